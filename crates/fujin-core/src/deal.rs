@@ -1,0 +1,46 @@
+//! A group-buy deal (团购): a priced offer a shopper buys online and uses in the store.
+
+use time::OffsetDateTime;
+
+use crate::{Fen, PayLink};
+
+/// A validated deal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deal {
+    /// Unique across the whole feed; same alphabet as merchant ids.
+    pub id: String,
+    /// Display title, e.g. `双人套餐`.
+    pub title: String,
+    /// What the shopper pays, in fen; positive and at most `original_price`.
+    pub price: Fen,
+    /// The list price it is compared with, in fen.
+    pub original_price: Fen,
+    /// Units sold so far.
+    pub sold: u32,
+    /// Units left, if the merchant limits them.
+    pub stock: Option<u32>,
+    /// Most units in one order, if limited.
+    pub max_per_order: Option<u32>,
+    /// When the sale opens, if not already open.
+    pub starts_at: Option<OffsetDateTime>,
+    /// When the sale closes, if it does.
+    pub ends_at: Option<OffsetDateTime>,
+    /// 拼团: the group only goes ahead with at least this many buyers (2 or more).
+    pub group_size: Option<u32>,
+    /// Terms such as `免预约` (no booking needed) or `周末通用` (valid at weekends).
+    pub rules: Vec<String>,
+    /// The payment links that passed the allowlist, one per provider at most.
+    pub pay: Vec<PayLink>,
+}
+
+impl Deal {
+    /// True when sold out (stock known and zero).
+    pub fn is_sold_out(&self) -> bool {
+        self.stock == Some(0)
+    }
+
+    /// True when the sale has ended at `now`.
+    pub fn is_expired(&self, now: OffsetDateTime) -> bool {
+        self.ends_at.is_some_and(|end| end <= now)
+    }
+}

@@ -1,0 +1,131 @@
+//! Reading and validating one deal.
+
+use serde_json::Value;
+
+use super::fields::{Fields, type_name};
+use super::limits::*;
+use super::load::Context;
+use super::pointer::child;
+use super::{Problem, ProblemKind};
+use crate::{Deal, Fen, PayProvider, check_pay_link};
+
+/// Reads the deal at `pointer`; `None` when it is rejected (its problems are
+/// then in the returned list).
+pub(super) fn read_deal(v: &Value, pointer: String, ctx: &Context) -> (Option<Deal>, Vec<Problem>) {
+    let Value::Object(map) = v else {
+        let kind = ProblemKind::NotAnObject(type_name(v));
+        return (None, vec![Problem { pointer, kind }]);
+    };
+    let mut f = Fields::new(map, pointer);
+    let id_pointer = f.pointer("id");
+    let id = f.id_at(f.get("id"), id_pointer);
+    let title = f.required_text("title", MAX_TITLE_CHARS);
+    let price = f.whole_number("price", true, (1, MAX_PRICE_FEN), " of fen");
+    let original_price = f.whole_number("original_price", true, (1, MAX_PRICE_FEN), " of fen");
+    if let (Some(price), Some(original_price)) = (price, original_price)
+        && price > original_price
+    {
+        f.report_at(
+            "price",
+            ProblemKind::PriceAboveOriginal {
+                price,
+                original_price,
+            },
+        );
+    }
+    let count = |f: &mut Fields, key, min| {
+        f.whole_number(key, false, (min, MAX_COUNT), "")
+            .map(|n| n as u32)
+    };
+    let sold = count(&mut f, "sold", 0).unwrap_or(0);
+    let stock = count(&mut f, "stock", 0);
+    let max_per_order = count(&mut f, "max_per_order", 1);
+    let group_size = count(&mut f, "group_size", 2);
+    let starts_at = f.optional_time("starts_at");
+    let ends_at = f.optional_time("ends_at");
+    if let (Some((start, start_text)), Some((end, end_text))) = (&starts_at, &ends_at)
+        && end < start
+    {
+        let kind = ProblemKind::EndsBeforeStarts {
+            starts_at: start_text.clone(),
+            ends_at: end_text.clone(),
+        };
+        f.report_at("ends_at", kind);
+    }
+    let rules = f.text_list("rules", MAX_RULES, MAX_RULE_CHARS);
+    let pay = read_pay(&mut f, ctx);
+
+    let problems = std::mem::take(&mut f.problems);
+    if !problems.is_empty() {
+        return (None, problems);
+    }
+    // Every field was read without a problem, so every required one is there.
+    let (Some(id), Some(title), Some(price), Some(original_price)) =
+        (id, title, price, original_price)
+    else {
+        return (None, problems);
+    };
+    let deal = Deal {
+        id,
+        title,
+        price: Fen(price),
+        original_price: Fen(original_price),
+        sold,
+        stock,
+        max_per_order,
+        starts_at: starts_at.map(|(t, _)| t),
+        ends_at: ends_at.map(|(t, _)| t),
+        group_size,
+        rules,
+        pay,
+    };
+    (Some(deal), problems)
+}
+
+/// The `pay` object: provider key → link. Every link must pass the allowlist.
+fn read_pay(f: &mut Fields, ctx: &Context) -> Vec<crate::PayLink> {
+    let Some(v) = f.get("pay") else {
+        return Vec::new();
+    };
+    let pointer = f.pointer("pay");
+    let Value::Object(links) = v else {
+        f.report(
+            pointer,
+            ProblemKind::WrongType {
+                field: "pay",
+                expected: "an object of payment links",
+                found: type_name(v),
+            },
+        );
+        return Vec::new();
+    };
+    let mut pay = Vec::new();
+    for (key, link) in links {
+        let link_pointer = child(&pointer, key);
+        let provider = match key.parse::<PayProvider>() {
+            Ok(p) => p,
+            Err(e) => {
+                f.report(link_pointer, e.into());
+                continue;
+            }
+        };
+        let Value::String(raw) = link else {
+            let found = type_name(link);
+            f.report(
+                link_pointer,
+                ProblemKind::WrongType {
+                    field: "payment link",
+                    expected: "text",
+                    found,
+                },
+            );
+            continue;
+        };
+        match check_pay_link(provider, raw, &ctx.checkout_hosts) {
+            Ok(checked) => pay.push(checked),
+            Err(e) => f.report(link_pointer, e.into()),
+        }
+    }
+    pay.sort_by_key(|l| l.provider());
+    pay
+}

@@ -1,0 +1,402 @@
+//! Reading typed fields out of one JSON object, collecting every problem
+//! with its pointer instead of stopping at the first.
+
+use serde_json::{Map, Number, Value};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use super::pointer::child;
+use super::{Problem, ProblemKind};
+
+/// Longest id, in characters.
+pub const MAX_ID_LEN: usize = 64;
+
+/// The JSON type of a value, as a merchant would say it.
+pub fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The fields of one record and the problems found reading them.
+pub struct Fields<'a> {
+    map: &'a Map<String, Value>,
+    base: String,
+    /// Everything found wrong so far.
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> Fields<'a> {
+    /// Reads fields of `map`, which sits at JSON pointer `base`.
+    pub fn new(map: &'a Map<String, Value>, base: String) -> Self {
+        Self {
+            map,
+            base,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The pointer to field `key`.
+    pub fn pointer(&self, key: &str) -> String {
+        child(&self.base, key)
+    }
+
+    /// The raw value of `key`; `null` counts as absent.
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    /// Records a problem at `pointer`.
+    pub fn report(&mut self, pointer: String, kind: ProblemKind) {
+        self.problems.push(Problem { pointer, kind });
+    }
+
+    /// Records a problem at field `key`.
+    pub fn report_at(&mut self, key: &str, kind: ProblemKind) {
+        let pointer = self.pointer(key);
+        self.report(pointer, kind);
+    }
+
+    /// A required string, trimmed, at most `max_chars` characters, no control characters.
+    pub fn required_text(&mut self, key: &'static str, max_chars: usize) -> Option<String> {
+        if self.get(key).is_none() {
+            self.report_at(key, ProblemKind::Missing { field: key });
+            return None;
+        }
+        self.optional_text(key, max_chars)
+    }
+
+    /// An optional string, as [`Fields::required_text`].
+    pub fn optional_text(&mut self, key: &'static str, max_chars: usize) -> Option<String> {
+        let v = self.get(key)?;
+        let pointer = self.pointer(key);
+        let text = self.text_at(v, key, pointer, max_chars)?;
+        Some(text)
+    }
+
+    /// Checks a string value found at `pointer` (named `field` in messages).
+    pub fn text_at(
+        &mut self,
+        v: &Value,
+        field: &'static str,
+        pointer: String,
+        max_chars: usize,
+    ) -> Option<String> {
+        let Value::String(s) = v else {
+            self.report(
+                pointer,
+                ProblemKind::WrongType {
+                    field,
+                    expected: "text",
+                    found: type_name(v),
+                },
+            );
+            return None;
+        };
+        let s = s.trim();
+        let len = s.chars().count();
+        if len == 0 {
+            self.report(pointer, ProblemKind::EmptyText { field });
+            return None;
+        }
+        if len > max_chars {
+            self.report(
+                pointer,
+                ProblemKind::TooLong {
+                    field,
+                    len,
+                    max: max_chars,
+                },
+            );
+            return None;
+        }
+        if let Some(c) = s.chars().find(|&c| is_disguising(c)) {
+            self.report(
+                pointer,
+                ProblemKind::ControlCharacter {
+                    field,
+                    code: u32::from(c),
+                },
+            );
+            return None;
+        }
+        Some(s.to_owned())
+    }
+
+    /// A record id: a string (or a whole number, turned into one) of
+    /// 1–[`MAX_ID_LEN`] URL-safe characters.
+    pub fn id_at(&mut self, v: Option<&Value>, pointer: String) -> Option<String> {
+        let id = match v {
+            None => {
+                self.report(pointer, ProblemKind::Missing { field: "id" });
+                return None;
+            }
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) if n.as_u64().is_some() => n.to_string(),
+            Some(other) => {
+                let found = type_name(other);
+                self.report(
+                    pointer,
+                    ProblemKind::WrongType {
+                        field: "id",
+                        expected: "text",
+                        found,
+                    },
+                );
+                return None;
+            }
+        };
+        let ok = !id.is_empty()
+            && id.len() <= MAX_ID_LEN
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
+        if !ok {
+            self.report(pointer, ProblemKind::BadId { id });
+            return None;
+        }
+        Some(id)
+    }
+
+    /// A number in `min..=max` at `pointer`; `None` (reported) otherwise.
+    pub fn number_at(
+        &mut self,
+        v: Option<&Value>,
+        field: &'static str,
+        pointer: String,
+        (min, max): (f64, f64),
+    ) -> Option<f64> {
+        let n = match v {
+            None => {
+                self.report(pointer, ProblemKind::Missing { field });
+                return None;
+            }
+            Some(Value::Number(n)) => n,
+            Some(other) => {
+                let found = type_name(other);
+                self.report(
+                    pointer,
+                    ProblemKind::WrongType {
+                        field,
+                        expected: "a number",
+                        found,
+                    },
+                );
+                return None;
+            }
+        };
+        let Some(x) = finite(n) else {
+            self.report(
+                pointer,
+                ProblemKind::NotFinite {
+                    field,
+                    value: n.to_string(),
+                },
+            );
+            return None;
+        };
+        if !(min..=max).contains(&x) {
+            self.report(
+                pointer,
+                ProblemKind::OutOfRange {
+                    field,
+                    value: n.to_string(),
+                    min: min.to_string(),
+                    max: max.to_string(),
+                },
+            );
+            return None;
+        }
+        Some(x)
+    }
+
+    /// An optional number field, as [`Fields::number_at`].
+    pub fn optional_number(&mut self, key: &'static str, range: (f64, f64)) -> Option<f64> {
+        let v = self.get(key)?;
+        let pointer = self.pointer(key);
+        self.number_at(Some(v), key, pointer, range)
+    }
+
+    /// A whole number from `min` to `max`; `unit` is ` of fen` for money.
+    pub fn whole_number(
+        &mut self,
+        key: &'static str,
+        required: bool,
+        (min, max): (u64, u64),
+        unit: &'static str,
+    ) -> Option<u64> {
+        let pointer = self.pointer(key);
+        let n = match self.get(key) {
+            None if required => {
+                self.report(pointer, ProblemKind::Missing { field: key });
+                return None;
+            }
+            None => return None,
+            Some(Value::Number(n)) => n,
+            Some(other) => {
+                let found = type_name(other);
+                self.report(
+                    pointer,
+                    ProblemKind::WrongType {
+                        field: key,
+                        expected: "a whole number",
+                        found,
+                    },
+                );
+                return None;
+            }
+        };
+        let value = n.to_string();
+        let whole = match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => u,
+            (None, Some(_)) => {
+                let kind = if min > 0 {
+                    ProblemKind::NotPositive { field: key, value }
+                } else {
+                    ProblemKind::TooSmall {
+                        field: key,
+                        value,
+                        min,
+                    }
+                };
+                self.report(pointer, kind);
+                return None;
+            }
+            (None, None) => {
+                let kind = match finite(n) {
+                    None => ProblemKind::NotFinite { field: key, value },
+                    Some(x) if x <= 0.0 && min > 0 => {
+                        ProblemKind::NotPositive { field: key, value }
+                    }
+                    Some(x) if x.fract() == 0.0 => ProblemKind::OutOfRange {
+                        field: key,
+                        value,
+                        min: min.to_string(),
+                        max: max.to_string(),
+                    },
+                    Some(_) => ProblemKind::NotWhole {
+                        field: key,
+                        value,
+                        unit,
+                    },
+                };
+                self.report(pointer, kind);
+                return None;
+            }
+        };
+        if whole < min {
+            let kind = if min == 1 {
+                ProblemKind::NotPositive { field: key, value }
+            } else {
+                ProblemKind::TooSmall {
+                    field: key,
+                    value,
+                    min,
+                }
+            };
+            self.report(pointer, kind);
+            return None;
+        }
+        if whole > max {
+            let kind = ProblemKind::OutOfRange {
+                field: key,
+                value,
+                min: min.to_string(),
+                max: max.to_string(),
+            };
+            self.report(pointer, kind);
+            return None;
+        }
+        Some(whole)
+    }
+
+    /// An optional RFC 3339 time with an offset; returns it with its text.
+    pub fn optional_time(&mut self, key: &'static str) -> Option<(OffsetDateTime, String)> {
+        let v = self.get(key)?;
+        let pointer = self.pointer(key);
+        let Value::String(s) = v else {
+            self.report(
+                pointer,
+                ProblemKind::WrongType {
+                    field: key,
+                    expected: "an RFC 3339 time",
+                    found: type_name(v),
+                },
+            );
+            return None;
+        };
+        match OffsetDateTime::parse(s, &Rfc3339) {
+            Ok(t) => Some((t, s.clone())),
+            Err(_) => {
+                self.report(
+                    pointer,
+                    ProblemKind::BadTime {
+                        field: key,
+                        value: s.clone(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional list of texts, each at most `max_chars`, at most `max_items` of them.
+    /// Bad items are reported; the good ones are kept only when all are good.
+    pub fn text_list(
+        &mut self,
+        key: &'static str,
+        max_items: usize,
+        max_chars: usize,
+    ) -> Vec<String> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let pointer = self.pointer(key);
+        let Value::Array(items) = v else {
+            self.report(
+                pointer,
+                ProblemKind::WrongType {
+                    field: key,
+                    expected: "a list of texts",
+                    found: type_name(v),
+                },
+            );
+            return Vec::new();
+        };
+        if items.len() > max_items {
+            self.report(
+                pointer,
+                ProblemKind::TooMany {
+                    field: key,
+                    len: items.len(),
+                    max: max_items,
+                },
+            );
+            return Vec::new();
+        }
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                self.text_at(item, key, child(&pointer, i.to_string()), max_chars)
+            })
+            .collect()
+    }
+}
+
+/// The number as a finite `f64`, if it is one.
+pub fn finite(n: &Number) -> Option<f64> {
+    n.as_f64().filter(|x| x.is_finite())
+}
+
+/// Characters that can hide or reorder text: C0/C1 controls, bidirectional
+/// overrides and isolates, zero-width spaces and BOMs (joiners stay: emoji need them).
+fn is_disguising(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}

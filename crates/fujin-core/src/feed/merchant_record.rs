@@ -1,0 +1,158 @@
+//! Validating one merchant and its deals, whichever format it came in.
+
+use serde_json::Value;
+
+use super::deal_record::read_deal;
+use super::fields::{Fields, type_name};
+use super::limits::*;
+use super::load::Context;
+use super::pointer::child;
+use super::{Problem, ProblemKind};
+use crate::{Category, LonLat, Merchant};
+
+/// A merchant whose id and position the format-specific reader has already
+/// looked for (reporting into `fields`), and whose other fields sit in `fields`.
+pub(super) struct MerchantInput<'a> {
+    /// The fields of the merchant (the object itself, or GeoJSON `properties`).
+    pub fields: Fields<'a>,
+    /// The id, if one was found and is well-formed.
+    pub id: Option<String>,
+    /// Pointer to where the id was read, for duplicate reports.
+    pub id_pointer: String,
+    /// The position in the feed's own datum, if valid.
+    pub position: Option<LonLat>,
+    /// Whether a missing `category` is a problem (feeds) or means `other` (GeoJSON).
+    pub category_required: bool,
+}
+
+/// Validates a merchant and its deals, recording problems and ids in `ctx`.
+pub(super) fn read_merchant(input: MerchantInput, ctx: &mut Context) -> Option<Merchant> {
+    let MerchantInput {
+        fields: mut f,
+        id,
+        id_pointer,
+        position,
+        category_required,
+    } = input;
+    let name = f.required_text("name", MAX_NAME_CHARS);
+    let category = read_category(&mut f, category_required);
+    let address = f.optional_text("address", MAX_ADDRESS_CHARS);
+    let phone = read_phone(&mut f);
+    let opening_hours = f.optional_text("opening_hours", MAX_HOURS_CHARS);
+    let rating = f.optional_number("rating", (0.0, 5.0)).map(|r| r as f32);
+    let raw_deals = read_deal_list(&mut f);
+    if let Some(id) = &id
+        && let Some(first) = ctx.merchant_ids.get(id)
+    {
+        f.report(
+            id_pointer.clone(),
+            ProblemKind::DuplicateId {
+                id: id.clone(),
+                first: first.clone(),
+            },
+        );
+    }
+
+    let merchant_ok = f.problems.is_empty();
+    if !merchant_ok {
+        ctx.reject(std::mem::take(&mut f.problems));
+    }
+    let deals_pointer = f.pointer("deals");
+    let mut deals = Vec::with_capacity(raw_deals.len());
+    for (i, raw) in raw_deals.iter().enumerate() {
+        let pointer = child(&deals_pointer, i.to_string());
+        let (deal, mut problems) = read_deal(raw, pointer.clone(), ctx);
+        let Some(deal) = deal else {
+            ctx.reject(problems);
+            continue;
+        };
+        if let Some(first) = ctx.deal_ids.get(&deal.id) {
+            let kind = ProblemKind::DuplicateId {
+                id: deal.id.clone(),
+                first: first.clone(),
+            };
+            problems.push(Problem {
+                pointer: child(&pointer, "id"),
+                kind,
+            });
+            ctx.reject(problems);
+            continue;
+        }
+        if merchant_ok {
+            ctx.deal_ids.insert(deal.id.clone(), child(&pointer, "id"));
+            deals.push(deal);
+        }
+    }
+    if !merchant_ok {
+        return None;
+    }
+    let (Some(id), Some(name), Some(category), Some(position)) = (id, name, category, position)
+    else {
+        return None;
+    };
+    ctx.merchant_ids.insert(id.clone(), id_pointer);
+    Some(Merchant {
+        id,
+        name,
+        category,
+        position: ctx.crs.to_wgs84(position),
+        address,
+        phone,
+        opening_hours,
+        rating,
+        deals,
+    })
+}
+
+fn read_category(f: &mut Fields, required: bool) -> Option<Category> {
+    if f.get("category").is_none() && !required {
+        return Some(Category::Other);
+    }
+    let text = f.required_text("category", 32)?;
+    match text.parse::<Category>() {
+        Ok(c) => Some(c),
+        Err(e) => {
+            f.report_at("category", e.into());
+            None
+        }
+    }
+}
+
+fn read_phone(f: &mut Fields) -> Option<String> {
+    let phone = f.optional_text("phone", MAX_PHONE_CHARS)?;
+    let allowed = phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'));
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    if allowed && digits >= 3 {
+        Some(phone)
+    } else {
+        f.report_at("phone", ProblemKind::BadPhone(phone));
+        None
+    }
+}
+
+fn read_deal_list<'a>(f: &mut Fields<'a>) -> &'a [Value] {
+    let Some(v) = f.get("deals") else { return &[] };
+    match v {
+        Value::Array(items) if items.len() <= MAX_DEALS_PER_MERCHANT => items,
+        Value::Array(items) => {
+            let kind = ProblemKind::TooMany {
+                field: "deals",
+                len: items.len(),
+                max: MAX_DEALS_PER_MERCHANT,
+            };
+            f.report_at("deals", kind);
+            &[]
+        }
+        other => {
+            let kind = ProblemKind::WrongType {
+                field: "deals",
+                expected: "a list of deals",
+                found: type_name(other),
+            };
+            f.report_at("deals", kind);
+            &[]
+        }
+    }
+}

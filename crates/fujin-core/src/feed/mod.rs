@@ -1,0 +1,46 @@
+//! Feeds: the documents merchants publish (see `docs/feed.md`), loaded into
+//! the [`Feed`] model with every problem reported by JSON pointer.
+
+mod convert;
+mod deal_record;
+mod fields;
+mod geojson;
+pub mod limits;
+mod load;
+mod merchant_record;
+pub mod nesting;
+pub mod pointer;
+mod problem;
+
+pub use convert::convert_document;
+pub use load::{FEED_VERSION, FeedError, LoadedFeed, load_feed, load_value};
+pub use problem::{Problem, ProblemKind};
+
+use crate::{Crs, LonLat, Merchant};
+
+/// A validated feed. All positions are WGS-84.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Feed {
+    /// The feed's display name, if given.
+    pub name: Option<String>,
+    /// The datum the feed was written in (its positions here are converted to WGS-84).
+    pub crs: Crs,
+    /// Where the map opens when the shopper's location is unknown, if given.
+    pub center: Option<LonLat>,
+    /// Hosts the feed allows for generic `checkout` payment links.
+    pub checkout_hosts: Vec<String>,
+    /// The valid merchants, in feed order.
+    pub merchants: Vec<Merchant>,
+}
+
+impl Feed {
+    /// Number of deals over all merchants.
+    pub fn deal_count(&self) -> usize {
+        self.merchants.iter().map(|m| m.deals.len()).sum()
+    }
+
+    /// Every merchant's position, in merchant order: the input of [`SpatialIndex::new`](crate::SpatialIndex::new).
+    pub fn positions(&self) -> Vec<LonLat> {
+        self.merchants.iter().map(|m| m.position).collect()
+    }
+}

@@ -1,0 +1,13 @@
+//! JSON pointers (RFC 6901), built as records are walked.
+
+/// Appends `token` to `base` as a JSON pointer segment, escaping `~` and `/`.
+///
+/// ```
+/// # use fujin_core::feed::pointer::child;
+/// assert_eq!(child("/merchants/3", "deals"), "/merchants/3/deals");
+/// assert_eq!(child("", "a/b~c"), "/a~1b~0c");
+/// ```
+pub fn child(base: &str, token: impl AsRef<str>) -> String {
+    let token = token.as_ref().replace('~', "~0").replace('/', "~1");
+    format!("{base}/{token}")
+}

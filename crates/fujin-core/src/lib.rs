@@ -1,0 +1,53 @@
+//! # fujin-core
+//!
+//! The pure core of Fujin (附近), a map-and-deals widget: the feed model and
+//! its validation, great-circle distance, the Chinese coordinate systems,
+//! Web Mercator tile maths and a spatial index. Nothing here touches the
+//! DOM; it runs the same in the browser, in the `fujin` CLI and in tests.
+//!
+//! Conventions, everywhere:
+//! - positions are [`LonLat`], **longitude first**, in degrees, WGS-84 once loaded;
+//! - distances are metres on a sphere of radius [`EARTH_RADIUS_M`];
+//! - money is [`Fen`] (分, 1/100 yuan), a whole number.
+//!
+//! ```
+//! use fujin_core::{load_feed, LonLat, SpatialIndex};
+//! let json = br#"{"merchants": [
+//!   {"id": "a", "name": "A", "category": "food", "lat": 22.5333, "lon": 114.0553},
+//!   {"id": "b", "name": "B", "category": "hotel", "lat": 22.5470, "lon": 114.1170}
+//! ]}"#;
+//! let feed = load_feed(json).unwrap().feed;
+//! let index = SpatialIndex::new(&feed.positions());
+//! let nearest = index.nearest(LonLat::new(114.11, 22.54), 1);
+//! assert_eq!(feed.merchants[nearest[0].index as usize].id, "b");
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod bd09;
+mod category;
+mod crs;
+mod deal;
+pub mod demo;
+mod distance;
+pub mod feed;
+mod fen;
+pub mod gcj02;
+mod lon_lat;
+mod lon_lat_box;
+mod merchant;
+mod pay_link;
+mod spatial_index;
+pub mod web_mercator;
+
+pub use category::{Category, UnknownCategory};
+pub use crs::{Crs, UnknownCrs};
+pub use deal::Deal;
+pub use distance::{EARTH_RADIUS_M, distance_m};
+pub use feed::{Feed, FeedError, LoadedFeed, Problem, ProblemKind, convert_document, load_feed};
+pub use fen::Fen;
+pub use lon_lat::LonLat;
+pub use lon_lat_box::LonLatBox;
+pub use merchant::Merchant;
+pub use pay_link::{PayLink, PayLinkError, PayProvider, check_pay_link, is_valid_checkout_host};
+pub use spatial_index::{Hit, SpatialIndex};

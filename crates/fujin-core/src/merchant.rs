@@ -1,0 +1,26 @@
+//! A merchant (商户): a place a shopper can walk into.
+
+use crate::{Category, Deal, LonLat};
+
+/// A validated merchant. Positions are always WGS-84, whatever the feed's `crs`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merchant {
+    /// Unique within the feed; 1–64 of `A–Z a–z 0–9 - _ . :`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Kind of business.
+    pub category: Category,
+    /// Where it is, WGS-84.
+    pub position: LonLat,
+    /// Street address, if given.
+    pub address: Option<String>,
+    /// Phone number (digits, spaces, `+ - ( )`), if given; safe for a `tel:` link.
+    pub phone: Option<String>,
+    /// Opening hours as free text, e.g. `10:00-22:00`.
+    pub opening_hours: Option<String>,
+    /// Average rating, 0 to 5.
+    pub rating: Option<f32>,
+    /// The merchant's valid deals (invalid ones were reported and dropped).
+    pub deals: Vec<Deal>,
+}

@@ -1,0 +1,341 @@
+//! Payment links: the only URLs from a feed that Fujin ever puts in an `href`.
+//!
+//! Every link is parsed with a WHATWG URL parser (the `url` crate, the same
+//! algorithm browsers use) and must match its provider's allowlist of scheme
+//! and host. Because that parser silently strips leading control characters
+//! and removes tabs and newlines (`java\tscript:` parses as `javascript:`),
+//! the raw text is first required to be plain printable ASCII.
+
+use std::fmt;
+use std::str::FromStr;
+
+use url::{Host, Url};
+
+/// Longest payment link accepted, in bytes.
+pub const MAX_LINK_LEN: usize = 2048;
+
+/// Who takes the money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PayProvider {
+    /// WeChat Pay: `weixin://wxpay/bizpayurl?…` Native codes or `https://wx.tenpay.com/…` H5 links.
+    Wechat,
+    /// Alipay: `https://qr.alipay.com/…` codes or `alipays://` / `alipay://` app links.
+    Alipay,
+    /// Stripe Payment Links and Checkout: `https://buy.stripe.com/…`, `https://checkout.stripe.com/…`.
+    Stripe,
+    /// The merchant's own `https://` checkout, on a host the feed declares in `checkout_hosts`.
+    Checkout,
+}
+
+impl PayProvider {
+    /// Every provider, in display order.
+    pub const ALL: [PayProvider; 4] = [
+        PayProvider::Wechat,
+        PayProvider::Alipay,
+        PayProvider::Stripe,
+        PayProvider::Checkout,
+    ];
+
+    /// The key used in a deal's `pay` object.
+    pub fn key(self) -> &'static str {
+        match self {
+            PayProvider::Wechat => "wechat",
+            PayProvider::Alipay => "alipay",
+            PayProvider::Stripe => "stripe",
+            PayProvider::Checkout => "checkout",
+        }
+    }
+}
+
+impl fmt::Display for PayProvider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl FromStr for PayProvider {
+    type Err = PayLinkError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PayProvider::ALL
+            .into_iter()
+            .find(|p| p.key() == s)
+            .ok_or_else(|| PayLinkError::UnknownProvider(s.to_owned()))
+    }
+}
+
+/// Why a payment link was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PayLinkError {
+    /// A key in `pay` that names no provider.
+    #[error("unknown payment provider {0:?}; use wechat, alipay, stripe or checkout")]
+    UnknownProvider(String),
+    /// Nothing there.
+    #[error("payment link is empty")]
+    Empty,
+    /// Over [`MAX_LINK_LEN`].
+    #[error("payment link is {0} bytes long; the limit is {MAX_LINK_LEN}")]
+    TooLong(usize),
+    /// Whitespace, control characters or non-ASCII: the disguises of `javascript:` links.
+    #[error(
+        "payment link contains a space, control or non-ASCII character at byte {0}; percent-encode it"
+    )]
+    BadCharacter(usize),
+    /// The URL parser refused it.
+    #[error("payment link is not a valid URL: {0}")]
+    Unparsable(url::ParseError),
+    /// A scheme this provider never uses (`javascript:`, `data:`, `http:`, …).
+    #[error("scheme {scheme:?} is not allowed for {provider} payment links")]
+    SchemeNotAllowed {
+        /// The provider the link was given for.
+        provider: PayProvider,
+        /// The scheme found.
+        scheme: String,
+    },
+    /// A host this provider does not pay through.
+    #[error("host {host:?} is not allowed for {provider} payment links")]
+    HostNotAllowed {
+        /// The provider the link was given for.
+        provider: PayProvider,
+        /// The host found (empty when there is none).
+        host: String,
+    },
+    /// `user:password@` in a link: a classic way to disguise the real host.
+    #[error("payment link must not contain a user name or password")]
+    HasCredentials,
+    /// An explicit port: real payment pages never need one.
+    #[error("payment link must not name a port")]
+    HasPort,
+}
+
+/// A payment link that passed [`check_pay_link`]. It can only be made by
+/// checking, so holding one means the URL is safe to put in an `href`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayLink {
+    provider: PayProvider,
+    url: String,
+}
+
+impl PayLink {
+    /// Who takes the money.
+    pub fn provider(&self) -> PayProvider {
+        self.provider
+    }
+
+    /// The normalised URL (as the parser serialises it).
+    pub fn as_str(&self) -> &str {
+        &self.url
+    }
+
+    /// True for `weixin://` and `alipay(s)://` links, which open an app
+    /// rather than a web page.
+    pub fn is_app_link(&self) -> bool {
+        !self.url.starts_with("https://")
+    }
+}
+
+/// Checks a payment link for `provider` against the allowlist.
+/// `checkout_hosts` are the hosts the feed declares for generic checkouts.
+///
+/// ```
+/// use fujin_core::{check_pay_link, PayProvider};
+/// assert!(check_pay_link(PayProvider::Stripe, "https://buy.stripe.com/test_123", &[]).is_ok());
+/// assert!(check_pay_link(PayProvider::Stripe, "javascript:alert(1)", &[]).is_err());
+/// assert!(check_pay_link(PayProvider::Stripe, "https://buy.stripe.com.evil.example/x", &[]).is_err());
+/// let hosts = ["shop.example.com".to_owned()];
+/// assert!(check_pay_link(PayProvider::Checkout, "https://shop.example.com/pay?d=1", &hosts).is_ok());
+/// ```
+pub fn check_pay_link(
+    provider: PayProvider,
+    raw: &str,
+    checkout_hosts: &[String],
+) -> Result<PayLink, PayLinkError> {
+    if raw.is_empty() {
+        return Err(PayLinkError::Empty);
+    }
+    if raw.len() > MAX_LINK_LEN {
+        return Err(PayLinkError::TooLong(raw.len()));
+    }
+    if let Some(at) = raw.bytes().position(|b| !b.is_ascii_graphic()) {
+        return Err(PayLinkError::BadCharacter(at));
+    }
+    let url = Url::parse(raw).map_err(PayLinkError::Unparsable)?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(PayLinkError::HasCredentials);
+    }
+    if url.port().is_some() {
+        return Err(PayLinkError::HasPort);
+    }
+    let scheme = url.scheme();
+    let host = match url.host() {
+        Some(Host::Domain(d)) => d.to_owned(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let scheme_ok = match provider {
+        PayProvider::Wechat => matches!(scheme, "https" | "weixin"),
+        PayProvider::Alipay => matches!(scheme, "https" | "alipays" | "alipay"),
+        PayProvider::Stripe | PayProvider::Checkout => scheme == "https",
+    };
+    if !scheme_ok {
+        return Err(PayLinkError::SchemeNotAllowed {
+            provider,
+            scheme: scheme.to_owned(),
+        });
+    }
+    let host_ok = match (provider, scheme) {
+        (PayProvider::Wechat, "weixin") => host == "wxpay" && url.path().starts_with("/bizpayurl"),
+        (PayProvider::Wechat, _) => host == "wx.tenpay.com",
+        (PayProvider::Alipay, "https") => host == "qr.alipay.com",
+        (PayProvider::Alipay, _) => host == "platformapi",
+        (PayProvider::Stripe, _) => {
+            matches!(host.as_str(), "buy.stripe.com" | "checkout.stripe.com")
+        }
+        (PayProvider::Checkout, _) => {
+            matches!(url.host(), Some(Host::Domain(_))) && checkout_hosts.iter().any(|h| *h == host)
+        }
+    };
+    if !host_ok {
+        return Err(PayLinkError::HostNotAllowed { provider, host });
+    }
+    Ok(PayLink {
+        provider,
+        url: url.into(),
+    })
+}
+
+/// Checks a host name that a feed declares for its own checkout: a plain
+/// lower-case domain name with at least one dot, not an IP address.
+pub fn is_valid_checkout_host(host: &str) -> bool {
+    if host.is_empty() || host.len() > 253 || !host.contains('.') {
+        return false;
+    }
+    if !host
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        return false;
+    }
+    matches!(Host::parse(host), Ok(Host::Domain(d)) if d == host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(provider: PayProvider, raw: &str) -> bool {
+        check_pay_link(provider, raw, &["shop.example.com".to_owned()]).is_ok()
+    }
+
+    #[test]
+    fn accepts_every_real_kind_of_link() {
+        assert!(ok(
+            PayProvider::Wechat,
+            "weixin://wxpay/bizpayurl?pr=AbC123"
+        ));
+        assert!(ok(
+            PayProvider::Wechat,
+            "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=1"
+        ));
+        assert!(ok(PayProvider::Alipay, "https://qr.alipay.com/bax01234"));
+        assert!(ok(
+            PayProvider::Alipay,
+            "alipays://platformapi/startapp?appId=20000067"
+        ));
+        assert!(ok(
+            PayProvider::Alipay,
+            "alipay://platformapi/startapp?appId=20000067"
+        ));
+        assert!(ok(
+            PayProvider::Stripe,
+            "https://buy.stripe.com/test_eVa5kt"
+        ));
+        assert!(ok(
+            PayProvider::Stripe,
+            "https://checkout.stripe.com/c/pay/cs_test_a1"
+        ));
+        assert!(ok(
+            PayProvider::Checkout,
+            "https://shop.example.com/checkout?deal=d1"
+        ));
+        assert!(
+            ok(PayProvider::Stripe, "HTTPS://BUY.STRIPE.COM/x"),
+            "scheme and host are case-insensitive"
+        );
+    }
+
+    /// A hostile corpus: everything here must be refused for every provider.
+    #[test]
+    fn refuses_hostile_links() {
+        let hostile = [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(document.cookie)",
+            " javascript:alert(1)",
+            "\u{0}javascript:alert(1)",
+            "\u{1}https://buy.stripe.com/x",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "javascript&colon;alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "file:///etc/passwd",
+            "http://buy.stripe.com/x",
+            "https://buy.stripe.com.evil.example/x",
+            "https://evil.example/buy.stripe.com",
+            "https://buy.stripe.com@evil.example/x",
+            "https://user:pw@buy.stripe.com/x",
+            "https://buy.stripe.com:8443/x",
+            "https://xn--by-stripe-8ib.com/x",
+            "https://buy.strіpe.com/x", // Cyrillic і
+            "https://buy.stripe.com\u{202e}/x",
+            "//buy.stripe.com/x",
+            "/relative/path",
+            "https:\\\\evil.example\\x",
+            "weixin://evil/bizpayurl",
+            "weixin://wxpay/other",
+            "alipays://evil/startapp",
+            "https://shop.example.com.evil.example/",
+            "https://127.0.0.1/pay",
+            "",
+        ];
+        for raw in hostile {
+            for provider in PayProvider::ALL {
+                assert!(!ok(provider, raw), "{provider} accepted {raw:?}");
+            }
+        }
+        let long = format!("https://buy.stripe.com/{}", "a".repeat(MAX_LINK_LEN));
+        assert_eq!(
+            check_pay_link(PayProvider::Stripe, &long, &[]),
+            Err(PayLinkError::TooLong(long.len()))
+        );
+    }
+
+    #[test]
+    fn providers_do_not_share_hosts() {
+        assert!(!ok(PayProvider::Stripe, "https://qr.alipay.com/x"));
+        assert!(!ok(PayProvider::Alipay, "weixin://wxpay/bizpayurl?pr=1"));
+        assert!(!ok(PayProvider::Wechat, "https://shop.example.com/x"));
+        assert!(check_pay_link(PayProvider::Checkout, "https://shop.example.com/x", &[]).is_err());
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        let err = check_pay_link(PayProvider::Stripe, "javascript:alert(1)", &[]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "scheme \"javascript\" is not allowed for stripe payment links"
+        );
+        let err = check_pay_link(PayProvider::Stripe, " https://buy.stripe.com", &[]).unwrap_err();
+        assert_eq!(err, PayLinkError::BadCharacter(0));
+    }
+
+    #[test]
+    fn checkout_hosts() {
+        assert!(is_valid_checkout_host("shop.example.com"));
+        assert!(!is_valid_checkout_host("localhost"));
+        assert!(!is_valid_checkout_host("127.0.0.1"));
+        assert!(!is_valid_checkout_host("Shop.Example.com"));
+        assert!(!is_valid_checkout_host("shop.example.com/x"));
+        assert!(!is_valid_checkout_host(""));
+    }
+}
