@@ -1,0 +1,142 @@
+//! The subcommands.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use fujin_core::demo::{DemoOptions, demo_feed};
+use fujin_core::{FeedError, LonLat, SpatialIndex, convert_document, load_feed};
+
+use crate::args::{CheckArgs, ConvertArgs, GenerateArgs, NearbyArgs};
+use crate::input::{InputError, read_input};
+
+/// Everything that makes a command exit with status 2.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    /// The input could not be read.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The input is not a feed.
+    #[error("{path}: {source}")]
+    Feed {
+        /// The path as given.
+        path: String,
+        /// Why.
+        source: FeedError,
+    },
+    /// A bad argument value.
+    #[error("{0}")]
+    Usage(String),
+    /// Standard output failed.
+    #[error("cannot write output: {0}")]
+    Output(#[from] std::io::Error),
+    /// JSON output failed.
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+fn load(path: &std::path::Path) -> Result<fujin_core::LoadedFeed, CommandError> {
+    let bytes = read_input(path)?;
+    load_feed(&bytes).map_err(|source| CommandError::Feed {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// `fujin check FEED`.
+pub fn check(args: &CheckArgs, out: &mut impl Write) -> Result<ExitCode, CommandError> {
+    let loaded = load(&args.feed)?;
+    for problem in &loaded.problems {
+        writeln!(out, "{problem}")?;
+    }
+    writeln!(
+        out,
+        "{} merchants, {} deals accepted; {} rejected",
+        loaded.feed.merchants.len(),
+        loaded.feed.deal_count(),
+        loaded.rejected
+    )?;
+    Ok(if loaded.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// `fujin nearby FEED --lat --lon [--k] [--radius]`.
+pub fn nearby(args: &NearbyArgs, out: &mut impl Write) -> Result<ExitCode, CommandError> {
+    let from = LonLat::new(args.lon, args.lat);
+    if !from.is_valid() {
+        return Err(CommandError::Usage(format!(
+            "--lat {} --lon {} is not a position; latitude is -90 to 90, longitude -180 to 180",
+            args.lat, args.lon
+        )));
+    }
+    if let Some(r) = args.radius
+        && !(r.is_finite() && r >= 0.0)
+    {
+        return Err(CommandError::Usage(format!(
+            "--radius {r} must be a distance in metres, 0 or more"
+        )));
+    }
+    let loaded = load(&args.feed)?;
+    if loaded.rejected > 0 {
+        eprintln!(
+            "fujin: {} records rejected; run `fujin check` to see why",
+            loaded.rejected
+        );
+    }
+    let feed = loaded.feed;
+    let index = SpatialIndex::new(&feed.positions());
+    let hits = match (args.radius, args.k) {
+        (Some(radius), k) => {
+            let mut hits = index.within_radius(from, radius);
+            if let Some(k) = k {
+                hits.truncate(k);
+            }
+            hits
+        }
+        (None, k) => index.nearest(from, k.unwrap_or(10)),
+    };
+    for hit in hits {
+        writeln!(
+            out,
+            "{}\t{:.1}",
+            feed.merchants[hit.index as usize].id, hit.distance_m
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fujin convert FEED --from --to`.
+pub fn convert(args: &ConvertArgs, out: &mut impl Write) -> Result<ExitCode, CommandError> {
+    let bytes = read_input(&args.feed)?;
+    let (doc, problems) =
+        convert_document(&bytes, args.from, args.to).map_err(|source| CommandError::Feed {
+            path: args.feed.display().to_string(),
+            source,
+        })?;
+    for problem in &problems {
+        eprintln!("fujin: left unconverted: {problem}");
+    }
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fujin generate`.
+pub fn generate(args: &GenerateArgs, out: &mut impl Write) -> Result<ExitCode, CommandError> {
+    let options = DemoOptions {
+        seed: args.seed,
+        merchants: args.merchants,
+        max_deals: args.max_deals,
+        crs: args.crs,
+    };
+    let doc = demo_feed(&options);
+    if args.pretty {
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+    } else {
+        serde_json::to_writer(&mut *out, &doc)?;
+    }
+    writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,372 @@
+//! The `fujin` binary: exit codes, output formats and error messages.
+
+use assert_cmd::Command;
+use fujin_core::{LonLat, distance_m, load_feed};
+use predicates::prelude::*;
+
+const EVERY_PROBLEM: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../docs/examples/every-problem.json"
+);
+const EVERY_PROBLEM_GEOJSON: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../docs/examples/every-problem.geojson"
+);
+
+fn fujin() -> Command {
+    Command::cargo_bin("fujin").unwrap()
+}
+
+fn generate(dir: &tempfile::TempDir, merchants: usize, max_deals: usize) -> std::path::PathBuf {
+    let path = dir.path().join(format!("feed-{merchants}.json"));
+    let out = fujin()
+        .args([
+            "generate",
+            "--seed",
+            "7",
+            "--merchants",
+            &merchants.to_string(),
+            "--max-deals",
+            &max_deals.to_string(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    std::fs::write(&path, out.stdout).unwrap();
+    path
+}
+
+/// No panic message or backtrace ever reaches the user.
+fn no_panic() -> impl Predicate<str> {
+    predicate::str::contains("panicked")
+        .not()
+        .and(predicate::str::contains("RUST_BACKTRACE").not())
+}
+
+#[test]
+fn check_reports_every_problem_and_exits_1() {
+    let out = fujin()
+        .args(["check", EVERY_PROBLEM])
+        .assert()
+        .code(1)
+        .stderr(no_panic())
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 31);
+    assert_eq!(
+        lines[1],
+        "/merchants/0/deals/1/price: price 0 must be positive"
+    );
+    assert_eq!(
+        *lines.last().unwrap(),
+        "3 merchants, 2 deals accepted; 29 rejected"
+    );
+    fujin()
+        .args(["check", EVERY_PROBLEM_GEOJSON])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::ends_with(
+            "2 merchants, 1 deals accepted; 5 rejected\n",
+        ));
+}
+
+#[test]
+fn check_passes_a_good_feed_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = std::fs::read(generate(&dir, 200, 3)).unwrap();
+    fujin()
+        .args(["check", "-"])
+        .write_stdin(feed)
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::is_match(r"^200 merchants, \d+ deals accepted; 0 rejected\n$").unwrap(),
+        );
+}
+
+#[test]
+fn not_a_feed_exits_2_with_one_line_on_stderr() {
+    let cases: [(&[u8], &str); 4] = [
+        (b"", "the feed is empty"),
+        (b"{\"merchants\": [", "ends too early"),
+        (b"\x00\x01binary", "not valid JSON"),
+        (
+            b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]",
+            "levels deep",
+        ),
+    ];
+    for (input, message) in cases {
+        fujin()
+            .args(["check", "-"])
+            .write_stdin(input)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(
+                predicate::str::starts_with("fujin: -: ")
+                    .and(predicate::str::contains(message))
+                    .and(no_panic()),
+            );
+    }
+    fujin()
+        .args(["check", "/no/such/feed.json"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::starts_with("fujin: cannot read /no/such/feed.json").and(no_panic()),
+        );
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    fujin()
+        .args(["nearby", EVERY_PROBLEM, "--lat", "91", "--lon", "0"])
+        .assert()
+        .code(2)
+        .stderr(no_panic());
+    fujin()
+        .args([
+            "nearby",
+            EVERY_PROBLEM,
+            "--lat",
+            "0",
+            "--lon",
+            "0",
+            "--radius",
+            "-5",
+        ])
+        .assert()
+        .code(2);
+    fujin()
+        .args(["nearby", EVERY_PROBLEM, "--lat", "abc", "--lon", "0"])
+        .assert()
+        .code(2);
+    fujin()
+        .args(["convert", EVERY_PROBLEM, "--from", "mars", "--to", "wgs84"])
+        .assert()
+        .code(2);
+    fujin().arg("frobnicate").assert().code(2);
+}
+
+/// The acceptance test of the foundation: 100,000 generated merchants, and
+/// `nearby` answers exactly as a brute-force scan over the same feed.
+#[test]
+fn nearby_on_100k_merchants_matches_brute_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = generate(&dir, 100_000, 1);
+    let feed = load_feed(&std::fs::read(&path).unwrap()).unwrap().feed;
+    assert_eq!(feed.merchants.len(), 100_000);
+    let brute = |from: LonLat| {
+        let mut all: Vec<(f64, usize)> = feed
+            .merchants
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (distance_m(from, m.position), i))
+            .collect();
+        all.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        all
+    };
+    let lines = |args: &[&str]| -> Vec<(String, f64)> {
+        let out = fujin()
+            .arg("nearby")
+            .arg(&path)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let (id, d) = l.split_once('\t').unwrap();
+                (id.to_owned(), d.parse().unwrap())
+            })
+            .collect()
+    };
+    // Each run loads 60 MB of feed, so two points: a busy district and open country.
+    for (lat, lon) in [(22.5380, 114.0553), (22.70, 114.25)] {
+        let want = brute(LonLat::new(lon, lat));
+        let got_k = lines(&[
+            "--lat",
+            &lat.to_string(),
+            "--lon",
+            &lon.to_string(),
+            "--k",
+            "100",
+        ]);
+        for (got, want) in got_k.iter().zip(&want) {
+            assert_eq!(got.0, feed.merchants[want.1].id);
+            assert!(
+                (got.1 - want.0).abs() <= 0.05 + 1e-9,
+                "distance printed to 0.1 m"
+            );
+        }
+        let got_r = lines(&[
+            "--lat",
+            &lat.to_string(),
+            "--lon",
+            &lon.to_string(),
+            "--radius",
+            "1500",
+        ]);
+        let want_r: Vec<&str> = want
+            .iter()
+            .take_while(|(d, _)| *d <= 1500.0)
+            .map(|(_, i)| feed.merchants[*i].id.as_str())
+            .collect();
+        assert_eq!(
+            got_r.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(),
+            want_r
+        );
+    }
+}
+
+#[test]
+fn nearby_lists_ten_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = generate(&dir, 200, 0);
+    fujin()
+        .arg("nearby")
+        .arg(&path)
+        .args(["--lat", "22.54", "--lon", "114.05"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::is_match(r"^(m\d{6}\t\d+\.\d\n){10}$").unwrap());
+}
+
+#[test]
+fn nearby_with_radius_and_k_takes_the_nearest_k_within() {
+    fujin()
+        .args([
+            "nearby",
+            EVERY_PROBLEM,
+            "--lat",
+            "22.5401",
+            "--lon",
+            "114.0540",
+            "--radius",
+            "20000",
+            "--k",
+            "1",
+        ])
+        .assert()
+        .code(0)
+        .stdout("good-1\t0.0\n")
+        .stderr(predicate::str::contains("29 records rejected"));
+    // Across the antimeridian and the pole: good-3 sits at (180, -90).
+    fujin()
+        .args([
+            "nearby",
+            EVERY_PROBLEM,
+            "--lat",
+            "-89.9",
+            "--lon",
+            "-179.5",
+            "--k",
+            "1",
+        ])
+        .assert()
+        .stdout(predicate::str::starts_with("good-3\t"));
+}
+
+#[test]
+fn convert_round_trips_and_keeps_everything_else() {
+    let gcj = fujin()
+        .args(["convert", EVERY_PROBLEM, "--from", "wgs84", "--to", "gcj02"])
+        .output()
+        .unwrap();
+    assert!(gcj.status.success());
+    let stderr = String::from_utf8(gcj.stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("left unconverted: /merchants/3"),
+        "{stderr}"
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&gcj.stdout).unwrap();
+    assert_eq!(doc["crs"], "gcj02");
+    assert_eq!(
+        doc["merchants"][0]["deals"][0]["title"], "双人套餐",
+        "other fields untouched"
+    );
+    assert_eq!(
+        doc["merchants"][3]["lat"], "22.54",
+        "an invalid position is left as it was"
+    );
+    let back = fujin()
+        .args(["convert", "-", "--from", "gcj02", "--to", "wgs84"])
+        .write_stdin(gcj.stdout)
+        .output()
+        .unwrap();
+    let before = load_feed(&std::fs::read(EVERY_PROBLEM).unwrap())
+        .unwrap()
+        .feed;
+    let after = load_feed(&back.stdout).unwrap().feed;
+    for (a, b) in before.merchants.iter().zip(&after.merchants) {
+        assert!(distance_m(a.position, b.position) < 0.05);
+    }
+    // Converting from the wrong datum would shift everything twice: refused.
+    fujin()
+        .args([
+            "convert",
+            EVERY_PROBLEM_GEOJSON,
+            "--from",
+            "wgs84",
+            "--to",
+            "bd09",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("says its crs is gcj02"));
+}
+
+#[test]
+fn convert_geojson_keeps_properties() {
+    let out = fujin()
+        .args([
+            "convert",
+            EVERY_PROBLEM_GEOJSON,
+            "--from",
+            "gcj02",
+            "--to",
+            "wgs84",
+        ])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        doc.get("crs").is_none(),
+        "RFC 7946 GeoJSON is WGS-84 without a crs member"
+    );
+    assert_eq!(
+        doc["features"][0]["properties"]["name"],
+        "海风咖啡(福田CBD店)"
+    );
+    let lon = doc["features"][0]["geometry"]["coordinates"][0]
+        .as_f64()
+        .unwrap();
+    assert!((lon - 114.0553).abs() < 1e-6);
+    // Every position of a line is converted too.
+    let line_lon = doc["features"][2]["geometry"]["coordinates"][0][0]
+        .as_f64()
+        .unwrap();
+    assert!((line_lon - 113.9).abs() > 1e-3);
+}
+
+#[test]
+fn generate_is_deterministic() {
+    let run = |seed: &str| {
+        fujin()
+            .args(["generate", "--seed", seed, "--merchants", "300"])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run("5"), run("5"));
+    assert_ne!(run("5"), run("6"));
+}
