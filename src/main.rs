@@ -1,1 +1,5 @@
-fn main() {}
+//! The browser entry point that Trunk builds.
+
+fn main() {
+    fujin_web::start();
+}
