@@ -370,3 +370,33 @@ fn generate_is_deterministic() {
     assert_eq!(run("5"), run("5"));
     assert_ne!(run("5"), run("6"));
 }
+
+#[test]
+fn the_documented_example_feed_is_valid() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/examples/feed.json");
+    fujin()
+        .args(["check", example])
+        .assert()
+        .code(0)
+        .stdout("1 merchants, 1 deals accepted; 0 rejected\n");
+}
+
+/// The demo feed the app ships is exactly what the generator makes, so that
+/// anyone can regenerate it: `fujin generate --seed 1 --merchants 2000`.
+#[test]
+fn the_shipped_demo_feed_is_reproducible() {
+    let shipped = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../static/demo-feed.json"
+    ))
+    .unwrap();
+    let generated = fujin()
+        .args(["generate", "--seed", "1", "--merchants", "2000"])
+        .output()
+        .unwrap()
+        .stdout;
+    assert!(
+        shipped == generated,
+        "static/demo-feed.json differs from `fujin generate --seed 1 --merchants 2000`"
+    );
+}

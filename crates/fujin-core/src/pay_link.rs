@@ -192,7 +192,7 @@ pub fn check_pay_link(
             matches!(host.as_str(), "buy.stripe.com" | "checkout.stripe.com")
         }
         (PayProvider::Checkout, _) => {
-            matches!(url.host(), Some(Host::Domain(_))) && checkout_hosts.iter().any(|h| *h == host)
+            matches!(url.host(), Some(Host::Domain(_))) && checkout_hosts.contains(&host)
         }
     };
     if !host_ok {

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::fields::{Fields, type_name};
+use super::fields::{At, Fields, type_name};
 use super::limits::*;
 use super::load::Context;
 use super::pointer::child;
@@ -17,8 +17,7 @@ pub(super) fn read_deal(v: &Value, pointer: String, ctx: &Context) -> (Option<De
         return (None, vec![Problem { pointer, kind }]);
     };
     let mut f = Fields::new(map, pointer);
-    let id_pointer = f.pointer("id");
-    let id = f.id_at(f.get("id"), id_pointer);
+    let id = f.id_at(f.get("id"), At::Field("id"));
     let title = f.required_text("title", MAX_TITLE_CHARS);
     let price = f.whole_number("price", true, (1, MAX_PRICE_FEN), " of fen");
     let original_price = f.whole_number("original_price", true, (1, MAX_PRICE_FEN), " of fen");

@@ -23,6 +23,27 @@ pub fn type_name(v: &Value) -> &'static str {
     }
 }
 
+/// Where a value sits in the record. Turned into a JSON pointer only when a
+/// problem is reported: building pointer strings for every field read
+/// was most of the cost of loading a valid feed.
+#[derive(Debug, Clone)]
+pub enum At<'k> {
+    /// The record's field `key`.
+    Field(&'k str),
+    /// Item `index` of the record's list field `key`.
+    Item(&'k str, usize),
+    /// Field `inner` of the record's object field `outer`.
+    Nested(&'k str, &'k str),
+    /// A ready-made JSON pointer.
+    Pointer(String),
+}
+
+impl From<String> for At<'_> {
+    fn from(pointer: String) -> Self {
+        At::Pointer(pointer)
+    }
+}
+
 /// The fields of one record and the problems found reading them.
 pub struct Fields<'a> {
     map: &'a Map<String, Value>,
@@ -51,15 +72,25 @@ impl<'a> Fields<'a> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
-    /// Records a problem at `pointer`.
-    pub fn report(&mut self, pointer: String, kind: ProblemKind) {
+    /// The JSON pointer of a location.
+    pub fn resolve(&self, at: At) -> String {
+        match at {
+            At::Field(key) => child(&self.base, key),
+            At::Item(key, index) => child(&child(&self.base, key), index.to_string()),
+            At::Nested(outer, inner) => child(&child(&self.base, outer), inner),
+            At::Pointer(pointer) => pointer,
+        }
+    }
+
+    /// Records a problem at a location.
+    pub fn report<'k>(&mut self, at: impl Into<At<'k>>, kind: ProblemKind) {
+        let pointer = self.resolve(at.into());
         self.problems.push(Problem { pointer, kind });
     }
 
     /// Records a problem at field `key`.
     pub fn report_at(&mut self, key: &str, kind: ProblemKind) {
-        let pointer = self.pointer(key);
-        self.report(pointer, kind);
+        self.report(At::Field(key), kind);
     }
 
     /// A required string, trimmed, at most `max_chars` characters, no control characters.
@@ -74,19 +105,20 @@ impl<'a> Fields<'a> {
     /// An optional string, as [`Fields::required_text`].
     pub fn optional_text(&mut self, key: &'static str, max_chars: usize) -> Option<String> {
         let v = self.get(key)?;
-        let pointer = self.pointer(key);
+        let pointer = At::Field(key);
         let text = self.text_at(v, key, pointer, max_chars)?;
         Some(text)
     }
 
     /// Checks a string value found at `pointer` (named `field` in messages).
-    pub fn text_at(
+    pub fn text_at<'k>(
         &mut self,
         v: &Value,
         field: &'static str,
-        pointer: String,
+        pointer: impl Into<At<'k>>,
         max_chars: usize,
     ) -> Option<String> {
+        let pointer = pointer.into();
         let Value::String(s) = v else {
             self.report(
                 pointer,
@@ -130,7 +162,8 @@ impl<'a> Fields<'a> {
 
     /// A record id: a string (or a whole number, turned into one) of
     /// 1–[`MAX_ID_LEN`] URL-safe characters.
-    pub fn id_at(&mut self, v: Option<&Value>, pointer: String) -> Option<String> {
+    pub fn id_at<'k>(&mut self, v: Option<&Value>, pointer: impl Into<At<'k>>) -> Option<String> {
+        let pointer = pointer.into();
         let id = match v {
             None => {
                 self.report(pointer, ProblemKind::Missing { field: "id" });
@@ -164,13 +197,14 @@ impl<'a> Fields<'a> {
     }
 
     /// A number in `min..=max` at `pointer`; `None` (reported) otherwise.
-    pub fn number_at(
+    pub fn number_at<'k>(
         &mut self,
         v: Option<&Value>,
         field: &'static str,
-        pointer: String,
+        pointer: impl Into<At<'k>>,
         (min, max): (f64, f64),
     ) -> Option<f64> {
+        let pointer = pointer.into();
         let n = match v {
             None => {
                 self.report(pointer, ProblemKind::Missing { field });
@@ -218,7 +252,7 @@ impl<'a> Fields<'a> {
     /// An optional number field, as [`Fields::number_at`].
     pub fn optional_number(&mut self, key: &'static str, range: (f64, f64)) -> Option<f64> {
         let v = self.get(key)?;
-        let pointer = self.pointer(key);
+        let pointer = At::Field(key);
         self.number_at(Some(v), key, pointer, range)
     }
 
@@ -230,7 +264,7 @@ impl<'a> Fields<'a> {
         (min, max): (u64, u64),
         unit: &'static str,
     ) -> Option<u64> {
-        let pointer = self.pointer(key);
+        let pointer = At::Field(key);
         let n = match self.get(key) {
             None if required => {
                 self.report(pointer, ProblemKind::Missing { field: key });
@@ -318,7 +352,7 @@ impl<'a> Fields<'a> {
     /// An optional RFC 3339 time with an offset; returns it with its text.
     pub fn optional_time(&mut self, key: &'static str) -> Option<(OffsetDateTime, String)> {
         let v = self.get(key)?;
-        let pointer = self.pointer(key);
+        let pointer = At::Field(key);
         let Value::String(s) = v else {
             self.report(
                 pointer,
@@ -356,7 +390,7 @@ impl<'a> Fields<'a> {
         let Some(v) = self.get(key) else {
             return Vec::new();
         };
-        let pointer = self.pointer(key);
+        let pointer = At::Field(key);
         let Value::Array(items) = v else {
             self.report(
                 pointer,
@@ -382,9 +416,7 @@ impl<'a> Fields<'a> {
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| {
-                self.text_at(item, key, child(&pointer, i.to_string()), max_chars)
-            })
+            .filter_map(|(i, item)| self.text_at(item, key, At::Item(key, i), max_chars))
             .collect()
     }
 }

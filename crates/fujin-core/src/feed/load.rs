@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::fields::{Fields, type_name};
+use super::fields::{At, Fields, type_name};
 use super::geojson::{geojson_crs, read_features};
 use super::limits::*;
 use super::merchant_record::{MerchantInput, read_merchant};
@@ -236,8 +236,18 @@ fn read_center(head: &mut Fields) -> Option<LonLat> {
         head.report(pointer, kind);
         return None;
     };
-    let lat = head.number_at(c.get("lat"), "lat", child(&pointer, "lat"), (-90.0, 90.0));
-    let lon = head.number_at(c.get("lon"), "lon", child(&pointer, "lon"), (-180.0, 180.0));
+    let lat = head.number_at(
+        c.get("lat"),
+        "lat",
+        At::Nested("center", "lat"),
+        (-90.0, 90.0),
+    );
+    let lon = head.number_at(
+        c.get("lon"),
+        "lon",
+        At::Nested("center", "lon"),
+        (-180.0, 180.0),
+    );
     Some(LonLat::new(lon?, lat?))
 }
 

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what Fujin's build and tests need, skipping what is already there.
+#
+#   scripts/setup.sh            the Rust side: wasm32 target, wasm-bindgen-cli, trunk
+#   scripts/setup.sh --browser  also Debian's Chromium and ChromeDriver (browser tests)
+#
+# Versions are pinned: wasm-bindgen-cli must equal the `wasm-bindgen = "=X"`
+# pin in Cargo.toml, and trunk 0.21.14 is the last that builds on Rust 1.95.
+# See ../shared/TOOLCHAIN.md for why each step is done the way it is.
+set -euo pipefail
+
+WASM_BINDGEN_VERSION=0.2.130
+TRUNK_VERSION=0.21.14
+
+export PATH="$HOME/.cargo/bin:$PATH"
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+pinned=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"$/\1/p' Cargo.toml)
+if [[ "$pinned" != "$WASM_BINDGEN_VERSION" ]]; then
+  echo "scripts/setup.sh pins wasm-bindgen-cli $WASM_BINDGEN_VERSION but Cargo.toml pins wasm-bindgen '$pinned'" >&2
+  exit 1
+fi
+
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "wasm32-unknown-unknown target: present"
+else
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [[ "$(wasm-bindgen --version 2>/dev/null || true)" == "wasm-bindgen $WASM_BINDGEN_VERSION" ]] &&
+  command -v wasm-bindgen-test-runner >/dev/null; then
+  say "wasm-bindgen-cli $WASM_BINDGEN_VERSION: present"
+else
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
+  # No --locked: the registry index here lags the upstream lock file.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [[ "$(trunk --version 2>/dev/null || true)" == "trunk $TRUNK_VERSION" ]]; then
+  say "trunk $TRUNK_VERSION: present"
+else
+  say "installing trunk $TRUNK_VERSION (about 10 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+if [[ "${1:-}" == "--browser" ]]; then
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    say "chromium and chromedriver: present"
+  else
+    say "installing Debian's chromium and chromium-driver"
+    sudo=""
+    [[ "$(id -u)" == 0 ]] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+say "ready"
