@@ -39,6 +39,16 @@ impl Deal {
         self.stock == Some(0)
     }
 
+    /// True when the sale has started at `now` (or has no start).
+    pub fn has_started(&self, now: OffsetDateTime) -> bool {
+        self.starts_at.is_none_or(|start| start <= now)
+    }
+
+    /// True when a shopper can buy it at `now`: started, not ended, not sold out.
+    pub fn is_available(&self, now: OffsetDateTime) -> bool {
+        self.has_started(now) && !self.is_expired(now) && !self.is_sold_out()
+    }
+
     /// True when the sale has ended at `now`.
     pub fn is_expired(&self, now: OffsetDateTime) -> bool {
         self.ends_at.is_some_and(|end| end <= now)

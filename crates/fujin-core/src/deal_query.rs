@@ -1,0 +1,385 @@
+//! Finding deals near a point: radius, category, price and text filters,
+//! and the list's sort orders. Filters never rebuild the index: the radius
+//! query narrows the candidates, and the rest is a pass over them.
+
+use std::collections::BTreeSet;
+
+use time::OffsetDateTime;
+
+use crate::{Category, Deal, Feed, LonLat, Merchant, SpatialIndex};
+
+/// How the list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SortBy {
+    /// Nearest first (the default).
+    #[default]
+    Distance,
+    /// Biggest discount (lowest price / original price) first.
+    Discount,
+    /// Cheapest first.
+    Price,
+    /// Best-selling first.
+    Sales,
+    /// Best-rated merchant first (unrated last).
+    Rating,
+}
+
+impl SortBy {
+    /// Every order, as the list offers them.
+    pub const ALL: [SortBy; 5] = [
+        SortBy::Distance,
+        SortBy::Discount,
+        SortBy::Price,
+        SortBy::Sales,
+        SortBy::Rating,
+    ];
+
+    /// The key used in URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            SortBy::Distance => "distance",
+            SortBy::Discount => "discount",
+            SortBy::Price => "price",
+            SortBy::Sales => "sales",
+            SortBy::Rating => "rating",
+        }
+    }
+
+    /// Parses a URL key.
+    pub fn from_key(key: &str) -> Option<SortBy> {
+        SortBy::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// What the shopper asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DealQuery {
+    /// The search point (WGS-84).
+    pub from: LonLat,
+    /// Only merchants within this many metres.
+    pub radius_m: f64,
+    /// Only these categories; empty means all.
+    pub categories: BTreeSet<Category>,
+    /// Lowest price in fen, inclusive.
+    pub min_price_fen: Option<u64>,
+    /// Highest price in fen, inclusive.
+    pub max_price_fen: Option<u64>,
+    /// Words that must appear in the merchant name or deal title (case-insensitive).
+    pub text: String,
+    /// The order of the list.
+    pub sort: SortBy,
+    /// Also list expired, not yet started and sold-out deals (marked unavailable).
+    pub include_unavailable: bool,
+}
+
+impl DealQuery {
+    /// A query for everything within `radius_m` of `from`, nearest first.
+    pub fn near(from: LonLat, radius_m: f64) -> Self {
+        Self {
+            from,
+            radius_m,
+            categories: BTreeSet::new(),
+            min_price_fen: None,
+            max_price_fen: None,
+            text: String::new(),
+            sort: SortBy::Distance,
+            include_unavailable: false,
+        }
+    }
+}
+
+/// One row of the deal list: which deal, how far, and whether it can be bought.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DealRow {
+    /// Index of the merchant in the feed.
+    pub merchant: u32,
+    /// Index of the deal in the merchant's deals.
+    pub deal: u32,
+    /// Great-circle distance from the search point, metres.
+    pub distance_m: f64,
+    /// False when expired, not started or sold out.
+    pub available: bool,
+}
+
+/// A feed with its spatial index and search text, built once.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    feed: Feed,
+    index: SpatialIndex,
+    /// Lower-cased merchant names, for text search.
+    names_lower: Vec<String>,
+    /// Lower-cased deal titles, per merchant.
+    titles_lower: Vec<Vec<String>>,
+}
+
+impl Catalog {
+    /// Indexes a feed (O(n log n)).
+    pub fn new(feed: Feed) -> Self {
+        let index = SpatialIndex::new(&feed.positions());
+        let names_lower = feed
+            .merchants
+            .iter()
+            .map(|m| m.name.to_lowercase())
+            .collect();
+        let titles_lower = feed
+            .merchants
+            .iter()
+            .map(|m| m.deals.iter().map(|d| d.title.to_lowercase()).collect())
+            .collect();
+        Self {
+            feed,
+            index,
+            names_lower,
+            titles_lower,
+        }
+    }
+
+    /// The feed.
+    pub fn feed(&self) -> &Feed {
+        &self.feed
+    }
+
+    /// The spatial index over the feed's merchants.
+    pub fn index(&self) -> &SpatialIndex {
+        &self.index
+    }
+
+    /// The merchant of a row.
+    pub fn merchant(&self, row: &DealRow) -> &Merchant {
+        &self.feed.merchants[row.merchant as usize]
+    }
+
+    /// The deal of a row.
+    pub fn deal(&self, row: &DealRow) -> &Deal {
+        &self.merchant(row).deals[row.deal as usize]
+    }
+
+    /// Finds a deal by id: (merchant index, deal index).
+    pub fn find_deal(&self, id: &str) -> Option<(u32, u32)> {
+        self.feed
+            .merchants
+            .iter()
+            .enumerate()
+            .find_map(|(m, merchant)| {
+                merchant
+                    .deals
+                    .iter()
+                    .position(|d| d.id == id)
+                    .map(|d| (m as u32, d as u32))
+            })
+    }
+
+    /// The deals matching `query` at time `now`, in the query's order.
+    /// Ties keep the nearer merchant first, then feed order.
+    ///
+    /// ```
+    /// use fujin_core::{load_feed, Catalog, DealQuery, LonLat};
+    /// let json = br#"{"merchants": [
+    ///   {"id": "a", "name": "A", "category": "food", "lat": 22.54, "lon": 114.05,
+    ///    "deals": [{"id": "a1", "title": "Lunch", "price": 3000, "original_price": 5000}]},
+    ///   {"id": "b", "name": "B", "category": "food", "lat": 22.60, "lon": 114.05,
+    ///    "deals": [{"id": "b1", "title": "Dinner", "price": 9000, "original_price": 9900}]}
+    /// ]}"#;
+    /// let catalog = Catalog::new(load_feed(json).unwrap().feed);
+    /// let rows = catalog.query(&DealQuery::near(LonLat::new(114.05, 22.54), 3_000.0), time::OffsetDateTime::UNIX_EPOCH);
+    /// assert_eq!(rows.iter().map(|r| catalog.deal(r).id.as_str()).collect::<Vec<_>>(), ["a1"]);
+    /// ```
+    pub fn query(&self, query: &DealQuery, now: OffsetDateTime) -> Vec<DealRow> {
+        let needles: Vec<String> = query
+            .text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let mut rows = Vec::new();
+        for hit in self.index.within_radius(query.from, query.radius_m) {
+            let m = hit.index as usize;
+            let merchant = &self.feed.merchants[m];
+            if !query.categories.is_empty() && !query.categories.contains(&merchant.category) {
+                continue;
+            }
+            let (name, titles) = (&self.names_lower[m], &self.titles_lower[m]);
+            for (d, deal) in merchant.deals.iter().enumerate() {
+                if query
+                    .min_price_fen
+                    .is_some_and(|min| deal.price.get() < min)
+                    || query
+                        .max_price_fen
+                        .is_some_and(|max| deal.price.get() > max)
+                {
+                    continue;
+                }
+                // Every word must appear in the merchant's name or the deal's title.
+                if !needles
+                    .iter()
+                    .all(|n| name.contains(n.as_str()) || titles[d].contains(n.as_str()))
+                {
+                    continue;
+                }
+                let available = deal.is_available(now);
+                if !available && !query.include_unavailable {
+                    continue;
+                }
+                rows.push(DealRow {
+                    merchant: hit.index,
+                    deal: d as u32,
+                    distance_m: hit.distance_m,
+                    available,
+                });
+            }
+        }
+        self.sort(&mut rows, query.sort);
+        rows
+    }
+
+    fn sort(&self, rows: &mut [DealRow], by: SortBy) {
+        // `rows` arrive nearest first, so a stable sort keeps nearer first on ties.
+        match by {
+            SortBy::Distance => {}
+            SortBy::Discount => rows.sort_by(|a, b| {
+                let ratio = |r: &DealRow| {
+                    let d = self.deal(r);
+                    d.price.get() as f64 / d.original_price.get() as f64
+                };
+                ratio(a).total_cmp(&ratio(b))
+            }),
+            SortBy::Price => rows.sort_by_key(|r| self.deal(r).price),
+            SortBy::Sales => rows.sort_by_key(|r| std::cmp::Reverse(self.deal(r).sold)),
+            SortBy::Rating => rows.sort_by(|a, b| {
+                let rating = |r: &DealRow| self.merchant(r).rating.unwrap_or(-1.0);
+                rating(b).total_cmp(&rating(a))
+            }),
+        }
+        // Unavailable deals go last whatever the order.
+        rows.sort_by_key(|r| !r.available);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load_feed;
+    use time::macros::datetime;
+
+    const NOW: OffsetDateTime = datetime!(2026-12-01 12:00 +08:00);
+
+    /// Three merchants north of the origin at 1, 2 and 3 km, and one 50 km away.
+    fn catalog() -> Catalog {
+        let json = br#"{"merchants": [
+          {"id": "near", "name": "Near Noodles", "category": "food", "lat": 0.008993, "lon": 0, "rating": 4.0,
+           "deals": [
+             {"id": "n1", "title": "Lunch set", "price": 3000, "original_price": 6000, "sold": 10},
+             {"id": "n2", "title": "Dinner for two", "price": 12000, "original_price": 15000, "sold": 500},
+             {"id": "n-sold-out", "title": "Lunch special", "price": 1000, "original_price": 2000, "stock": 0},
+             {"id": "n-expired", "title": "Old offer", "price": 1000, "original_price": 2000, "ends_at": "2026-11-01T00:00:00+08:00"},
+             {"id": "n-future", "title": "New year", "price": 1000, "original_price": 2000, "starts_at": "2027-01-01T00:00:00+08:00"}
+           ]},
+          {"id": "mid", "name": "Mid Spa", "category": "leisure", "lat": 0.017986, "lon": 0, "rating": 4.9,
+           "deals": [{"id": "m1", "title": "Massage 60 min", "price": 9000, "original_price": 30000, "sold": 50}]},
+          {"id": "far", "name": "Far KTV", "category": "entertainment", "lat": 0.026979, "lon": 0,
+           "deals": [{"id": "f1", "title": "Lunch and songs", "price": 5000, "original_price": 5500, "sold": 9000}]},
+          {"id": "away", "name": "Away Cafe", "category": "food", "lat": 0.45, "lon": 0,
+           "deals": [{"id": "a1", "title": "Coffee", "price": 100, "original_price": 2000}]}
+        ]}"#;
+        Catalog::new(load_feed(json).unwrap().feed)
+    }
+
+    fn ids(catalog: &Catalog, query: &DealQuery) -> Vec<String> {
+        catalog
+            .query(query, NOW)
+            .iter()
+            .map(|r| catalog.deal(r).id.clone())
+            .collect()
+    }
+
+    fn query() -> DealQuery {
+        DealQuery::near(LonLat::new(0.0, 0.0), 5_000.0)
+    }
+
+    #[test]
+    fn each_sort_order() {
+        let c = catalog();
+        let mut q = query();
+        assert_eq!(
+            ids(&c, &q),
+            ["n1", "n2", "m1", "f1"],
+            "distance, then feed order"
+        );
+        q.sort = SortBy::Discount;
+        assert_eq!(ids(&c, &q), ["m1", "n1", "n2", "f1"]);
+        q.sort = SortBy::Price;
+        assert_eq!(ids(&c, &q), ["n1", "f1", "m1", "n2"]);
+        q.sort = SortBy::Sales;
+        assert_eq!(ids(&c, &q), ["f1", "n2", "m1", "n1"]);
+        q.sort = SortBy::Rating;
+        assert_eq!(ids(&c, &q), ["m1", "n1", "n2", "f1"], "unrated last");
+    }
+
+    #[test]
+    fn distances_are_measured_from_the_search_point() {
+        let c = catalog();
+        let rows = c.query(&query(), NOW);
+        assert!((rows[0].distance_m - 1_000.0).abs() < 1.0);
+        assert!((rows[3].distance_m - 3_000.0).abs() < 1.0);
+    }
+
+    #[test]
+    fn radius_category_price_and_text_filters() {
+        let c = catalog();
+        let mut q = query();
+        q.radius_m = 1_500.0;
+        assert_eq!(ids(&c, &q), ["n1", "n2"]);
+        q.radius_m = 100_000.0;
+        q.categories = [Category::Food].into();
+        assert_eq!(ids(&c, &q), ["n1", "n2", "a1"]);
+        q.categories = [Category::Leisure, Category::Entertainment].into();
+        assert_eq!(ids(&c, &q), ["m1", "f1"]);
+        q.categories.clear();
+        q.min_price_fen = Some(5_000);
+        q.max_price_fen = Some(9_000);
+        assert_eq!(ids(&c, &q), ["m1", "f1"]);
+        q.min_price_fen = None;
+        q.max_price_fen = None;
+        q.text = "LUNCH".into();
+        assert_eq!(ids(&c, &q), ["n1", "f1"], "case-insensitive, title or name");
+        q.text = "noodles dinner".into();
+        assert_eq!(ids(&c, &q), ["n2"], "every word must match");
+        q.text = "no such thing".into();
+        assert!(ids(&c, &q).is_empty());
+    }
+
+    #[test]
+    fn unavailable_deals_are_hidden_or_listed_last() {
+        let c = catalog();
+        let mut q = query();
+        q.radius_m = 1_500.0;
+        q.include_unavailable = true;
+        let rows = c.query(&q, NOW);
+        let listed: Vec<(&str, bool)> = rows
+            .iter()
+            .map(|r| (c.deal(r).id.as_str(), r.available))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("n1", true),
+                ("n2", true),
+                ("n-sold-out", false),
+                ("n-expired", false),
+                ("n-future", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_deals_by_id() {
+        let c = catalog();
+        assert_eq!(c.find_deal("m1"), Some((1, 0)));
+        assert_eq!(c.find_deal("nope"), None);
+    }
+
+    #[test]
+    fn an_empty_feed_lists_nothing() {
+        let c = Catalog::new(Feed::default());
+        assert!(c.query(&query(), NOW).is_empty());
+    }
+}
