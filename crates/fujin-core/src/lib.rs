@@ -30,6 +30,8 @@ mod crs;
 mod deal;
 mod deal_query;
 pub mod demo;
+pub mod directions;
+pub mod display;
 mod distance;
 pub mod feed;
 mod fen;
@@ -39,6 +41,7 @@ mod lon_lat_box;
 mod merchant;
 mod pay_link;
 mod spatial_index;
+pub mod view_state;
 pub mod web_mercator;
 
 pub use category::{Category, UnknownCategory};
