@@ -1,83 +1,280 @@
-//! The app shell: loads a feed and says what it holds. The map and the
-//! deal list come on top of this (see the widget issue).
+//! The root component: owns the state (a reducer), talks to the outside
+//! world (network, geolocation, URL, clock) and lays out the children.
 
 use std::rc::Rc;
 
-use fujin_core::LoadedFeed;
+use fujin_core::view_state::ViewState;
+use fujin_core::{Catalog, LonLat, distance_m};
+use time::OffsetDateTime;
 use yew::prelude::*;
 
-use crate::feed_fetch::{FetchError, fetch_feed};
+use crate::components::deal_list::DealList;
+use crate::components::deal_page::DealPage;
+use crate::components::filter_bar::FilterBar;
+use crate::components::map_view::{MapView, TileSource};
+use crate::components::status_banner::StatusBanner;
+use crate::components::top_bar::TopBar;
+use crate::feed_fetch::fetch_feed;
+use crate::geolocation::Locator;
+use crate::i18n::Lang;
+use crate::state::{Action, AppState, FeedStatus, LocationStatus};
 
 /// Properties of [`App`].
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct AppProps {
-    /// Where to load the feed from.
+    /// Where to load the feed from (a `?feed=` in `query` overrides it).
     pub feed_url: AttrValue,
+    /// The URL query the app starts from (`location.search`).
+    #[prop_or_default]
+    pub query: AttrValue,
+    /// How to find the shopper.
+    #[prop_or_else(Locator::browser)]
+    pub locator: Locator,
+    /// Map tiles.
+    #[prop_or_else(TileSource::openstreetmap)]
+    pub tiles: TileSource,
+    /// Keep the page URL in step with the view (off for embedding and tests).
+    #[prop_or(true)]
+    pub sync_url: bool,
 }
 
-/// Where loading the feed stands.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadState {
-    /// Waiting for the network.
-    Loading,
-    /// Loaded (possibly with rejected records).
-    Loaded(Rc<LoadedFeed>),
-    /// Could not be loaded at all.
-    Failed(FetchError),
+/// The current time from the browser's clock.
+pub fn now() -> OffsetDateTime {
+    let ms = js_sys::Date::now();
+    OffsetDateTime::from_unix_timestamp_nanos((ms * 1e6) as i128)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
 /// The root component.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_state(|| LoadState::Loading);
+    let base_view = use_memo(props.query.clone(), |q| ViewState::from_query(q));
+    let state = {
+        let view = base_view.clone();
+        use_reducer(move || {
+            let languages: Vec<String> = gloo::utils::window()
+                .navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect();
+            let lang = Lang::choose(view.lang.as_deref(), &languages);
+            AppState::from_view(&view, lang, now())
+        })
+    };
+    let feed_url: AttrValue = base_view
+        .feed
+        .clone()
+        .map(AttrValue::from)
+        .unwrap_or_else(|| props.feed_url.clone());
     let attempt = use_state(|| 0u32);
+
+    // Load the feed (again on retry).
     {
-        let state = state.clone();
-        let url = props.feed_url.clone();
-        use_effect_with((url, *attempt), move |(url, _)| {
+        let dispatch = state.dispatcher();
+        use_effect_with((feed_url.clone(), *attempt), move |(url, _)| {
             let url = url.clone();
-            state.set(LoadState::Loading);
+            dispatch.dispatch(Action::FeedLoading);
             wasm_bindgen_futures::spawn_local(async move {
-                state.set(match fetch_feed(&url).await {
-                    Ok(loaded) => LoadState::Loaded(Rc::new(loaded)),
-                    Err(e) => LoadState::Failed(e),
-                });
+                match fetch_feed(&url).await {
+                    Ok(loaded) => dispatch.dispatch(Action::FeedLoaded {
+                        rejected: loaded.rejected,
+                        catalog: Rc::new(Catalog::new(loaded.feed)),
+                    }),
+                    Err(e) => dispatch.dispatch(Action::FeedFailed(e.to_string())),
+                }
             });
         });
     }
+
+    // Ask where the shopper is, once, unless the link names a search point.
+    let locate = {
+        let dispatch = state.dispatcher();
+        let locator = props.locator.clone();
+        Callback::from(move |()| {
+            dispatch.dispatch(Action::Locating);
+            let dispatch = dispatch.clone();
+            locator.locate(Callback::from(move |answer| {
+                dispatch.dispatch(match answer {
+                    Ok(p) => Action::Located(p),
+                    Err(e) => Action::LocationFailed(e),
+                })
+            }));
+        })
+    };
+    {
+        let locate = locate.clone();
+        let named = base_view.search_point.is_some();
+        use_effect_with((), move |_| {
+            if !named {
+                locate.emit(());
+            }
+        });
+    }
+
+    // The clock, for countdowns and availability.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let interval = gloo::timers::callback::Interval::new(1_000, move || {
+                dispatch.dispatch(Action::Tick(now()))
+            });
+            move || drop(interval)
+        });
+    }
+
+    // The URL: write the view into it; follow it on back/forward.
+    {
+        let view = state.to_view(&base_view);
+        let sync = props.sync_url;
+        let deal_changed = state.open_deal.clone();
+        use_effect_with((view, deal_changed), move |(view, _)| {
+            if sync {
+                crate::url_sync::write(view);
+            }
+        });
+    }
+    {
+        let dispatch = state.dispatcher();
+        let sync = props.sync_url;
+        use_effect_with((), move |_| {
+            let listener = sync.then(|| {
+                gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                    dispatch.dispatch(Action::ApplyView(Box::new(crate::url_sync::read())))
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let lang = state.lang;
+    let t = lang.texts();
+    let dispatcher = state.dispatcher();
+    let on_text = send(&dispatcher, Action::SetText);
+    let on_lang = send(&dispatcher, Action::SetLang);
+    let on_category = send(&dispatcher, Action::ToggleCategory);
+    let on_radius = send(&dispatcher, Action::SetRadius);
+    let on_sort = send(&dispatcher, Action::SetSort);
+    let on_unavailable = send(&dispatcher, Action::SetIncludeUnavailable);
+    let on_hover = send(&dispatcher, Action::HoverMerchant);
+    let on_select = send(&dispatcher, Action::SelectMerchant);
+    let on_search_at = send(&dispatcher, Action::SearchAt);
+    let on_center = send(&dispatcher, Action::CenterOn);
+    let on_spot = send(&dispatcher, |list| Action::ShowSpot(Some(list)));
+    let on_open = send(&dispatcher, |id| Action::OpenDeal(Some(id)));
+    let on_close = send(&dispatcher, |()| Action::OpenDeal(None));
+    let on_price = send(&dispatcher, |(min, max)| Action::SetPriceRange(min, max));
+    let on_pan = send(&dispatcher, |(dx, dy)| Action::PanBy(dx, dy));
+    let on_zoom = send(&dispatcher, |(delta, anchor)| Action::ZoomBy {
+        delta,
+        anchor,
+    });
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
     };
-    let body = match &*state {
-        LoadState::Loading => {
-            html! { <p class="status" role="status">{ "正在加载附近的团购… Loading deals nearby…" }</p> }
-        }
-        LoadState::Loaded(loaded) => {
-            let feed = &loaded.feed;
-            html! {
-                <div class="status" role="status">
-                    <p class="feed-name">{ feed.name.clone().unwrap_or_else(|| "附近团购".to_owned()) }</p>
-                    <p class="counts">
-                        { format!("{} 家商户 · {} 个团购", feed.merchants.len(), feed.deal_count()) }
-                    </p>
-                    if loaded.rejected > 0 {
-                        <p class="warning">{ format!("{} 条记录有误，已跳过 ({} records skipped)", loaded.rejected, loaded.rejected) }</p>
-                    }
-                </div>
-            }
-        }
-        LoadState::Failed(e) => html! {
-            <div class="status error" role="alert">
-                <p>{ "无法加载团购数据 Could not load deals: " }{ e.to_string() }</p>
-                <button onclick={retry}>{ "重试 Retry" }</button>
+    let search_here = {
+        let dispatch = state.dispatcher();
+        let center = state.viewport.center;
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SearchAt(center)))
+    };
+    let far_from_search = distance_m(state.viewport.center, state.search_point) > 300.0;
+
+    let rejected = match &state.feed {
+        FeedStatus::Ready { rejected, .. } => *rejected,
+        _ => 0,
+    };
+    let sheet = match (&state.feed, state.catalog()) {
+        (FeedStatus::Failed(message), _) => html! {
+            <div class="feed-error" role="alert">
+                <p>{ t.feed_failed }{ ": " }{ message }</p>
+                <button onclick={retry}>{ t.retry }</button>
             </div>
+        },
+        (_, None) => html! { <p class="loading" role="status">{ t.loading_feed }</p> },
+        (_, Some(catalog)) => match (&state.open_deal, &state.spot_list) {
+            (Some(id), _) => html! {
+                <DealPage lang={lang} catalog={catalog.clone()} deal_id={id.clone()}
+                    search_point={state.search_point} now={state.now} on_close={on_close} />
+            },
+            (None, Some(list)) => spot_list(
+                lang,
+                catalog,
+                list,
+                &on_select,
+                &send(&dispatcher, |()| Action::ShowSpot(None)),
+            ),
+            (None, None) => html! {
+                <DealList lang={lang} catalog={catalog.clone()} rows={state.rows.clone()}
+                    selected={state.selected_merchant} on_open={on_open} on_hover={on_hover} />
+            },
         },
     };
     html! {
-        <main class="fujin-app">
-            <header><h1>{ "附近 " }<span lang="en">{ "Fujin" }</span></h1></header>
-            { body }
+        <main class="fujin-app" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+            <TopBar lang={lang} text={state.filters.text.clone()} locating={state.location == LocationStatus::Locating}
+                on_text={on_text} on_locate={locate} on_lang={on_lang} />
+            <StatusBanner lang={lang} location={state.location} origin={state.search_origin} rejected={rejected} />
+            <div class="body">
+                <div class="map-pane">
+                    <MapView
+                        lang={lang}
+                        catalog={state.catalog().cloned()}
+                        rows={state.rows.clone()}
+                        viewport={state.viewport}
+                        search_point={state.search_point}
+                        radius_m={f64::from(state.filters.radius_km) * 1_000.0}
+                        selected={state.selected_merchant}
+                        hovered={state.hovered_merchant}
+                        tiles={props.tiles.clone()}
+                        {on_pan} {on_zoom} {on_select} {on_spot} {on_search_at} {on_center}
+                    />
+                    if far_from_search {
+                        <button class="search-here" onclick={search_here}>{ t.search_here }</button>
+                    }
+                </div>
+                <aside class="sheet">
+                    <FilterBar lang={lang} filters={state.filters.clone()} {on_category} {on_radius} {on_sort} {on_price} {on_unavailable} />
+                    { sheet }
+                </aside>
+            </div>
         </main>
     }
 }
+
+/// A callback that turns its argument into an action and dispatches it.
+fn send<T: 'static>(
+    dispatcher: &UseReducerDispatcher<AppState>,
+    make: fn(T) -> Action,
+) -> Callback<T> {
+    let dispatcher = dispatcher.clone();
+    Callback::from(move |v| dispatcher.dispatch(make(v)))
+}
+
+/// The merchants at one spot, after a click on their marker.
+fn spot_list(
+    lang: Lang,
+    catalog: &Catalog,
+    list: &[u32],
+    on_select: &Callback<Option<u32>>,
+    on_close: &Callback<()>,
+) -> Html {
+    let t = lang.texts();
+    let close = on_close.reform(|_: MouseEvent| ());
+    html! {
+        <section class="spot-list" aria-label={t.same_place}>
+            <h2>{ t.same_place }</h2>
+            <button class="back" onclick={close}>{ t.close }</button>
+            <ul>
+                { for list.iter().map(|&m| {
+                    let merchant = &catalog.feed().merchants[m as usize];
+                    let onclick = on_select.reform(move |_: MouseEvent| Some(m));
+                    html! { <li><button {onclick}>{ &merchant.name }</button></li> }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// Positions of the demo's business districts, for tests and docs.
+pub const FUTIAN: LonLat = LonLat::new(114.0553, 22.5380);

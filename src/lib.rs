@@ -1,12 +1,19 @@
 //! # fujin-web
 //!
 //! The browser layer of Fujin (附近): a Yew app on top of [`fujin_core`].
-//! Components only render state and send actions; everything that can be
-//! computed without a DOM lives in the core.
+//! State changes only through [`state::Action`]s and the reducer; components
+//! only render state and send actions; everything that can be computed
+//! without a DOM lives in the core or in [`map_layout`].
 
 pub mod app;
+pub mod components;
 pub mod feed_fetch;
+pub mod geolocation;
+pub mod i18n;
+pub mod map_layout;
 pub mod panic_screen;
+pub mod state;
+pub mod url_sync;
 
 use wasm_bindgen::JsCast;
 
@@ -21,13 +28,16 @@ pub const DEMO_FEED_URL: &str = "demo-feed.json";
 /// (or `<body>` when the page has no such element).
 pub fn start() {
     panic_screen::install();
+    let window = gloo::utils::window();
     let document = gloo::utils::document();
     let root = document
         .get_element_by_id(ROOT_ID)
         .or_else(|| document.body().map(|b| b.unchecked_into()));
-    let props = app::AppProps {
-        feed_url: DEMO_FEED_URL.into(),
-    };
+    let query = window.location().search().unwrap_or_default();
+    let props = yew::props!(app::AppProps {
+        feed_url: DEMO_FEED_URL,
+        query
+    });
     match root {
         Some(root) => {
             yew::Renderer::<app::App>::with_root_and_props(root, props).render();

@@ -1,59 +1,131 @@
 //! Browser tests, run in headless Chromium by `wasm-bindgen-test-runner`
 //! (see `scripts/test.sh`). They never touch an outside network: feeds come
-//! from `data:` URLs or from the test server's own 404.
+//! from `data:` URLs or from the test server's own 404, tiles are off, and
+//! the location comes from a fake.
 
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
 
 use fujin_core::demo::{DemoOptions, demo_feed};
-use fujin_core::{LonLat, SpatialIndex, load_feed};
+use fujin_core::{Crs, LonLat, SpatialIndex, load_feed};
 use fujin_web::app::{App, AppProps};
+use fujin_web::components::map_view::TileSource;
+use fujin_web::geolocation::{LocationError, Locator};
+use fujin_web::map_layout::Screen;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element to mount into.
-fn mount_point() -> web_sys::Element {
+/// The feed of most tests: the search starts at its centre (114.0, 22.5).
+/// `near` is 1 km north, `mid` 2 km, `far` 2.5 km; `spa` sells the best.
+const FEED: &str = r#"{"name": "测试数据", "center": {"lat": 22.5, "lon": 114.0}, "merchants": [
+  {"id": "near", "name": "近处面馆", "category": "food", "lat": 22.508993, "lon": 114.0, "rating": 4.1,
+   "address": "深圳市福田区测试路1号", "phone": "0755-1234 5678", "opening_hours": "10:00-22:00",
+   "deals": [{"id": "noodles", "title": "招牌牛肉面", "price": 2500, "original_price": 5000, "sold": 10,
+              "ends_at": "2099-12-31T23:59:59+08:00", "group_size": 3, "rules": ["免预约", "周末通用"]}]},
+  {"id": "mid", "name": "中间水疗", "category": "leisure", "lat": 22.517986, "lon": 114.0, "rating": 4.9,
+   "deals": [{"id": "spa", "title": "足疗60分钟", "price": 9900, "original_price": 19800, "sold": 900}]},
+  {"id": "far", "name": "远处KTV", "category": "entertainment", "lat": 22.522483, "lon": 114.0,
+   "deals": [{"id": "ktv", "title": "欢唱3小时", "price": 1500, "original_price": 1600, "sold": 50},
+             {"id": "old", "title": "过期套餐", "price": 1000, "original_price": 2000, "ends_at": "2020-01-01T00:00:00+08:00"}]}
+]}"#;
+
+fn props(feed_url: &str, query: &str, locator: Locator) -> AppProps {
+    yew::props!(AppProps {
+        feed_url: feed_url.to_owned(),
+        query: query.to_owned(),
+        locator,
+        tiles: TileSource::none(),
+        sync_url: false,
+    })
+}
+
+fn denied() -> Locator {
+    Locator::fixed(Err(LocationError::Denied))
+}
+
+/// Mounts the app (with the real stylesheet, so the map has a size) in a fresh 800×600 box.
+fn mount(props: AppProps) -> web_sys::Element {
     let document = gloo::utils::document();
+    if document.get_element_by_id("fujin-test-css").is_none() {
+        let style = document.create_element("style").unwrap();
+        style.set_id("fujin-test-css");
+        style.set_text_content(Some(include_str!("../static/fujin.css")));
+        document.head().unwrap().append_child(&style).unwrap();
+    }
     let div = document.create_element("div").unwrap();
+    div.set_attribute("style", "position:relative;width:800px;height:600px")
+        .unwrap();
     document.body().unwrap().append_child(&div).unwrap();
+    yew::Renderer::<App>::with_root_and_props(div.clone(), props).render();
     div
 }
 
-/// Waits (up to about five seconds) until `root`'s text contains `needle`.
-async fn wait_for_text(root: &web_sys::Element, needle: &str) -> String {
+/// Waits (up to about five seconds) until `check` holds.
+async fn until(what: &str, root: &web_sys::Element, check: impl Fn(&web_sys::Element) -> bool) {
     for _ in 0..100 {
-        let text = root.text_content().unwrap_or_default();
-        if text.contains(needle) {
-            return text;
+        if check(root) {
+            return;
         }
         yew::platform::time::sleep(Duration::from_millis(50)).await;
     }
-    panic!(
-        "never saw {needle:?}; the page says {:?}",
-        root.text_content()
-    );
+    panic!("never saw {what}; the page says {:?}", root.text_content());
+}
+
+async fn wait_for_text(root: &web_sys::Element, needle: &str) -> String {
+    until(needle, root, |r| {
+        r.text_content().unwrap_or_default().contains(needle)
+    })
+    .await;
+    root.text_content().unwrap_or_default()
+}
+
+/// The deal ids of the list, in order.
+fn listed(root: &web_sys::Element) -> Vec<String> {
+    let cards = root.query_selector_all(".deal-card").unwrap();
+    (0..cards.length())
+        .filter_map(|i| {
+            cards
+                .item(i)?
+                .dyn_into::<web_sys::Element>()
+                .ok()?
+                .get_attribute("data-deal")
+        })
+        .collect()
+}
+
+fn element(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap()
+}
+
+/// Sets a `<select>` and fires `change`, as a shopper's pick would.
+fn choose(root: &web_sys::Element, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = element(root, selector).dyn_into().unwrap();
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
 }
 
 fn data_url(json: &str) -> String {
-    format!(
-        "data:application/json;charset=utf-8,{}",
-        percent_encode(json)
-    )
-}
-
-fn percent_encode(s: &str) -> String {
-    // encodeURIComponent without pulling js-sys in: percent-encode every
-    // byte that is not unreserved.
-    s.bytes()
+    let encoded: String = json
+        .bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
                 (b as char).to_string()
             }
             _ => format!("%{b:02X}"),
         })
-        .collect()
+        .collect();
+    format!("data:application/json;charset=utf-8,{encoded}")
 }
 
 #[wasm_bindgen_test]
@@ -72,53 +144,249 @@ fn the_core_runs_in_the_browser() {
 }
 
 #[wasm_bindgen_test]
-async fn the_app_loads_a_feed_and_counts_it() {
-    let root = mount_point();
-    let json = r#"{"name": "测试数据", "merchants": [
-        {"id": "a", "name": "A", "category": "food", "lat": 22.54, "lon": 114.05,
-         "deals": [{"id": "d", "title": "T", "price": 100, "original_price": 200}]},
-        {"id": "b", "name": "B", "category": "food", "lat": 99, "lon": 114.05}
-    ]}"#;
-    let props = AppProps {
-        feed_url: data_url(json).into(),
-    };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    let text = wait_for_text(&root, "家商户").await;
-    assert!(text.contains("测试数据"), "{text}");
-    assert!(text.contains("1 家商户 · 1 个团购"), "{text}");
+async fn denied_location_falls_back_to_the_feed_centre_and_says_so() {
+    let root = mount(props(&data_url(FEED), "lang=zh", denied()));
+    let text = wait_for_text(&root, "你拒绝了定位权限").await;
+    assert!(text.contains("默认地点"), "{text}");
+    until("three deals", &root, |r| listed(r).len() == 3).await;
+    assert_eq!(
+        listed(&root),
+        ["noodles", "spa", "ktv"],
+        "nearest first from the feed centre"
+    );
     assert!(
-        text.contains("1 条记录有误"),
-        "the bad record is reported: {text}"
+        text.contains("1.0 km"),
+        "distances from the search point: {text}"
     );
 }
 
 #[wasm_bindgen_test]
-async fn a_missing_feed_shows_an_error_with_a_retry() {
-    let root = mount_point();
-    let props = AppProps {
-        feed_url: "/no-such-feed.json".into(),
+async fn a_found_location_measures_from_the_shopper() {
+    // 100 m south of `far`.
+    let locator = Locator::fixed(Ok(LonLat::new(114.0, 22.521584)));
+    let root = mount(props(&data_url(FEED), "lang=zh", locator));
+    wait_for_text(&root, "正在显示你附近的团购").await;
+    until("far first", &root, |r| {
+        listed(r).first().map(String::as_str) == Some("ktv")
+    })
+    .await;
+    assert_eq!(listed(&root), ["ktv", "spa", "noodles"]);
+}
+
+#[wasm_bindgen_test]
+async fn each_sort_orders_the_list() {
+    let root = mount(props(&data_url(FEED), "lang=zh", denied()));
+    until("the list", &root, |r| listed(r).len() == 3).await;
+    for (sort, expected) in [
+        ("discount", ["noodles", "spa", "ktv"]),
+        ("price", ["ktv", "noodles", "spa"]),
+        ("sales", ["spa", "ktv", "noodles"]),
+        ("rating", ["spa", "noodles", "ktv"]),
+        ("distance", ["noodles", "spa", "ktv"]),
+    ] {
+        choose(&root, ".controls label:nth-child(2) select", sort);
+        until(sort, &root, |r| listed(r) == expected).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn filters_narrow_the_list() {
+    let root = mount(props(&data_url(FEED), "lang=zh", denied()));
+    until("the list", &root, |r| listed(r).len() == 3).await;
+    // Category chip: 休闲 (leisure) only, then all again.
+    let chips = root.query_selector_all(".chip").unwrap();
+    let leisure: web_sys::HtmlElement = (0..chips.length())
+        .filter_map(|i| chips.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|c| c.text_content().as_deref() == Some("休闲"))
+        .unwrap();
+    leisure.click();
+    until("leisure only", &root, |r| listed(r) == ["spa"]).await;
+    assert_eq!(
+        leisure.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    element(&root, ".chip").click();
+    until("all again", &root, |r| listed(r).len() == 3).await;
+    // Radius 1 km leaves the nearest.
+    choose(&root, ".controls label:nth-child(1) select", "1");
+    until("1 km", &root, |r| listed(r) == ["noodles"]).await;
+    choose(&root, ".controls label:nth-child(1) select", "3");
+    // Expired deals appear greyed, last, when asked.
+    element(&root, ".unavailable input").click();
+    until("expired shown", &root, |r| listed(r).len() == 4).await;
+    assert_eq!(listed(&root).last().map(String::as_str), Some("old"));
+    assert!(
+        element(&root, "[data-deal=old]")
+            .class_name()
+            .contains("unavailable")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_card_and_a_marker_select_each_other() {
+    let root = mount(props(&data_url(FEED), "lang=zh", denied()));
+    until("the list", &root, |r| listed(r).len() == 3).await;
+    // Click the `near` merchant's marker on the map (the others are off screen at zoom 14).
+    let map = element(&root, ".map");
+    let rect = map.get_bounding_client_rect();
+    let screen = Screen {
+        width: rect.width(),
+        height: rect.height(),
+        center: LonLat::new(114.0, 22.5),
+        zoom: 14.0,
+        tile_crs: Crs::Wgs84,
     };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let (x, y) = screen.to_screen(LonLat::new(114.0, 22.508993));
+    for kind in ["pointerdown", "pointerup"] {
+        let init = web_sys::PointerEventInit::new();
+        init.set_bubbles(true);
+        init.set_pointer_id(7);
+        init.set_client_x((rect.left() + x) as i32);
+        init.set_client_y((rect.top() + y) as i32);
+        let event = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+        map.dispatch_event(&event).unwrap();
+    }
+    until("the noodles card selected", &root, |r| {
+        r.query_selector(".deal-card.selected")
+            .ok()
+            .flatten()
+            .and_then(|c| c.get_attribute("data-deal"))
+            .as_deref()
+            == Some("noodles")
+    })
+    .await;
+    // And a card opens its deal page, which selects its merchant.
+    element(&root, "[data-deal=spa]").click();
+    until("the spa page", &root, |r| {
+        r.query_selector(".deal-page h2")
+            .ok()
+            .flatten()
+            .and_then(|h| h.text_content())
+            .as_deref()
+            == Some("足疗60分钟")
+    })
+    .await;
+    element(&root, ".deal-page .back").click();
+    until("spa selected", &root, |r| {
+        r.query_selector(".deal-card.selected")
+            .ok()
+            .flatten()
+            .and_then(|c| c.get_attribute("data-deal"))
+            .as_deref()
+            == Some("spa")
+    })
+    .await;
+    element(&root, "[data-deal=noodles]").click();
+    until("the noodles page", &root, |r| {
+        r.query_selector(".deal-page h2")
+            .ok()
+            .flatten()
+            .and_then(|h| h.text_content())
+            .as_deref()
+            == Some("招牌牛肉面")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_deal_page_shows_everything() {
+    let root = mount(props(&data_url(FEED), "lang=zh&deal=noodles", denied()));
+    until("the deal page", &root, |r| {
+        r.query_selector(".deal-page h2").ok().flatten().is_some()
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    for expected in [
+        "¥25",
+        "¥50",
+        "5折",
+        "已售 10",
+        "距结束",
+        "3 人成团",
+        "免预约",
+        "周末通用",
+        "深圳市福田区测试路1号",
+        "10:00-22:00",
+        "1.0 km",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from {text}");
+    }
+    let tel: web_sys::HtmlAnchorElement = element(&root, "a[href^='tel:']").dyn_into().unwrap();
+    assert_eq!(
+        tel.get_attribute("href").as_deref(),
+        Some("tel:0755-12345678")
+    );
+    let links = root.query_selector_all(".directions a").unwrap();
+    assert_eq!(links.length(), 4);
+    for i in 0..links.length() {
+        let a: web_sys::Element = links.item(i).unwrap().dyn_into().unwrap();
+        assert!(a.get_attribute("href").unwrap().starts_with("https://"));
+    }
+    // Back closes it and returns to the list.
+    element(&root, ".deal-page .back").click();
+    until("the list again", &root, |r| listed(r).len() == 3).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_link_reopens_the_same_view() {
+    let root = mount(props(
+        &data_url(FEED),
+        "lang=en&r=1&sort=price&cat=food,leisure&q=%E7%89%9B",
+        denied(),
+    ));
+    until("the filtered list", &root, |r| listed(r) == ["noodles"]).await;
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("Deals nearby"),
+        "English from ?lang=en: {text}"
+    );
+    let radius: web_sys::HtmlSelectElement = element(&root, ".controls label:nth-child(1) select")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(radius.value(), "1");
+    let sort: web_sys::HtmlSelectElement = element(&root, ".controls label:nth-child(2) select")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(sort.value(), "price");
+    let search: web_sys::HtmlInputElement = element(&root, "input.search").dyn_into().unwrap();
+    assert_eq!(search.value(), "牛");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_feed_shows_an_error_with_a_retry() {
+    let root = mount(props("/no-such-feed.json", "lang=zh", denied()));
     let text = wait_for_text(&root, "无法加载").await;
     assert!(text.contains("404"), "{text}");
-    let button = root
-        .query_selector("button")
-        .unwrap()
-        .expect("a retry button");
+    let button = element(&root, ".feed-error button");
     assert!(button.text_content().unwrap().contains("重试"));
+    // The map still works without a feed.
+    assert!(root.query_selector(".map canvas").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_record_is_reported_and_the_rest_load() {
+    let json = r#"{"merchants": [
+        {"id": "a", "name": "A", "category": "food", "lat": 22.54, "lon": 114.05,
+         "deals": [{"id": "d", "title": "T", "price": 100, "original_price": 200}]},
+        {"id": "b", "name": "B", "category": "food", "lat": 99, "lon": 114.05}
+    ]}"#;
+    let root = mount(props(&data_url(json), "lang=zh", denied()));
+    let text = wait_for_text(&root, "条记录有误").await;
+    assert!(text.contains("1 条记录有误"), "{text}");
+    until("the good deal", &root, |r| listed(r) == ["d"]).await;
 }
 
 #[wasm_bindgen_test]
 async fn hostile_text_is_escaped() {
-    let root = mount_point();
-    let json = r#"{"name": "<img src=x onerror=alert(1)>", "merchants": []}"#;
-    let props = AppProps {
-        feed_url: data_url(json).into(),
-    };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    wait_for_text(&root, "<img src=x").await;
+    let json = r#"{"merchants": [{"id": "x", "name": "<img src=x onerror=alert(1)>", "category": "food",
+        "lat": 22.54, "lon": 114.05, "deals": [{"id": "d", "title": "<b>bold</b>", "price": 1, "original_price": 2}]}]}"#;
+    let root = mount(props(&data_url(json), "lang=zh", denied()));
+    let text = wait_for_text(&root, "<img src=x").await;
+    assert!(text.contains("<b>bold</b>"));
     assert!(
-        root.query_selector("img").unwrap().is_none(),
-        "the name is text, not markup"
+        root.query_selector(".deal-list img, .deal-list b")
+            .unwrap()
+            .is_none(),
+        "text, not markup"
     );
 }

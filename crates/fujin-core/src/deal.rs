@@ -4,6 +4,19 @@ use time::OffsetDateTime;
 
 use crate::{Fen, PayLink};
 
+/// Whether a deal can be bought now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    /// On sale.
+    Available,
+    /// The sale has not opened yet.
+    NotStarted,
+    /// The sale has closed.
+    Ended,
+    /// No stock left.
+    SoldOut,
+}
+
 /// A validated deal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deal {
@@ -46,7 +59,20 @@ impl Deal {
 
     /// True when a shopper can buy it at `now`: started, not ended, not sold out.
     pub fn is_available(&self, now: OffsetDateTime) -> bool {
-        self.has_started(now) && !self.is_expired(now) && !self.is_sold_out()
+        self.availability(now) == Availability::Available
+    }
+
+    /// Whether, and if not why not, a shopper can buy it at `now`.
+    pub fn availability(&self, now: OffsetDateTime) -> Availability {
+        if self.is_expired(now) {
+            Availability::Ended
+        } else if !self.has_started(now) {
+            Availability::NotStarted
+        } else if self.is_sold_out() {
+            Availability::SoldOut
+        } else {
+            Availability::Available
+        }
     }
 
     /// True when the sale has ended at `now`.

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use time::OffsetDateTime;
 
-use crate::{Category, Deal, Feed, LonLat, Merchant, SpatialIndex};
+use crate::{Availability, Category, Deal, Feed, LonLat, Merchant, SpatialIndex};
 
 /// How the list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -97,8 +97,15 @@ pub struct DealRow {
     pub deal: u32,
     /// Great-circle distance from the search point, metres.
     pub distance_m: f64,
-    /// False when expired, not started or sold out.
-    pub available: bool,
+    /// Whether it can be bought now.
+    pub availability: Availability,
+}
+
+impl DealRow {
+    /// True when it can be bought now.
+    pub fn is_available(&self) -> bool {
+        self.availability == Availability::Available
+    }
 }
 
 /// A feed with its spatial index and search text, built once.
@@ -215,15 +222,15 @@ impl Catalog {
                 {
                     continue;
                 }
-                let available = deal.is_available(now);
-                if !available && !query.include_unavailable {
+                let availability = deal.availability(now);
+                if availability != Availability::Available && !query.include_unavailable {
                     continue;
                 }
                 rows.push(DealRow {
                     merchant: hit.index,
                     deal: d as u32,
                     distance_m: hit.distance_m,
-                    available,
+                    availability,
                 });
             }
         }
@@ -250,7 +257,7 @@ impl Catalog {
             }),
         }
         // Unavailable deals go last whatever the order.
-        rows.sort_by_key(|r| !r.available);
+        rows.sort_by_key(|r| !r.is_available());
     }
 }
 
@@ -354,18 +361,19 @@ mod tests {
         q.radius_m = 1_500.0;
         q.include_unavailable = true;
         let rows = c.query(&q, NOW);
-        let listed: Vec<(&str, bool)> = rows
+        let listed: Vec<(&str, Availability)> = rows
             .iter()
-            .map(|r| (c.deal(r).id.as_str(), r.available))
+            .map(|r| (c.deal(r).id.as_str(), r.availability))
             .collect();
+        use Availability::*;
         assert_eq!(
             listed,
             [
-                ("n1", true),
-                ("n2", true),
-                ("n-sold-out", false),
-                ("n-expired", false),
-                ("n-future", false)
+                ("n1", Available),
+                ("n2", Available),
+                ("n-sold-out", SoldOut),
+                ("n-expired", Ended),
+                ("n-future", NotStarted)
             ]
         );
     }

@@ -111,13 +111,8 @@ impl ViewState {
             q.append_pair("c", &format_lat_lon(p));
         }
         if let Some(z) = self.zoom {
-            q.append_pair(
-                "z",
-                &format!("{:.2}", z)
-                    .trim_end_matches('0')
-                    .trim_end_matches('.')
-                    .to_owned(),
-            );
+            let text = format!("{z:.2}");
+            q.append_pair("z", text.trim_end_matches('0').trim_end_matches('.'));
         }
         if let Some(r) = self.radius_km {
             q.append_pair("r", &r.to_string());

@@ -1,0 +1,111 @@
+//! The list of deals near the search point.
+
+use std::rc::Rc;
+
+use fujin_core::{Catalog, DealRow};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::deal_card::DealCard;
+use crate::i18n::Lang;
+
+/// Most cards rendered at once; the rest are a "more" away. Keeps the DOM
+/// small when a 10 km radius holds thousands of deals.
+pub const PAGE_SIZE: usize = 60;
+
+/// Properties of [`DealList`].
+#[derive(Clone, Properties)]
+pub struct DealListProps {
+    /// Language.
+    pub lang: Lang,
+    /// The feed.
+    pub catalog: Rc<Catalog>,
+    /// The rows to show, in order.
+    pub rows: Rc<Vec<DealRow>>,
+    /// The selected merchant, whose cards are highlighted and scrolled to.
+    pub selected: Option<u32>,
+    /// Open a deal page.
+    pub on_open: Callback<String>,
+    /// Hover or focus a card.
+    pub on_hover: Callback<Option<u32>>,
+}
+
+impl PartialEq for DealListProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.catalog, &other.catalog)
+            && Rc::ptr_eq(&self.rows, &other.rows)
+            && self.selected == other.selected
+            && self.on_open == other.on_open
+            && self.on_hover == other.on_hover
+    }
+}
+
+/// The deal list.
+#[component]
+pub fn DealList(props: &DealListProps) -> Html {
+    let t = props.lang.texts();
+    let shown = use_state(|| PAGE_SIZE);
+    let list_ref = use_node_ref();
+    // A new result set starts at the first page.
+    {
+        let shown = shown.clone();
+        use_effect_with(Rc::as_ptr(&props.rows) as usize, move |_| {
+            shown.set(PAGE_SIZE)
+        });
+    }
+    // Selecting a merchant (on the map) brings its first card into view.
+    let selected_position = props
+        .selected
+        .and_then(|m| props.rows.iter().position(|r| r.merchant == m));
+    {
+        let list_ref = list_ref.clone();
+        let shown = shown.clone();
+        use_effect_with(
+            (props.selected, selected_position),
+            move |(selected, position)| {
+                if let (Some(m), Some(position)) = (selected, position) {
+                    if *position >= *shown {
+                        shown.set(position + PAGE_SIZE);
+                    }
+                    if let Some(list) = list_ref.cast::<web_sys::Element>()
+                        && let Ok(Some(card)) =
+                            list.query_selector(&format!("[data-merchant=\"{m}\"]"))
+                        && let Ok(card) = card.dyn_into::<web_sys::HtmlElement>()
+                    {
+                        card.scroll_into_view_with_bool(false);
+                    }
+                }
+            },
+        );
+    }
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE_SIZE))
+    };
+    let rows = &props.rows;
+    html! {
+        <section class="deal-list" aria-label={t.title}>
+            <p class="count" aria-live="polite">{ format!("{} {}", rows.len(), t.deals_found) }</p>
+            if rows.is_empty() {
+                <p class="empty">{ t.no_deals }</p>
+            }
+            <ul ref={list_ref}>
+                { for rows.iter().take(*shown).map(|row| html! {
+                    <DealCard
+                        key={format!("{}-{}", row.merchant, row.deal)}
+                        lang={props.lang}
+                        catalog={props.catalog.clone()}
+                        row={*row}
+                        selected={props.selected == Some(row.merchant)}
+                        on_open={props.on_open.clone()}
+                        on_hover={props.on_hover.clone()}
+                    />
+                }) }
+            </ul>
+            if rows.len() > *shown {
+                <button class="more" onclick={more}>{ format!("+{}", rows.len() - *shown) }</button>
+            }
+        </section>
+    }
+}

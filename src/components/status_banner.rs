@@ -1,0 +1,50 @@
+//! One line that says where distances are measured from and what went
+//! wrong, if anything, with a way forward.
+
+use yew::prelude::*;
+
+use crate::geolocation::LocationError;
+use crate::i18n::Lang;
+use crate::state::{LocationStatus, SearchOrigin};
+
+/// Properties of [`StatusBanner`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct StatusBannerProps {
+    /// Language.
+    pub lang: Lang,
+    /// The device location.
+    pub location: LocationStatus,
+    /// Where the search point came from.
+    pub origin: SearchOrigin,
+    /// Records of the feed that were skipped.
+    pub rejected: usize,
+}
+
+/// The status line.
+#[component]
+pub fn StatusBanner(props: &StatusBannerProps) -> Html {
+    let t = props.lang.texts();
+    let (class, message) = match (props.origin, props.location) {
+        (SearchOrigin::Device, _) => ("status ok", t.using_your_location.to_owned()),
+        (SearchOrigin::Picked, _) => ("status ok", t.using_map_point.to_owned()),
+        (SearchOrigin::Default, LocationStatus::Failed(e)) => {
+            let why = match e {
+                LocationError::Denied => t.location_denied,
+                LocationError::TimedOut => t.location_timeout,
+                LocationError::Unavailable => t.location_unavailable,
+                LocationError::Unsupported => t.location_unsupported,
+            };
+            ("status warning", format!("{why}{}", t.using_feed_center))
+        }
+        (SearchOrigin::Default, LocationStatus::Locating) => ("status", t.locating.to_owned()),
+        (SearchOrigin::Default, _) => ("status", t.using_default_spot.to_owned()),
+    };
+    html! {
+        <div class="status-banner" role="status" aria-live="polite">
+            <p class={class}>{ message }</p>
+            if props.rejected > 0 {
+                <p class="status warning">{ format!("{} {}", props.rejected, t.records_skipped) }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,256 @@
+//! The widget's words in Chinese (the default) and English.
+
+use fujin_core::{Category, SortBy};
+
+/// The shopper's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// 简体中文.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// From `?lang=`, else from the browser's languages (`en…` first → English).
+    pub fn choose(url_lang: Option<&str>, browser_languages: &[String]) -> Lang {
+        match url_lang {
+            Some("en") => Lang::En,
+            Some("zh") => Lang::Zh,
+            _ => {
+                let first = browser_languages.first().map(|l| l.to_ascii_lowercase());
+                match first {
+                    Some(l) if l.starts_with("en") => Lang::En,
+                    _ => Lang::Zh,
+                }
+            }
+        }
+    }
+
+    /// The `lang` attribute / URL value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// All the words, in this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+
+    /// A category's display name.
+    pub fn category(self, c: Category) -> &'static str {
+        match self {
+            Lang::Zh => c.name_zh(),
+            Lang::En => c.name_en(),
+        }
+    }
+
+    /// A sort order's name.
+    pub fn sort(self, s: SortBy) -> &'static str {
+        let t = self.texts();
+        match s {
+            SortBy::Distance => t.sort_distance,
+            SortBy::Discount => t.sort_discount,
+            SortBy::Price => t.sort_price,
+            SortBy::Sales => t.sort_sales,
+            SortBy::Rating => t.sort_rating,
+        }
+    }
+}
+
+/// Every fixed text of the widget.
+#[derive(Debug)]
+pub struct Texts {
+    pub title: &'static str,
+    pub loading_feed: &'static str,
+    pub feed_failed: &'static str,
+    pub retry: &'static str,
+    pub records_skipped: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_label: &'static str,
+    pub locate: &'static str,
+    pub locating: &'static str,
+    pub location_denied: &'static str,
+    pub location_timeout: &'static str,
+    pub location_unavailable: &'static str,
+    pub location_unsupported: &'static str,
+    pub using_feed_center: &'static str,
+    pub using_your_location: &'static str,
+    pub using_default_spot: &'static str,
+    pub using_map_point: &'static str,
+    pub search_here: &'static str,
+    pub radius: &'static str,
+    pub sort: &'static str,
+    pub sort_distance: &'static str,
+    pub sort_discount: &'static str,
+    pub sort_price: &'static str,
+    pub sort_sales: &'static str,
+    pub sort_rating: &'static str,
+    pub all_categories: &'static str,
+    pub price_min: &'static str,
+    pub price_max: &'static str,
+    pub show_unavailable: &'static str,
+    pub deals_found: &'static str,
+    pub no_deals: &'static str,
+    pub sold: &'static str,
+    pub stock_left: &'static str,
+    pub sold_out: &'static str,
+    pub expired: &'static str,
+    pub not_started: &'static str,
+    pub ends_in: &'static str,
+    pub days: &'static str,
+    pub group_progress: &'static str,
+    pub rules: &'static str,
+    pub address: &'static str,
+    pub opening_hours: &'static str,
+    pub call: &'static str,
+    pub directions: &'static str,
+    pub back: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub map_label: &'static str,
+    pub tiles_offline: &'static str,
+    pub same_place: &'static str,
+    pub close: &'static str,
+    pub off: &'static str,
+    pub rating: &'static str,
+    pub deal_not_found: &'static str,
+    pub language_switch: &'static str,
+}
+
+static ZH: Texts = Texts {
+    title: "附近团购",
+    loading_feed: "正在加载附近的团购…",
+    feed_failed: "无法加载团购数据",
+    retry: "重试",
+    records_skipped: "条记录有误，已跳过",
+    search_placeholder: "搜索商户或团购",
+    search_label: "搜索",
+    locate: "定位到我",
+    locating: "正在定位…",
+    location_denied: "你拒绝了定位权限，",
+    location_timeout: "定位超时，",
+    location_unavailable: "暂时无法获取位置，",
+    location_unsupported: "此浏览器不支持定位，",
+    using_feed_center: "正在显示默认地点附近的团购。点地图可换个地方搜索。",
+    using_your_location: "正在显示你附近的团购",
+    using_default_spot: "正在显示默认地点附近的团购",
+    using_map_point: "正在显示地图上选定地点附近的团购",
+    search_here: "在这里搜索",
+    radius: "范围",
+    sort: "排序",
+    sort_distance: "距离最近",
+    sort_discount: "折扣最大",
+    sort_price: "价格最低",
+    sort_sales: "销量最高",
+    sort_rating: "评分最高",
+    all_categories: "全部",
+    price_min: "最低价 ¥",
+    price_max: "最高价 ¥",
+    show_unavailable: "显示已过期和已售罄",
+    deals_found: "个团购",
+    no_deals: "这里还没有符合条件的团购。试试扩大范围或清除筛选。",
+    sold: "已售",
+    stock_left: "剩余",
+    sold_out: "已售罄",
+    expired: "已结束",
+    not_started: "未开始",
+    ends_in: "距结束",
+    days: "天",
+    group_progress: "人成团",
+    rules: "使用规则",
+    address: "地址",
+    opening_hours: "营业时间",
+    call: "拨打电话",
+    directions: "导航",
+    back: "返回",
+    zoom_in: "放大",
+    zoom_out: "缩小",
+    map_label: "地图：拖动平移，滚轮或 +/- 缩放",
+    tiles_offline: "地图底图无法加载，已显示简易网格",
+    same_place: "同一地点的商户",
+    close: "关闭",
+    off: "折",
+    rating: "分",
+    deal_not_found: "找不到这个团购，可能已下架。",
+    language_switch: "English",
+};
+
+static EN: Texts = Texts {
+    title: "Deals nearby",
+    loading_feed: "Loading deals nearby…",
+    feed_failed: "Could not load the deals",
+    retry: "Retry",
+    records_skipped: "records had errors and were skipped",
+    search_placeholder: "Search shops or deals",
+    search_label: "Search",
+    locate: "Use my location",
+    locating: "Finding you…",
+    location_denied: "Location permission was denied, so ",
+    location_timeout: "Finding your location took too long, so ",
+    location_unavailable: "Your location is not available right now, so ",
+    location_unsupported: "This browser cannot share your location, so ",
+    using_feed_center: "showing deals near the default spot. Tap the map to search elsewhere.",
+    using_your_location: "Showing deals near you",
+    using_default_spot: "Showing deals near the default spot",
+    using_map_point: "Showing deals near the point you picked",
+    search_here: "Search here",
+    radius: "Within",
+    sort: "Sort",
+    sort_distance: "Nearest",
+    sort_discount: "Best discount",
+    sort_price: "Lowest price",
+    sort_sales: "Best selling",
+    sort_rating: "Top rated",
+    all_categories: "All",
+    price_min: "Min ¥",
+    price_max: "Max ¥",
+    show_unavailable: "Show expired and sold out",
+    deals_found: "deals",
+    no_deals: "No deals match here yet. Try a wider radius or clear the filters.",
+    sold: "Sold",
+    stock_left: "Left",
+    sold_out: "Sold out",
+    expired: "Ended",
+    not_started: "Not started",
+    ends_in: "Ends in",
+    days: "d",
+    group_progress: "people to form a group",
+    rules: "Rules",
+    address: "Address",
+    opening_hours: "Hours",
+    call: "Call",
+    directions: "Directions",
+    back: "Back",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    map_label: "Map: drag to pan, wheel or +/- to zoom",
+    tiles_offline: "Map tiles could not load; showing a plain grid",
+    same_place: "Shops at this spot",
+    close: "Close",
+    off: "off",
+    rating: "",
+    deal_not_found: "This deal could not be found; it may have been withdrawn.",
+    language_switch: "中文",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_choice() {
+        assert_eq!(Lang::choose(Some("en"), &[]), Lang::En);
+        assert_eq!(Lang::choose(None, &["en-US".into()]), Lang::En);
+        assert_eq!(Lang::choose(None, &["zh-CN".into(), "en".into()]), Lang::Zh);
+        assert_eq!(Lang::choose(Some("zh"), &["en-GB".into()]), Lang::Zh);
+        assert_eq!(Lang::choose(None, &[]), Lang::Zh);
+    }
+}
