@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 echo "Fujin will be at http://127.0.0.1:${PORT:-8080}/ once built (Ctrl-C stops it)."
 exec trunk serve --release --offline --port "${PORT:-8080}"

@@ -11,6 +11,7 @@ set -euo pipefail
 
 WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
 
 export PATH="$HOME/.cargo/bin:$PATH"
 cd "$(dirname "$0")/.."
@@ -44,6 +45,16 @@ if [[ "$(trunk --version 2>/dev/null || true)" == "trunk $TRUNK_VERSION" ]]; the
 else
   say "installing trunk $TRUNK_VERSION (about 10 minutes, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+# wasm-opt from npm's binaryen (Debian's is too old for Rust 1.95's output),
+# kept in .tools/ and put on PATH by run.sh and test.sh.
+if [[ "$(.tools/node_modules/.bin/wasm-opt --version 2>/dev/null || true)" == *"version $BINARYEN_VERSION "* ]]; then
+  say "wasm-opt $BINARYEN_VERSION: present"
+else
+  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
+  mkdir -p .tools
+  (cd .tools && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
 fi
 
 if [[ "${1:-}" == "--browser" ]]; then

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -21,8 +21,13 @@ CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p fujin-web --target wasm32-unknown-unknown --locked
 
-step "release build of the app"
+step "native tests of the app's state and map layout"
+cargo test -p fujin-web --lib --locked
+
+step "release build of the app, its size, and an end-to-end check"
 trunk build --release --offline
+scripts/size.sh
+scripts/e2e.sh
 
 step "native tests: core, CLI, doc examples"
 cargo test -p fujin-core -p fujin-cli --locked

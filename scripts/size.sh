@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Prints the size of the release bundle in dist/ (raw and gzip -9) and fails
+# when it is over the budget in the README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Budgets in bytes, gzip -9 (what a phone downloads).
+BUDGET_WASM_GZ=300000
+BUDGET_JS_GZ=12000
+BUDGET_CSS_GZ=4000
+
+over=0
+printf '%-8s %10s %10s %10s\n' kind raw gzip budget
+for kind in wasm js css; do
+  file=$(ls dist/*."$kind" 2>/dev/null | grep -v demo | head -n1 || true)
+  if [[ -z "$file" ]]; then
+    echo "no .$kind in dist/: run trunk build --release first" >&2
+    exit 1
+  fi
+  raw=$(stat -c %s "$file")
+  gz=$(gzip -9c "$file" | wc -c)
+  budget_var="BUDGET_${kind^^}_GZ"
+  budget=${!budget_var}
+  printf '%-8s %10d %10d %10d\n' "$kind" "$raw" "$gz" "$budget"
+  if ((gz > budget)); then
+    echo "  over budget: $file is $gz bytes gzipped, budget $budget" >&2
+    over=1
+  fi
+done
+feed=dist/demo-feed.json
+printf '%-8s %10d %10d %10s\n' feed "$(stat -c %s $feed)" "$(gzip -9c $feed | wc -c)" "-"
+exit $over
