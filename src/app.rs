@@ -234,7 +234,9 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </div>
                 <aside class="sheet">
-                    <FilterBar lang={lang} filters={state.filters.clone()} {on_category} {on_radius} {on_sort} {on_price} {on_unavailable} />
+                    if state.open_deal.is_none() {
+                        <FilterBar lang={lang} filters={state.filters.clone()} {on_category} {on_radius} {on_sort} {on_price} {on_unavailable} />
+                    }
                     { sheet }
                 </aside>
             </div>

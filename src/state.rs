@@ -307,6 +307,12 @@ impl AppState {
                         self.viewport.center = center;
                     }
                 }
+                // A link that opens a deal selects its merchant once the feed is there.
+                if let Some(id) = &self.open_deal
+                    && let Some((m, _)) = catalog.find_deal(id)
+                {
+                    self.selected_merchant = Some(m);
+                }
                 self.feed = FeedStatus::Ready { catalog, rejected };
             }
             Action::FeedFailed(message) => self.feed = FeedStatus::Failed(message),
@@ -377,10 +383,16 @@ impl AppState {
                 requery = false;
             }
             Action::OpenDeal(deal) => {
-                if let (Some(id), Some(catalog)) = (&deal, self.catalog())
-                    && let Some((m, _)) = catalog.find_deal(id)
-                {
+                // Opening a deal selects its merchant and brings it into view.
+                let found = match (&deal, self.catalog()) {
+                    (Some(id), Some(catalog)) => catalog
+                        .find_deal(id)
+                        .map(|(m, _)| (m, catalog.feed().merchants[m as usize].position)),
+                    _ => None,
+                };
+                if let Some((m, position)) = found {
                     self.selected_merchant = Some(m);
+                    self.viewport.center = position;
                 }
                 self.open_deal = deal;
                 requery = false;
@@ -602,9 +614,24 @@ mod tests {
     }
 
     #[test]
-    fn opening_a_deal_selects_its_merchant() {
+    fn opening_a_deal_selects_its_merchant_and_shows_it() {
         let s = loaded().reduce_to(Action::OpenDeal(Some("b1".into())));
         assert_eq!(s.selected_merchant, Some(1));
+        assert_eq!(s.viewport.center, LonLat::new(114.0, 22.51));
+        let linked = AppState::from_view(
+            &ViewState::from_query("deal=b1"),
+            Lang::Zh,
+            OffsetDateTime::UNIX_EPOCH,
+        )
+        .reduce_to(Action::FeedLoaded {
+            catalog: catalog(),
+            rejected: 0,
+        });
+        assert_eq!(
+            linked.selected_merchant,
+            Some(1),
+            "a link to a deal selects it once the feed loads"
+        );
         let s = s.reduce_to(Action::OpenDeal(None));
         assert_eq!(s.open_deal, None);
     }
