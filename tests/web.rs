@@ -390,3 +390,37 @@ async fn hostile_text_is_escaped() {
         "text, not markup"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_url_follows_the_view_and_back_closes_a_deal() {
+    let window = gloo::utils::window();
+    let history = window.history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?lang=zh"))
+        .unwrap();
+    let mut p = props(&data_url(FEED), "lang=zh", denied());
+    p.sync_url = true;
+    let root = mount(p);
+    until("the list", &root, |r| listed(r).len() == 3).await;
+    choose(&root, ".controls label:nth-child(2) select", "price");
+    until("sort in the URL", &root, |_| {
+        window.location().search().unwrap().contains("sort=price")
+    })
+    .await;
+    element(&root, "[data-deal=spa]").click();
+    until("deal in the URL", &root, |_| {
+        window.location().search().unwrap().contains("deal=spa")
+    })
+    .await;
+    assert!(root.query_selector(".deal-page").unwrap().is_some());
+    history.back().unwrap();
+    until("back closes the deal page", &root, |r| {
+        r.query_selector(".deal-page").ok().flatten().is_none()
+    })
+    .await;
+    assert!(!window.location().search().unwrap().contains("deal="));
+    assert!(
+        window.location().search().unwrap().contains("sort=price"),
+        "the rest of the view stays"
+    );
+}
