@@ -14,7 +14,7 @@ use crate::components::filter_bar::FilterBar;
 use crate::components::map_view::{MapView, TileSource};
 use crate::components::status_banner::StatusBanner;
 use crate::components::top_bar::TopBar;
-use crate::feed_fetch::fetch_feed;
+use crate::feed_fetch::{Progress, fetch_feed};
 use crate::geolocation::Locator;
 use crate::i18n::Lang;
 use crate::state::{Action, AppState, FeedStatus, LocationStatus};
@@ -74,9 +74,21 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = state.dispatcher();
         use_effect_with((feed_url.clone(), *attempt), move |(url, _)| {
             let url = url.clone();
-            dispatch.dispatch(Action::FeedLoading);
+            dispatch.dispatch(Action::FeedLoading(Progress::default()));
             wasm_bindgen_futures::spawn_local(async move {
-                match fetch_feed(&url).await {
+                // Report progress in steps of 5 %, or of 1 MB when the size is unknown.
+                let last = std::cell::Cell::new((0u32, 0u64));
+                let progress = {
+                    let dispatch = dispatch.clone();
+                    move |p: Progress| {
+                        let step = (p.percent().unwrap_or(0) / 5, p.received >> 20);
+                        if step != last.get() {
+                            last.set(step);
+                            dispatch.dispatch(Action::FeedLoading(p));
+                        }
+                    }
+                };
+                match fetch_feed(&url, progress).await {
                     Ok(loaded) => dispatch.dispatch(Action::FeedLoaded {
                         rejected: loaded.rejected,
                         catalog: Rc::new(Catalog::new(loaded.feed)),
@@ -191,6 +203,21 @@ pub fn App(props: &AppProps) -> Html {
                 <button onclick={retry}>{ t.retry }</button>
             </div>
         },
+        (FeedStatus::Loading(progress), None) => {
+            let amount = match progress.percent() {
+                Some(percent) => format!(" {percent}%"),
+                None if progress.received > 0 => {
+                    format!(" {:.1} MB", progress.received as f64 / 1e6)
+                }
+                None => String::new(),
+            };
+            html! {
+                <div class="loading" role="status">
+                    <p>{ t.loading_feed }{ amount }</p>
+                    <progress max="100" value={progress.percent().map(|p| p.to_string())} aria-label={t.loading_feed} />
+                </div>
+            }
+        }
         (_, None) => html! { <p class="loading" role="status">{ t.loading_feed }</p> },
         (_, Some(catalog)) => match (&state.open_deal, &state.spot_list) {
             (Some(id), _) => html! {

@@ -10,6 +10,7 @@ use fujin_core::{Catalog, Category, DealQuery, DealRow, LonLat, SortBy};
 use time::OffsetDateTime;
 use yew::Reducible;
 
+use crate::feed_fetch::Progress;
 use crate::geolocation::LocationError;
 use crate::i18n::Lang;
 
@@ -22,8 +23,8 @@ pub const DEFAULT_ZOOM: f64 = 14.0;
 /// Loading the feed.
 #[derive(Debug, Clone)]
 pub enum FeedStatus {
-    /// Waiting for it.
-    Loading,
+    /// Waiting for it; how much has arrived.
+    Loading(Progress),
     /// Loaded; `rejected` records were skipped.
     Ready {
         /// The indexed feed.
@@ -40,7 +41,7 @@ impl PartialEq for FeedStatus {
     /// field by field on every render would be absurd.
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
-            (FeedStatus::Loading, FeedStatus::Loading) => true,
+            (FeedStatus::Loading(a), FeedStatus::Loading(b)) => a == b,
             (
                 FeedStatus::Ready {
                     catalog: a,
@@ -164,8 +165,8 @@ pub enum Action {
         /// Bad records skipped.
         rejected: usize,
     },
-    /// Started (again) to load the feed.
-    FeedLoading,
+    /// Started (again) to load the feed, or more of it arrived.
+    FeedLoading(Progress),
     /// The feed failed.
     FeedFailed(String),
     /// Asking the device where it is.
@@ -220,7 +221,7 @@ impl AppState {
     pub fn from_view(view: &ViewState, lang: Lang, now: OffsetDateTime) -> Self {
         let mut state = AppState {
             lang,
-            feed: FeedStatus::Loading,
+            feed: FeedStatus::Loading(Progress::default()),
             location: LocationStatus::Idle,
             search_point: FALLBACK_CENTER,
             search_origin: SearchOrigin::Default,
@@ -296,7 +297,10 @@ impl AppState {
     pub fn reduce_to(mut self, action: Action) -> Self {
         let mut requery = true;
         match action {
-            Action::FeedLoading => self.feed = FeedStatus::Loading,
+            Action::FeedLoading(progress) => {
+                self.feed = FeedStatus::Loading(progress);
+                requery = false;
+            }
             Action::FeedLoaded { catalog, rejected } => {
                 let has_view_center = self.viewport.center != FALLBACK_CENTER;
                 if let Some(center) = catalog.feed().center
