@@ -7,15 +7,8 @@ use yew::prelude::*;
 use crate::i18n::Lang;
 use crate::state::Filters;
 
-/// The categories offered as chips (others stay reachable through "all").
-const CHIPS: [Category; 6] = [
-    Category::Food,
-    Category::Entertainment,
-    Category::Hotel,
-    Category::Beauty,
-    Category::Leisure,
-    Category::Shopping,
-];
+/// The categories offered as chips: all but "other", which stays reachable through "all".
+const CHIPS: &[Category] = Category::ALL.split_last().expect("categories").1;
 
 /// Properties of [`FilterBar`].
 #[derive(Debug, Clone, PartialEq, Properties)]

@@ -4,8 +4,7 @@
 use serde_json::{Map, Number, Value};
 
 use super::fields::finite;
-use super::load::{FeedError, json_error};
-use super::nesting::{MAX_DEPTH, max_depth};
+use super::load::{FeedError, parse_document};
 use super::pointer::child;
 use super::{Problem, ProblemKind};
 use crate::{Crs, LonLat};
@@ -34,15 +33,7 @@ pub fn convert_document(
     from: Crs,
     to: Crs,
 ) -> Result<(Value, Vec<Problem>), FeedError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8(e.valid_up_to()))?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(FeedError::Empty);
-    }
-    if max_depth(text, MAX_DEPTH) > MAX_DEPTH {
-        return Err(FeedError::TooDeep);
-    }
-    let mut doc: Value = serde_json::from_str(text).map_err(json_error)?;
+    let mut doc = parse_document(bytes)?;
     let Value::Object(top) = &mut doc else {
         return Err(FeedError::NotAFeed(
             "the top level is not an object".to_owned(),
@@ -106,17 +97,10 @@ fn convert_lat_lon_fields(
     convert: &mut impl FnMut(LonLat) -> LonLat,
     problems: &mut Vec<Problem>,
 ) {
-    let lon = obj.get("lon").and_then(Value::as_number).and_then(finite);
-    let lat = obj.get("lat").and_then(Value::as_number).and_then(finite);
-    match lon
-        .zip(lat)
-        .map(|(lon, lat)| LonLat::new(lon, lat))
-        .filter(|p| p.is_valid())
-    {
-        Some(p) => {
-            let q = convert(p);
-            obj.insert("lon".to_owned(), rounded(q.lon));
-            obj.insert("lat".to_owned(), rounded(q.lat));
+    match converted(obj.get("lon"), obj.get("lat"), convert) {
+        Some((lon, lat)) => {
+            obj.insert("lon".to_owned(), lon);
+            obj.insert("lat".to_owned(), lat);
         }
         None => problems.push(Problem {
             pointer: pointer.to_owned(),
@@ -145,23 +129,28 @@ fn convert_positions(
         }
         return;
     }
-    let lon = items.first().and_then(Value::as_number).and_then(finite);
-    let lat = items.get(1).and_then(Value::as_number).and_then(finite);
-    match lon
-        .zip(lat)
-        .map(|(lon, lat)| LonLat::new(lon, lat))
-        .filter(|p| p.is_valid())
-    {
-        Some(p) => {
-            let q = convert(p);
-            items[0] = rounded(q.lon);
-            items[1] = rounded(q.lat);
+    match converted(items.first(), items.get(1), convert) {
+        Some((lon, lat)) => {
+            items[0] = lon;
+            items[1] = lat;
         }
         None => problems.push(Problem {
             pointer: pointer.to_owned(),
             kind: ProblemKind::BadCoordinates,
         }),
     }
+}
+
+/// The converted, rounded longitude and latitude, if both are valid numbers.
+fn converted(
+    lon: Option<&Value>,
+    lat: Option<&Value>,
+    convert: &mut impl FnMut(LonLat) -> LonLat,
+) -> Option<(Value, Value)> {
+    let number = |v: Option<&Value>| v.and_then(Value::as_number).and_then(finite);
+    let p = LonLat::new(number(lon)?, number(lat)?);
+    let q = convert(p.is_valid().then_some(p)?);
+    Some((rounded(q.lon), rounded(q.lat)))
 }
 
 fn rounded(x: f64) -> Value {

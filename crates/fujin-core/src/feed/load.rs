@@ -107,6 +107,12 @@ impl Context {
 /// assert_eq!(loaded.problems[1].to_string(), "/merchants/1/lat: lat 95 is out of range -90 to 90");
 /// ```
 pub fn load_feed(bytes: &[u8]) -> Result<LoadedFeed, FeedError> {
+    load_value(&parse_document(bytes)?)
+}
+
+/// Parses raw bytes as a JSON document, with the clear errors of [`FeedError`]
+/// for text that is empty, not UTF-8, too deep or not JSON. A byte-order mark is skipped.
+pub(crate) fn parse_document(bytes: &[u8]) -> Result<Value, FeedError> {
     let text = std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8(e.valid_up_to()))?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -115,12 +121,11 @@ pub fn load_feed(bytes: &[u8]) -> Result<LoadedFeed, FeedError> {
     if max_depth(text, MAX_DEPTH) > MAX_DEPTH {
         return Err(FeedError::TooDeep);
     }
-    let doc: Value = serde_json::from_str(text).map_err(json_error)?;
-    load_value(&doc)
+    serde_json::from_str(text).map_err(json_error)
 }
 
 /// Turns a `serde_json` error into a [`FeedError`] with its position.
-pub(crate) fn json_error(e: serde_json::Error) -> FeedError {
+fn json_error(e: serde_json::Error) -> FeedError {
     let (line, column) = (e.line(), e.column());
     if e.classify() == serde_json::error::Category::Eof {
         return FeedError::Truncated { line, column };
