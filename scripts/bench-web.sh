@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The browser benchmark: builds bench.html (release, size profile, wasm-opt),
+# serves it on loopback, runs it in headless Chromium and prints its table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+trunk build bench.html --release --offline --dist target/bench-dist
+
+port=$((20000 + RANDOM % 20000))
+python3 -m http.server "$port" --bind 127.0.0.1 --directory target/bench-dist >/dev/null 2>&1 &
+server=$!
+profile=$(mktemp -d)
+trap 'kill $server 2>/dev/null; rm -rf "$profile"' EXIT
+sleep 1
+timeout 600 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync \
+  --user-data-dir="$profile" --virtual-time-budget=600000 \
+  --dump-dom "http://127.0.0.1:$port/" 2>/dev/null |
+  python3 -c 'import sys, re, html; m = re.search(r"<pre id=\"bench-result\">(.*?)</pre>", sys.stdin.read(), re.S); print(html.unescape(m.group(1)) if m else "the bench page produced no result")'
