@@ -31,20 +31,46 @@ pub struct Screen {
     pub tile_crs: Crs,
 }
 
-impl Screen {
+/// Projects many positions onto one screen, with the centre worked out once.
+#[derive(Debug, Clone, Copy)]
+pub struct Projector {
+    center_px: (f64, f64),
+    world_px: f64,
+    half: (f64, f64),
+    zoom: f64,
+    tile_crs: Crs,
+}
+
+impl Projector {
     /// Screen pixel of a WGS-84 position.
     pub fn to_screen(&self, p: LonLat) -> (f64, f64) {
-        let (cx, cy) = lon_lat_to_px(self.tile_crs.from_wgs84(self.center), self.zoom);
         let (x, y) = lon_lat_to_px(self.tile_crs.from_wgs84(p), self.zoom);
-        let world = fujin_core::web_mercator::world_size_px(self.zoom);
         // Take the copy of the world nearest the centre, so the antimeridian is seamless.
-        let mut dx = x - cx;
-        if dx > world / 2.0 {
-            dx -= world;
-        } else if dx < -world / 2.0 {
-            dx += world;
+        let mut dx = x - self.center_px.0;
+        if dx > self.world_px / 2.0 {
+            dx -= self.world_px;
+        } else if dx < -self.world_px / 2.0 {
+            dx += self.world_px;
         }
-        (dx + self.width / 2.0, y - cy + self.height / 2.0)
+        (dx + self.half.0, y - self.center_px.1 + self.half.1)
+    }
+}
+
+impl Screen {
+    /// A projector for this screen (compute once, project many).
+    pub fn projector(&self) -> Projector {
+        Projector {
+            center_px: lon_lat_to_px(self.tile_crs.from_wgs84(self.center), self.zoom),
+            world_px: fujin_core::web_mercator::world_size_px(self.zoom),
+            half: (self.width / 2.0, self.height / 2.0),
+            zoom: self.zoom,
+            tile_crs: self.tile_crs,
+        }
+    }
+
+    /// Screen pixel of a WGS-84 position.
+    pub fn to_screen(&self, p: LonLat) -> (f64, f64) {
+        self.projector().to_screen(p)
     }
 
     /// The WGS-84 position under a screen pixel.
@@ -138,11 +164,23 @@ pub struct Marker {
 /// at identical positions from there on. Input is (index, position).
 pub fn cluster(screen: &Screen, merchants: impl IntoIterator<Item = (u32, LonLat)>) -> Vec<Marker> {
     let merge_cells = screen.zoom < NO_CLUSTER_ZOOM;
+    let projector = screen.projector();
+    // Cells of the visible grid (plus a margin) are looked up in a flat
+    // array; anything else (exact spots, far-off points) in a hash map.
+    const MARGIN_CELLS: i64 = 2;
+    let columns = (screen.width / CLUSTER_CELL_PX).ceil() as i64 + 2 * MARGIN_CELLS + 1;
+    let rows = (screen.height / CLUSTER_CELL_PX).ceil() as i64 + 2 * MARGIN_CELLS + 1;
+    let grid_len = if merge_cells {
+        (columns * rows).max(0) as usize
+    } else {
+        0
+    };
+    let mut grid: Vec<Option<usize>> = vec![None; grid_len];
     let mut slots: HashMap<Slot, usize> = HashMap::new();
     // Each marker with its first position and the sums of its members' pixels.
     let mut markers: Vec<(Marker, LonLat, f64, f64)> = Vec::new();
     for (index, position) in merchants {
-        let (x, y) = screen.to_screen(position);
+        let (x, y) = projector.to_screen(position);
         let slot = if merge_cells {
             Slot::Cell(
                 (x / CLUSTER_CELL_PX).floor() as i64,
@@ -151,14 +189,31 @@ pub fn cluster(screen: &Screen, merchants: impl IntoIterator<Item = (u32, LonLat
         } else {
             Slot::Spot(position.lon.to_bits(), position.lat.to_bits())
         };
-        if let Some(&i) = slots.get(&slot) {
+        let in_grid = match slot {
+            Slot::Cell(cx, cy) => {
+                let (gx, gy) = (cx + MARGIN_CELLS, cy + MARGIN_CELLS);
+                ((0..columns).contains(&gx) && (0..rows).contains(&gy))
+                    .then(|| (gy * columns + gx) as usize)
+            }
+            Slot::Spot(..) => None,
+        };
+        let existing = match in_grid {
+            Some(g) => grid[g],
+            None => slots.get(&slot).copied(),
+        };
+        if let Some(i) = existing {
             let (marker, first, sum_x, sum_y) = &mut markers[i];
             marker.merchants.push(index);
             marker.same_spot &= *first == position;
             *sum_x += x;
             *sum_y += y;
         } else {
-            slots.insert(slot, markers.len());
+            match in_grid {
+                Some(g) => grid[g] = Some(markers.len()),
+                None => {
+                    slots.insert(slot, markers.len());
+                }
+            }
             markers.push((
                 Marker {
                     x,
@@ -299,6 +354,18 @@ mod tests {
         assert!(!far_out[0].same_spot);
         let close_up = cluster(&screen(18.0), near);
         assert_eq!(close_up.len(), 3);
+    }
+
+    #[test]
+    fn points_off_screen_cluster_too() {
+        // Two points together far east of the screen, one on it.
+        let p = |lon| LonLat::new(lon, 22.538);
+        let markers = cluster(
+            &screen(12.0),
+            [(0, p(114.5)), (1, p(114.5001)), (2, p(114.0553))],
+        );
+        assert_eq!(markers.len(), 2);
+        assert_eq!(markers[0].merchants, [0, 1]);
     }
 
     #[test]
