@@ -424,3 +424,65 @@ async fn the_url_follows_the_view_and_back_closes_a_deal() {
         "the rest of the view stays"
     );
 }
+
+/// Fires a pointer event of `kind` at client position (x, y) on `target`.
+fn pointer(target: &web_sys::HtmlElement, kind: &str, x: f64, y: f64) {
+    let init = web_sys::PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_pointer_id(3);
+    init.set_client_x(x as i32);
+    init.set_client_y(y as i32);
+    target
+        .dispatch_event(&web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn dragging_the_map_then_searching_here() {
+    let root = mount(props(&data_url(FEED), "lang=zh", denied()));
+    until("the list", &root, |r| listed(r).len() == 3).await;
+    assert!(root.query_selector(".search-here").unwrap().is_none());
+    let map = element(&root, ".map");
+    let rect = map.get_bounding_client_rect();
+    let (x, y) = (rect.left() + 100.0, rect.top() + 100.0);
+    pointer(&map, "pointerdown", x, y);
+    for step in 1..=10 {
+        pointer(&map, "pointermove", x, y + 15.0 * f64::from(step));
+    }
+    pointer(&map, "pointerup", x, y + 150.0);
+    // 150 px down at zoom 14 moves the map about 1.3 km north.
+    until("a search-here button", &root, |r| {
+        r.query_selector(".search-here").ok().flatten().is_some()
+    })
+    .await;
+    element(&root, ".search-here").click();
+    wait_for_text(&root, "正在显示地图上选定地点附近的团购").await;
+    // Distances are now measured from 1.32 km north of the feed centre.
+    let text = wait_for_text(&root, "680 m").await;
+    assert!(text.contains("320 m"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn the_wheel_and_buttons_zoom() {
+    let root = mount(props(&data_url(FEED), "lang=zh", denied()));
+    until("the list", &root, |r| listed(r).len() == 3).await;
+    let scale = |r: &web_sys::Element| {
+        r.query_selector(".scale span")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(scale(&root), "500 m");
+    let map = element(&root, ".map");
+    let init = web_sys::WheelEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_delta_y(-300.0);
+    map.dispatch_event(&web_sys::WheelEvent::new_with_event_init_dict("wheel", &init).unwrap())
+        .unwrap();
+    until("zoomed in", &root, |r| scale(r) == "200 m").await;
+    element(&root, ".map-controls button:last-child").click();
+    element(&root, ".map-controls button:last-child").click();
+    until("zoomed out twice", &root, |r| scale(r) == "1 km").await;
+}

@@ -195,10 +195,35 @@ pub fn MapView(props: &MapViewProps) -> Html {
             *moved.borrow_mut() = 0.0;
         })
     };
+    // Drags arrive faster than frames: add them up and pan once per frame.
+    // The frame handle is kept until the next drag replaces it (dropping it
+    // inside its own callback would destroy a running closure).
+    let pending_pan = use_mut_ref(|| (0.0f64, 0.0f64));
+    let scheduled = use_mut_ref(|| false);
+    let frame = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
+    let pan_on_next_frame = {
+        let on_pan = props.on_pan.clone();
+        move |dx: f64, dy: f64| {
+            {
+                let mut pending = pending_pan.borrow_mut();
+                pending.0 += dx;
+                pending.1 += dy;
+            }
+            if std::mem::replace(&mut *scheduled.borrow_mut(), true) {
+                return;
+            }
+            let (pending_pan, scheduled, on_pan) =
+                (pending_pan.clone(), scheduled.clone(), on_pan.clone());
+            *frame.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
+                *scheduled.borrow_mut() = false;
+                let (dx, dy) = std::mem::take(&mut *pending_pan.borrow_mut());
+                on_pan.emit((dx, dy));
+            }));
+        }
+    };
     let on_pointer_move = {
         let pointers = pointers.clone();
         let moved = moved.clone();
-        let on_pan = props.on_pan.clone();
         let on_zoom = props.on_zoom.clone();
         let to_local = to_local.clone();
         Callback::from(move |e: PointerEvent| {
@@ -222,7 +247,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
             } else {
                 let (dx, dy) = (now.0 - before.0, now.1 - before.1);
                 *moved.borrow_mut() += dx.abs() + dy.abs();
-                on_pan.emit((dx, dy));
+                pan_on_next_frame(dx, dy);
             }
             ps.insert(id, now);
         })
