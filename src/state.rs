@@ -316,6 +316,9 @@ impl AppState {
                     && let Some((m, _)) = catalog.find_deal(id)
                 {
                     self.selected_merchant = Some(m);
+                    if !has_view_center {
+                        self.viewport.center = catalog.feed().merchants[m as usize].position;
+                    }
                 }
                 self.feed = FeedStatus::Ready { catalog, rejected };
             }

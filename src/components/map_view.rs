@@ -418,6 +418,10 @@ fn draw(
     for row in props.rows.iter() {
         shown[row.merchant as usize] = true;
     }
+    // The selected merchant stays on the map even outside the search radius.
+    if let Some(slot) = props.selected.and_then(|m| shown.get_mut(m as usize)) {
+        *slot = true;
+    }
     let bounds = screen.bounds(40.0);
     let visible = catalog
         .index()
