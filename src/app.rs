@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use fujin_core::view_state::ViewState;
-use fujin_core::{Catalog, LonLat, distance_m};
+use fujin_core::{Catalog, distance_m};
 use time::OffsetDateTime;
 use yew::prelude::*;
 
@@ -304,6 +304,3 @@ fn spot_list(
         </section>
     }
 }
-
-/// Positions of the demo's business districts, for tests and docs.
-pub const FUTIAN: LonLat = LonLat::new(114.0553, 22.5380);
