@@ -41,8 +41,7 @@ pub struct AppProps {
 /// The current time from the browser's clock.
 pub fn now() -> OffsetDateTime {
     let ms = js_sys::Date::now();
-    OffsetDateTime::from_unix_timestamp_nanos((ms * 1e6) as i128)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    OffsetDateTime::from_unix_timestamp_nanos((ms * 1e6) as i128).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
 /// The root component.
@@ -52,21 +51,14 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let view = base_view.clone();
         use_reducer(move || {
-            let languages: Vec<String> = gloo::utils::window()
-                .navigator()
-                .languages()
-                .iter()
-                .filter_map(|v| v.as_string())
-                .collect();
+            let languages: Vec<String> =
+                gloo::utils::window().navigator().languages().iter().filter_map(|v| v.as_string()).collect();
             let lang = Lang::choose(view.lang.as_deref(), &languages);
             AppState::from_view(&view, lang, now())
         })
     };
-    let feed_url: AttrValue = base_view
-        .feed
-        .clone()
-        .map(AttrValue::from)
-        .unwrap_or_else(|| props.feed_url.clone());
+    let feed_url: AttrValue =
+        base_view.feed.clone().map(AttrValue::from).unwrap_or_else(|| props.feed_url.clone());
     let attempt = use_state(|| 0u32);
 
     // Load the feed (again on retry).
@@ -128,9 +120,8 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let interval = gloo::timers::callback::Interval::new(1_000, move || {
-                dispatch.dispatch(Action::Tick(now()))
-            });
+            let interval =
+                gloo::timers::callback::Interval::new(1_000, move || dispatch.dispatch(Action::Tick(now())));
             move || drop(interval)
         });
     }
@@ -177,10 +168,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_close = send(&dispatcher, |()| Action::OpenDeal(None));
     let on_price = send(&dispatcher, |(min, max)| Action::SetPriceRange(min, max));
     let on_pan = send(&dispatcher, |(dx, dy)| Action::PanBy(dx, dy));
-    let on_zoom = send(&dispatcher, |(delta, anchor)| Action::ZoomBy {
-        delta,
-        anchor,
-    });
+    let on_zoom = send(&dispatcher, |(delta, anchor)| Action::ZoomBy { delta, anchor });
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
@@ -224,13 +212,9 @@ pub fn App(props: &AppProps) -> Html {
                 <DealPage lang={lang} catalog={catalog.clone()} deal_id={id.clone()}
                     search_point={state.search_point} now={state.now} on_close={on_close} />
             },
-            (None, Some(list)) => spot_list(
-                lang,
-                catalog,
-                list,
-                &on_select,
-                &send(&dispatcher, |()| Action::ShowSpot(None)),
-            ),
+            (None, Some(list)) => {
+                spot_list(lang, catalog, list, &on_select, &send(&dispatcher, |()| Action::ShowSpot(None)))
+            }
             (None, None) => html! {
                 <DealList lang={lang} catalog={catalog.clone()} rows={state.rows.clone()}
                     selected={state.selected_merchant} on_open={on_open} on_hover={on_hover} />
@@ -272,10 +256,7 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// A callback that turns its argument into an action and dispatches it.
-fn send<T: 'static>(
-    dispatcher: &UseReducerDispatcher<AppState>,
-    make: fn(T) -> Action,
-) -> Callback<T> {
+fn send<T: 'static>(dispatcher: &UseReducerDispatcher<AppState>, make: fn(T) -> Action) -> Callback<T> {
     let dispatcher = dispatcher.clone();
     Callback::from(move |v| dispatcher.dispatch(make(v)))
 }

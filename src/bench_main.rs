@@ -11,9 +11,7 @@ use fujin_web::map_layout::{Screen, cluster};
 const FUTIAN: LonLat = LonLat::new(114.0553, 22.5380);
 
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 /// Median of `runs` timings of `f`, in milliseconds.
@@ -32,12 +30,7 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
 fn main() {
     let mut rows: Vec<(String, f64)> = Vec::new();
     for merchants in [10_000, 100_000] {
-        let doc = demo_feed(&DemoOptions {
-            seed: 42,
-            merchants,
-            max_deals: 2,
-            ..DemoOptions::default()
-        });
+        let doc = demo_feed(&DemoOptions { seed: 42, merchants, max_deals: 2, ..DemoOptions::default() });
         let bytes = serde_json::to_vec(&doc).unwrap_or_default();
         drop(doc);
         let mb = bytes.len() as f64 / 1e6;
@@ -45,46 +38,32 @@ fn main() {
         let Ok(loaded) = load_feed(&bytes) else {
             return;
         };
-        rows.push((
-            format!("{merchants} merchants: load_feed ({mb:.0} MB JSON)"),
-            now_ms() - start,
-        ));
+        rows.push((format!("{merchants} merchants: load_feed ({mb:.0} MB JSON)"), now_ms() - start));
         let start = now_ms();
         let catalog = Catalog::new(loaded.feed);
-        rows.push((
-            format!("{merchants} merchants: build the index (Catalog::new)"),
-            now_ms() - start,
-        ));
+        rows.push((format!("{merchants} merchants: build the index (Catalog::new)"), now_ms() - start));
         // 2026-12-01, while the generated deals are on sale.
         let now = time::OffsetDateTime::from_unix_timestamp(1_796_140_800)
             .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
         let query = DealQuery::near(FUTIAN, 3_000.0);
         let mut found = 0;
         let t = median_ms(11, || found = catalog.query(&query, now).len());
-        rows.push((
-            format!("{merchants} merchants: deals within 3 km, nearest first ({found} rows)"),
-            t,
-        ));
+        rows.push((format!("{merchants} merchants: deals within 3 km, nearest first ({found} rows)"), t));
         for zoom in [14.0, 11.0] {
-            let screen = Screen {
-                width: 390.0,
-                height: 500.0,
-                center: FUTIAN,
-                zoom,
-                tile_crs: Crs::Wgs84,
-            };
+            let screen = Screen { width: 390.0, height: 500.0, center: FUTIAN, zoom, tile_crs: Crs::Wgs84 };
             let mut markers = 0;
             let t = median_ms(11, || {
                 let ids = catalog.index().in_box(&screen.bounds(40.0));
                 let feed = catalog.feed();
-                markers = cluster(
-                    &screen,
-                    ids.into_iter()
-                        .map(|i| (i, feed.merchants[i as usize].position)),
-                )
-                .len();
+                markers =
+                    cluster(&screen, ids.into_iter().map(|i| (i, feed.merchants[i as usize].position))).len();
             });
-            rows.push((format!("{merchants} merchants: viewport query + clustering at zoom {zoom} ({markers} markers)"), t));
+            rows.push((
+                format!(
+                    "{merchants} merchants: viewport query + clustering at zoom {zoom} ({markers} markers)"
+                ),
+                t,
+            ));
         }
     }
     render(&rows);

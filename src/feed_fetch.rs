@@ -1,7 +1,10 @@
 //! Fetching a feed over HTTP, with download progress, and loading it with
 //! the core.
 
-use fujin_core::{FeedError, LoadedFeed, load_feed};
+use std::time::Duration;
+
+use fujin_core::feed::{FeedLoader, parse_document};
+use fujin_core::{FeedError, LoadedFeed};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -24,51 +27,54 @@ pub enum FetchError {
     Feed(#[from] FeedError),
 }
 
-/// Bytes received so far, and the total when the server says it.
+/// Records checked between two yields to the browser while loading.
+const RECORDS_PER_STEP: usize = 2_000;
+
+/// How far loading has come: bytes received (and the total when the server
+/// says it), then records checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Progress {
     /// Bytes received.
     pub received: u64,
     /// `Content-Length`, if given.
     pub total: Option<u64>,
+    /// Records checked and records in all, once the download is complete.
+    pub checked: Option<(usize, usize)>,
 }
 
 impl Progress {
-    /// Percent done, when the total is known.
+    /// Percent done: of the download, then of the checking; `None` while
+    /// the download's size is unknown.
     pub fn percent(&self) -> Option<u32> {
-        self.total
-            .filter(|t| *t > 0)
-            .map(|t| (self.received.min(t) * 100 / t) as u32)
+        if let Some((done, all)) = self.checked {
+            return Some((done.min(all) * 100).checked_div(all).map_or(100, |p| p as u32));
+        }
+        self.total.filter(|t| *t > 0).map(|t| (self.received.min(t) * 100 / t) as u32)
     }
 }
 
 /// Fetches `url`, reporting progress as the body arrives, and loads it as a feed.
-pub async fn fetch_feed(
-    url: &str,
-    on_progress: impl Fn(Progress),
-) -> Result<LoadedFeed, FetchError> {
-    let response = gloo::net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| FetchError::Network(e.to_string()))?;
+pub async fn fetch_feed(url: &str, on_progress: impl Fn(Progress)) -> Result<LoadedFeed, FetchError> {
+    let response =
+        gloo::net::http::Request::get(url).send().await.map_err(|e| FetchError::Network(e.to_string()))?;
     if !response.ok() {
-        return Err(FetchError::Status {
-            status: response.status(),
-            status_text: response.status_text(),
-        });
+        return Err(FetchError::Status { status: response.status(), status_text: response.status_text() });
     }
-    let total = response
-        .headers()
-        .get("content-length")
-        .and_then(|v| v.parse().ok());
+    let total = response.headers().get("content-length").and_then(|v| v.parse().ok());
     let bytes = match response.body() {
         Some(stream) => read_stream(stream, total, &on_progress).await?,
-        None => response
-            .binary()
-            .await
-            .map_err(|e| FetchError::Network(e.to_string()))?,
+        None => response.binary().await.map_err(|e| FetchError::Network(e.to_string()))?,
     };
-    Ok(load_feed(&bytes)?)
+    let received = bytes.len() as u64;
+    let doc = parse_document(&bytes)?;
+    drop(bytes);
+    // Check the records a slice at a time, giving the page a turn in between.
+    let mut loader = FeedLoader::new(&doc)?;
+    while !loader.step(RECORDS_PER_STEP) {
+        on_progress(Progress { received, total, checked: Some(loader.progress()) });
+        yew::platform::time::sleep(Duration::ZERO).await;
+    }
+    Ok(loader.finish())
 }
 
 /// Reads a response body chunk by chunk, reporting each step.
@@ -91,10 +97,7 @@ async fn read_stream(
         let start = bytes.len();
         bytes.resize(start + array.length() as usize, 0);
         array.copy_to(&mut bytes[start..]);
-        on_progress(Progress {
-            received: bytes.len() as u64,
-            total,
-        });
+        on_progress(Progress { received: bytes.len() as u64, total, checked: None });
     }
     Ok(bytes)
 }
@@ -105,37 +108,13 @@ mod tests {
 
     #[test]
     fn percent() {
-        assert_eq!(
-            Progress {
-                received: 50,
-                total: Some(200)
-            }
-            .percent(),
-            Some(25)
-        );
-        assert_eq!(
-            Progress {
-                received: 500,
-                total: Some(200)
-            }
-            .percent(),
-            Some(100)
-        );
-        assert_eq!(
-            Progress {
-                received: 5,
-                total: None
-            }
-            .percent(),
-            None
-        );
-        assert_eq!(
-            Progress {
-                received: 5,
-                total: Some(0)
-            }
-            .percent(),
-            None
-        );
+        let p = |received, total| Progress { received, total, checked: None };
+        assert_eq!(p(50, Some(200)).percent(), Some(25));
+        assert_eq!(p(500, Some(200)).percent(), Some(100));
+        assert_eq!(p(5, None).percent(), None);
+        assert_eq!(p(5, Some(0)).percent(), None);
+        let checking = Progress { checked: Some((500, 2_000)), ..p(5, None) };
+        assert_eq!(checking.percent(), Some(25));
+        assert_eq!(Progress { checked: Some((0, 0)), ..p(5, None) }.percent(), Some(100));
     }
 }

@@ -73,11 +73,7 @@ fn browser_locate(done: Callback<LocationAnswer>) {
     let success = Closure::once_into_js(move |position: web_sys::Position| {
         let coords = position.coords();
         let p = LonLat::new(coords.longitude(), coords.latitude());
-        done.emit(if p.is_valid() {
-            Ok(p)
-        } else {
-            Err(LocationError::Unavailable)
-        });
+        done.emit(if p.is_valid() { Ok(p) } else { Err(LocationError::Unavailable) });
     });
     let failure = Closure::once_into_js(move |error: web_sys::PositionError| {
         on_error.emit(Err(match error.code() {

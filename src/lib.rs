@@ -30,14 +30,9 @@ pub fn start() {
     panic_screen::install();
     let window = gloo::utils::window();
     let document = gloo::utils::document();
-    let root = document
-        .get_element_by_id(ROOT_ID)
-        .or_else(|| document.body().map(|b| b.unchecked_into()));
+    let root = document.get_element_by_id(ROOT_ID).or_else(|| document.body().map(|b| b.unchecked_into()));
     let query = window.location().search().unwrap_or_default();
-    let props = yew::props!(app::AppProps {
-        feed_url: DEMO_FEED_URL,
-        query
-    });
+    let props = yew::props!(app::AppProps { feed_url: DEMO_FEED_URL, query });
     match root {
         Some(root) => {
             yew::Renderer::<app::App>::with_root_and_props(root, props).render();

@@ -76,11 +76,7 @@ impl Screen {
     /// The WGS-84 position under a screen pixel.
     pub fn to_lon_lat(&self, x: f64, y: f64) -> LonLat {
         let (cx, cy) = lon_lat_to_px(self.tile_crs.from_wgs84(self.center), self.zoom);
-        let p = px_to_lon_lat(
-            cx + x - self.width / 2.0,
-            cy + y - self.height / 2.0,
-            self.zoom,
-        );
+        let p = px_to_lon_lat(cx + x - self.width / 2.0, cy + y - self.height / 2.0, self.zoom);
         let lon = (p.lon + 180.0).rem_euclid(360.0) - 180.0;
         self.tile_crs.to_wgs84(LonLat::new(lon, p.lat))
     }
@@ -113,14 +109,9 @@ impl Screen {
         let left = cx - self.width / 2.0 / scale;
         let top = cy - self.height / 2.0 / scale;
         let n = 2f64.powf(z);
-        let (x0, y0) = (
-            (left / TILE_SIZE_PX).floor(),
-            (top / TILE_SIZE_PX).floor().max(0.0),
-        );
+        let (x0, y0) = ((left / TILE_SIZE_PX).floor(), (top / TILE_SIZE_PX).floor().max(0.0));
         let x1 = ((left + self.width / scale) / TILE_SIZE_PX).floor();
-        let y1 = ((top + self.height / scale) / TILE_SIZE_PX)
-            .floor()
-            .min(n - 1.0);
+        let y1 = ((top + self.height / scale) / TILE_SIZE_PX).floor().min(n - 1.0);
         let mut tiles = Vec::new();
         let mut y = y0;
         while y <= y1 {
@@ -129,16 +120,7 @@ impl Screen {
                 let wrapped = x.rem_euclid(n);
                 let sx = (x * TILE_SIZE_PX - left) * scale;
                 let sy = (y * TILE_SIZE_PX - top) * scale;
-                tiles.push((
-                    TileId {
-                        z: z as u8,
-                        x: wrapped as u32,
-                        y: y as u32,
-                    },
-                    sx,
-                    sy,
-                    side,
-                ));
+                tiles.push((TileId { z: z as u8, x: wrapped as u32, y: y as u32 }, sx, sy, side));
                 x += 1.0;
             }
             y += 1.0;
@@ -170,11 +152,7 @@ pub fn cluster(screen: &Screen, merchants: impl IntoIterator<Item = (u32, LonLat
     const MARGIN_CELLS: i64 = 2;
     let columns = (screen.width / CLUSTER_CELL_PX).ceil() as i64 + 2 * MARGIN_CELLS + 1;
     let rows = (screen.height / CLUSTER_CELL_PX).ceil() as i64 + 2 * MARGIN_CELLS + 1;
-    let grid_len = if merge_cells {
-        (columns * rows).max(0) as usize
-    } else {
-        0
-    };
+    let grid_len = if merge_cells { (columns * rows).max(0) as usize } else { 0 };
     let mut grid: Vec<Option<usize>> = vec![None; grid_len];
     let mut slots: HashMap<Slot, usize> = HashMap::new();
     // Each marker with its first position and the sums of its members' pixels.
@@ -182,18 +160,14 @@ pub fn cluster(screen: &Screen, merchants: impl IntoIterator<Item = (u32, LonLat
     for (index, position) in merchants {
         let (x, y) = projector.to_screen(position);
         let slot = if merge_cells {
-            Slot::Cell(
-                (x / CLUSTER_CELL_PX).floor() as i64,
-                (y / CLUSTER_CELL_PX).floor() as i64,
-            )
+            Slot::Cell((x / CLUSTER_CELL_PX).floor() as i64, (y / CLUSTER_CELL_PX).floor() as i64)
         } else {
             Slot::Spot(position.lon.to_bits(), position.lat.to_bits())
         };
         let in_grid = match slot {
             Slot::Cell(cx, cy) => {
                 let (gx, gy) = (cx + MARGIN_CELLS, cy + MARGIN_CELLS);
-                ((0..columns).contains(&gx) && (0..rows).contains(&gy))
-                    .then(|| (gy * columns + gx) as usize)
+                ((0..columns).contains(&gx) && (0..rows).contains(&gy)).then(|| (gy * columns + gx) as usize)
             }
             Slot::Spot(..) => None,
         };
@@ -214,17 +188,7 @@ pub fn cluster(screen: &Screen, merchants: impl IntoIterator<Item = (u32, LonLat
                     slots.insert(slot, markers.len());
                 }
             }
-            markers.push((
-                Marker {
-                    x,
-                    y,
-                    merchants: vec![index],
-                    same_spot: true,
-                },
-                position,
-                x,
-                y,
-            ));
+            markers.push((Marker { x, y, merchants: vec![index], same_spot: true }, position, x, y));
         }
     }
     markers
@@ -270,11 +234,7 @@ pub fn marker_radius(m: &Marker) -> f64 {
 pub fn scale_bar(metres_per_px: f64, max_px: f64) -> (f64, f64) {
     let max_m = metres_per_px * max_px;
     let magnitude = 10f64.powf(max_m.log10().floor());
-    let step = [5.0, 2.0, 1.0]
-        .into_iter()
-        .map(|f| f * magnitude)
-        .find(|m| *m <= max_m)
-        .unwrap_or(magnitude);
+    let step = [5.0, 2.0, 1.0].into_iter().map(|f| f * magnitude).find(|m| *m <= max_m).unwrap_or(magnitude);
     (step, step / metres_per_px)
 }
 
@@ -300,10 +260,7 @@ mod tests {
         let p = s.to_lon_lat(10.0, 290.0);
         let (bx, by) = s.to_screen(p);
         assert!((bx - 10.0).abs() < 1e-6 && (by - 290.0).abs() < 1e-6);
-        let gcj = Screen {
-            tile_crs: Crs::Gcj02,
-            ..s
-        };
+        let gcj = Screen { tile_crs: Crs::Gcj02, ..s };
         let p = gcj.to_lon_lat(123.0, 45.0);
         let (bx, by) = gcj.to_screen(p);
         assert!((bx - 123.0).abs() < 1e-3 && (by - 45.0).abs() < 1e-3);
@@ -312,10 +269,7 @@ mod tests {
     #[test]
     fn gcj_tiles_shift_markers_by_hundreds_of_metres() {
         let wgs = screen(16.0);
-        let gcj = Screen {
-            tile_crs: Crs::Gcj02,
-            ..wgs
-        };
+        let gcj = Screen { tile_crs: Crs::Gcj02, ..wgs };
         let shop = LonLat::new(114.06, 22.54);
         // Relative to the centre, both datums shift alike; what matters is that
         // the tile grid under a marker differs: the marker's GCJ-02 pixel is
@@ -332,9 +286,7 @@ mod tests {
         let tiles = s.tiles();
         assert!(tiles.iter().all(|t| t.0.z == 14));
         let covers = |x: f64, y: f64| {
-            tiles
-                .iter()
-                .any(|(_, sx, sy, side)| x >= *sx && x < sx + side && y >= *sy && y < sy + side)
+            tiles.iter().any(|(_, sx, sy, side)| x >= *sx && x < sx + side && y >= *sy && y < sy + side)
         };
         for (x, y) in [(0.0, 0.0), (399.0, 299.0), (200.0, 150.0), (0.0, 299.0)] {
             assert!(covers(x, y), "{x},{y}");
@@ -360,10 +312,7 @@ mod tests {
     fn points_off_screen_cluster_too() {
         // Two points together far east of the screen, one on it.
         let p = |lon| LonLat::new(lon, 22.538);
-        let markers = cluster(
-            &screen(12.0),
-            [(0, p(114.5)), (1, p(114.5001)), (2, p(114.0553))],
-        );
+        let markers = cluster(&screen(12.0), [(0, p(114.5)), (1, p(114.5001)), (2, p(114.0553))]);
         assert_eq!(markers.len(), 2);
         assert_eq!(markers[0].merchants, [0, 1]);
     }
@@ -375,10 +324,7 @@ mod tests {
         assert_eq!(markers.len(), 1);
         assert!(markers[0].same_spot);
         assert_eq!(markers[0].merchants, [4, 9, 11]);
-        assert_eq!(
-            hit(&markers, 201.0, 151.0).map(|m| m.merchants.len()),
-            Some(3)
-        );
+        assert_eq!(hit(&markers, 201.0, 151.0).map(|m| m.merchants.len()), Some(3));
         assert!(hit(&markers, 300.0, 151.0).is_none());
     }
 
@@ -392,10 +338,7 @@ mod tests {
 
     #[test]
     fn bounds_across_the_antimeridian() {
-        let s = Screen {
-            center: LonLat::new(179.99, 0.0),
-            ..screen(10.0)
-        };
+        let s = Screen { center: LonLat::new(179.99, 0.0), ..screen(10.0) };
         let b = s.bounds(0.0);
         assert!(b.crosses_antimeridian());
         assert!(b.contains(LonLat::new(-179.99, 0.0)));

@@ -4,8 +4,7 @@
 use std::panic;
 
 /// What the shopper sees after a panic (Chinese first, then English).
-pub const PANIC_MESSAGE: &str =
-    "出错了，请刷新页面重试。 Something went wrong. Please reload the page.";
+pub const PANIC_MESSAGE: &str = "出错了，请刷新页面重试。 Something went wrong. Please reload the page.";
 
 /// Installs the hook (once; later calls replace it with the same).
 pub fn install() {
@@ -19,9 +18,7 @@ pub fn install() {
 /// from the panic message can inject markup.
 pub fn show() {
     let document = gloo::utils::document();
-    let Some(root) = document
-        .get_element_by_id(crate::ROOT_ID)
-        .or_else(|| document.body().map(Into::into))
+    let Some(root) = document.get_element_by_id(crate::ROOT_ID).or_else(|| document.body().map(Into::into))
     else {
         return;
     };

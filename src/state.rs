@@ -43,14 +43,8 @@ impl PartialEq for FeedStatus {
         match (self, other) {
             (FeedStatus::Loading(a), FeedStatus::Loading(b)) => a == b,
             (
-                FeedStatus::Ready {
-                    catalog: a,
-                    rejected: x,
-                },
-                FeedStatus::Ready {
-                    catalog: b,
-                    rejected: y,
-                },
+                FeedStatus::Ready { catalog: a, rejected: x },
+                FeedStatus::Ready { catalog: b, rejected: y },
             ) => Rc::ptr_eq(a, b) && x == y,
             (FeedStatus::Failed(a), FeedStatus::Failed(b)) => a == b,
             _ => false,
@@ -226,10 +220,7 @@ impl AppState {
             search_point: FALLBACK_CENTER,
             search_origin: SearchOrigin::Default,
             filters: Filters::default(),
-            viewport: Viewport {
-                center: FALLBACK_CENTER,
-                zoom: DEFAULT_ZOOM,
-            },
+            viewport: Viewport { center: FALLBACK_CENTER, zoom: DEFAULT_ZOOM },
             selected_merchant: None,
             hovered_merchant: None,
             open_deal: None,
@@ -248,8 +239,7 @@ impl AppState {
             lang: base.lang.clone(),
             feed: base.feed.clone(),
             referral: base.referral.clone(),
-            search_point: (self.search_origin != SearchOrigin::Default)
-                .then_some(self.search_point),
+            search_point: (self.search_origin != SearchOrigin::Default).then_some(self.search_point),
             map_center: Some(self.viewport.center),
             zoom: Some(self.viewport.zoom),
             radius_km: (f.radius_km != DEFAULT_RADIUS_KM).then_some(f.radius_km),
@@ -265,9 +255,7 @@ impl AppState {
 
     /// The feed's centre, or Fujin's fallback.
     pub fn default_center(&self) -> LonLat {
-        self.catalog()
-            .and_then(|c| c.feed().center)
-            .unwrap_or(FALLBACK_CENTER)
+        self.catalog().and_then(|c| c.feed().center).unwrap_or(FALLBACK_CENTER)
     }
 
     /// The catalog, once loaded.
@@ -364,20 +352,14 @@ impl AppState {
                 self.viewport.center = p;
                 requery = false;
             }
-            Action::ZoomBy {
-                delta,
-                anchor: (ax, ay),
-            } => {
+            Action::ZoomBy { delta, anchor: (ax, ay) } => {
                 let old = self.viewport.zoom;
                 let new = (old + delta).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
                 // Keep the world point under the anchor where it is on screen.
                 let (cx, cy) = lon_lat_to_px(self.viewport.center, old);
                 let anchor_world = px_to_lon_lat(cx + ax, cy + ay, old);
                 let (wx, wy) = lon_lat_to_px(anchor_world, new);
-                self.viewport = Viewport {
-                    center: wrap(px_to_lon_lat(wx - ax, wy - ay, new)),
-                    zoom: new,
-                };
+                self.viewport = Viewport { center: wrap(px_to_lon_lat(wx - ax, wy - ay, new)), zoom: new };
                 requery = false;
             }
             Action::SelectMerchant(m) => {
@@ -392,9 +374,9 @@ impl AppState {
             Action::OpenDeal(deal) => {
                 // Opening a deal selects its merchant and brings it into view.
                 let found = match (&deal, self.catalog()) {
-                    (Some(id), Some(catalog)) => catalog
-                        .find_deal(id)
-                        .map(|(m, _)| (m, catalog.feed().merchants[m as usize].position)),
+                    (Some(id), Some(catalog)) => {
+                        catalog.find_deal(id).map(|(m, _)| (m, catalog.feed().merchants[m as usize].position))
+                    }
                     _ => None,
                 };
                 if let Some((m, position)) = found {
@@ -444,10 +426,7 @@ impl AppState {
             None => {}
         }
         self.viewport = Viewport {
-            center: view
-                .map_center
-                .or(view.search_point)
-                .unwrap_or(self.viewport.center),
+            center: view.map_center.or(view.search_point).unwrap_or(self.viewport.center),
             zoom: view.zoom.unwrap_or(self.viewport.zoom),
         };
         self.filters = Filters {
@@ -493,21 +472,13 @@ mod tests {
     }
 
     fn loaded() -> AppState {
-        AppState::from_view(&ViewState::default(), Lang::Zh, OffsetDateTime::UNIX_EPOCH).reduce_to(
-            Action::FeedLoaded {
-                catalog: catalog(),
-                rejected: 0,
-            },
-        )
+        AppState::from_view(&ViewState::default(), Lang::Zh, OffsetDateTime::UNIX_EPOCH)
+            .reduce_to(Action::FeedLoaded { catalog: catalog(), rejected: 0 })
     }
 
     fn ids(state: &AppState) -> Vec<String> {
         let catalog = state.catalog().unwrap();
-        state
-            .rows
-            .iter()
-            .map(|r| catalog.deal(r).id.clone())
-            .collect()
+        state.rows.iter().map(|r| catalog.deal(r).id.clone()).collect()
     }
 
     #[test]
@@ -520,9 +491,7 @@ mod tests {
 
     #[test]
     fn a_denied_location_keeps_the_default_and_says_so() {
-        let s = loaded()
-            .reduce_to(Action::Locating)
-            .reduce_to(Action::LocationFailed(LocationError::Denied));
+        let s = loaded().reduce_to(Action::Locating).reduce_to(Action::LocationFailed(LocationError::Denied));
         assert_eq!(s.location, LocationStatus::Failed(LocationError::Denied));
         assert_eq!(s.search_origin, SearchOrigin::Default);
         assert_eq!(s.search_point, LonLat::new(114.0, 22.5));
@@ -532,10 +501,7 @@ mod tests {
     fn a_found_location_moves_the_search_and_the_map() {
         let here = LonLat::new(114.0, 22.51);
         let s = loaded().reduce_to(Action::Located(here));
-        assert_eq!(
-            (s.search_point, s.viewport.center, s.search_origin),
-            (here, here, SearchOrigin::Device)
-        );
+        assert_eq!((s.search_point, s.viewport.center, s.search_origin), (here, here, SearchOrigin::Device));
         assert_eq!(ids(&s), ["b1", "a1"], "nearest first from the new point");
     }
 
@@ -545,20 +511,13 @@ mod tests {
         let catalog = s.catalog().unwrap().clone();
         let s = s.reduce_to(Action::ToggleCategory(Some(Category::Beauty)));
         assert_eq!(ids(&s), ["b1"]);
-        let s = s
-            .reduce_to(Action::ToggleCategory(None))
-            .reduce_to(Action::SetSort(SortBy::Price));
+        let s = s.reduce_to(Action::ToggleCategory(None)).reduce_to(Action::SetSort(SortBy::Price));
         assert_eq!(ids(&s), ["a1", "b1"]);
         let s = s.reduce_to(Action::SetPriceRange(Some(10), None));
         assert_eq!(ids(&s), ["b1"]);
-        let s = s
-            .reduce_to(Action::SetPriceRange(None, None))
-            .reduce_to(Action::SetText("dear".into()));
+        let s = s.reduce_to(Action::SetPriceRange(None, None)).reduce_to(Action::SetText("dear".into()));
         assert_eq!(ids(&s), ["b1"]);
-        assert!(
-            Rc::ptr_eq(s.catalog().unwrap(), &catalog),
-            "the index is never rebuilt"
-        );
+        assert!(Rc::ptr_eq(s.catalog().unwrap(), &catalog), "the index is never rebuilt");
         let s = s.reduce_to(Action::SetRadius(7));
         assert_eq!(s.filters.radius_km, DEFAULT_RADIUS_KM, "only offered radii");
     }
@@ -567,22 +526,13 @@ mod tests {
     fn zoom_keeps_the_anchor_still_and_stays_in_range() {
         let s = loaded();
         let before = s.viewport;
-        let s = s.reduce_to(Action::ZoomBy {
-            delta: 1.0,
-            anchor: (0.0, 0.0),
-        });
+        let s = s.reduce_to(Action::ZoomBy { delta: 1.0, anchor: (0.0, 0.0) });
         assert_eq!(s.viewport.zoom, before.zoom + 1.0);
         assert!(fujin_core::distance_m(s.viewport.center, before.center) < 0.01);
-        let s = s.reduce_to(Action::ZoomBy {
-            delta: 100.0,
-            anchor: (50.0, 50.0),
-        });
+        let s = s.reduce_to(Action::ZoomBy { delta: 100.0, anchor: (50.0, 50.0) });
         assert_eq!(s.viewport.zoom, ZOOM_RANGE.1);
         let s = s.reduce_to(Action::PanBy(1e9, 0.0));
-        assert!(
-            s.viewport.center.is_valid(),
-            "panning past the antimeridian wraps"
-        );
+        assert!(s.viewport.center.is_valid(), "panning past the antimeridian wraps");
     }
 
     #[test]
@@ -595,15 +545,8 @@ mod tests {
             .reduce_to(Action::OpenDeal(Some("a1".into())));
         let view = s.to_view(&ViewState::default());
         let query = view.to_query();
-        let back = AppState::from_view(
-            &ViewState::from_query(&query),
-            Lang::Zh,
-            OffsetDateTime::UNIX_EPOCH,
-        )
-        .reduce_to(Action::FeedLoaded {
-            catalog: catalog(),
-            rejected: 0,
-        });
+        let back = AppState::from_view(&ViewState::from_query(&query), Lang::Zh, OffsetDateTime::UNIX_EPOCH)
+            .reduce_to(Action::FeedLoaded { catalog: catalog(), rejected: 0 });
         assert_eq!(back.filters, s.filters);
         assert_eq!(back.search_point, s.search_point);
         assert_eq!(back.open_deal.as_deref(), Some("a1"));
@@ -614,10 +557,7 @@ mod tests {
     fn back_to_a_link_without_a_picked_point_returns_to_the_default() {
         let s = loaded().reduce_to(Action::SearchAt(LonLat::new(114.01, 22.52)));
         let s = s.reduce_to(Action::ApplyView(Box::default()));
-        assert_eq!(
-            (s.search_point, s.search_origin),
-            (LonLat::new(114.0, 22.5), SearchOrigin::Default)
-        );
+        assert_eq!((s.search_point, s.search_origin), (LonLat::new(114.0, 22.5), SearchOrigin::Default));
     }
 
     #[test]
@@ -625,20 +565,10 @@ mod tests {
         let s = loaded().reduce_to(Action::OpenDeal(Some("b1".into())));
         assert_eq!(s.selected_merchant, Some(1));
         assert_eq!(s.viewport.center, LonLat::new(114.0, 22.51));
-        let linked = AppState::from_view(
-            &ViewState::from_query("deal=b1"),
-            Lang::Zh,
-            OffsetDateTime::UNIX_EPOCH,
-        )
-        .reduce_to(Action::FeedLoaded {
-            catalog: catalog(),
-            rejected: 0,
-        });
-        assert_eq!(
-            linked.selected_merchant,
-            Some(1),
-            "a link to a deal selects it once the feed loads"
-        );
+        let linked =
+            AppState::from_view(&ViewState::from_query("deal=b1"), Lang::Zh, OffsetDateTime::UNIX_EPOCH)
+                .reduce_to(Action::FeedLoaded { catalog: catalog(), rejected: 0 });
+        assert_eq!(linked.selected_merchant, Some(1), "a link to a deal selects it once the feed loads");
         let s = s.reduce_to(Action::OpenDeal(None));
         assert_eq!(s.open_deal, None);
     }

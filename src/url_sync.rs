@@ -5,10 +5,7 @@ use fujin_core::view_state::ViewState;
 
 /// The view in the page's current URL.
 pub fn read() -> ViewState {
-    let search = gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default();
+    let search = gloo::utils::window().location().search().unwrap_or_default();
     ViewState::from_query(&search)
 }
 
@@ -26,11 +23,7 @@ pub fn write(view: &ViewState) {
     }
     let query = view.to_query();
     let path = window.location().pathname().unwrap_or_default();
-    let url = if query.is_empty() {
-        path
-    } else {
-        format!("{path}?{query}")
-    };
+    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
     let push = current.deal != view.deal || current.search_point != view.search_point;
     let result = if push {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))

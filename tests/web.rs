@@ -56,8 +56,7 @@ fn mount(props: AppProps) -> web_sys::Element {
         document.head().unwrap().append_child(&style).unwrap();
     }
     let div = document.create_element("div").unwrap();
-    div.set_attribute("style", "position:relative;width:800px;height:600px")
-        .unwrap();
+    div.set_attribute("style", "position:relative;width:800px;height:600px").unwrap();
     document.body().unwrap().append_child(&div).unwrap();
     yew::Renderer::<App>::with_root_and_props(div.clone(), props).render();
     div
@@ -75,10 +74,7 @@ async fn until(what: &str, root: &web_sys::Element, check: impl Fn(&web_sys::Ele
 }
 
 async fn wait_for_text(root: &web_sys::Element, needle: &str) -> String {
-    until(needle, root, |r| {
-        r.text_content().unwrap_or_default().contains(needle)
-    })
-    .await;
+    until(needle, root, |r| r.text_content().unwrap_or_default().contains(needle)).await;
     root.text_content().unwrap_or_default()
 }
 
@@ -86,22 +82,12 @@ async fn wait_for_text(root: &web_sys::Element, needle: &str) -> String {
 fn listed(root: &web_sys::Element) -> Vec<String> {
     let cards = root.query_selector_all(".deal-card").unwrap();
     (0..cards.length())
-        .filter_map(|i| {
-            cards
-                .item(i)?
-                .dyn_into::<web_sys::Element>()
-                .ok()?
-                .get_attribute("data-deal")
-        })
+        .filter_map(|i| cards.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-deal"))
         .collect()
 }
 
 fn element(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .dyn_into()
-        .unwrap()
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap()
 }
 
 /// Sets a `<select>` and fires `change`, as a shopper's pick would.
@@ -110,18 +96,14 @@ fn choose(root: &web_sys::Element, selector: &str, value: &str) {
     select.set_value(value);
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    select
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
-        .unwrap();
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
 }
 
 fn data_url(json: &str) -> String {
     let encoded: String = json
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
             _ => format!("%{b:02X}"),
         })
         .collect();
@@ -130,11 +112,7 @@ fn data_url(json: &str) -> String {
 
 #[wasm_bindgen_test]
 fn the_core_runs_in_the_browser() {
-    let doc = demo_feed(&DemoOptions {
-        merchants: 1_000,
-        max_deals: 1,
-        ..DemoOptions::default()
-    });
+    let doc = demo_feed(&DemoOptions { merchants: 1_000, max_deals: 1, ..DemoOptions::default() });
     let loaded = load_feed(serde_json::to_string(&doc).unwrap().as_bytes()).unwrap();
     assert_eq!(loaded.feed.merchants.len(), 1_000);
     let index = SpatialIndex::new(&loaded.feed.positions());
@@ -149,15 +127,8 @@ async fn denied_location_falls_back_to_the_feed_centre_and_says_so() {
     let text = wait_for_text(&root, "你拒绝了定位权限").await;
     assert!(text.contains("默认地点"), "{text}");
     until("three deals", &root, |r| listed(r).len() == 3).await;
-    assert_eq!(
-        listed(&root),
-        ["noodles", "spa", "ktv"],
-        "nearest first from the feed centre"
-    );
-    assert!(
-        text.contains("1.0 km"),
-        "distances from the search point: {text}"
-    );
+    assert_eq!(listed(&root), ["noodles", "spa", "ktv"], "nearest first from the feed centre");
+    assert!(text.contains("1.0 km"), "distances from the search point: {text}");
 }
 
 #[wasm_bindgen_test]
@@ -166,10 +137,7 @@ async fn a_found_location_measures_from_the_shopper() {
     let locator = Locator::fixed(Ok(LonLat::new(114.0, 22.521584)));
     let root = mount(props(&data_url(FEED), "lang=zh", locator));
     wait_for_text(&root, "正在显示你附近的团购").await;
-    until("far first", &root, |r| {
-        listed(r).first().map(String::as_str) == Some("ktv")
-    })
-    .await;
+    until("far first", &root, |r| listed(r).first().map(String::as_str) == Some("ktv")).await;
     assert_eq!(listed(&root), ["ktv", "spa", "noodles"]);
 }
 
@@ -201,10 +169,7 @@ async fn filters_narrow_the_list() {
         .unwrap();
     leisure.click();
     until("leisure only", &root, |r| listed(r) == ["spa"]).await;
-    assert_eq!(
-        leisure.get_attribute("aria-pressed").as_deref(),
-        Some("true")
-    );
+    assert_eq!(leisure.get_attribute("aria-pressed").as_deref(), Some("true"));
     element(&root, ".chip").click();
     until("all again", &root, |r| listed(r).len() == 3).await;
     // Radius 1 km leaves the nearest.
@@ -215,11 +180,7 @@ async fn filters_narrow_the_list() {
     element(&root, ".unavailable input").click();
     until("expired shown", &root, |r| listed(r).len() == 4).await;
     assert_eq!(listed(&root).last().map(String::as_str), Some("old"));
-    assert!(
-        element(&root, "[data-deal=old]")
-            .class_name()
-            .contains("unavailable")
-    );
+    assert!(element(&root, "[data-deal=old]").class_name().contains("unavailable"));
 }
 
 #[wasm_bindgen_test]
@@ -258,11 +219,7 @@ async fn a_card_and_a_marker_select_each_other() {
     // And a card opens its deal page, which selects its merchant.
     element(&root, "[data-deal=spa]").click();
     until("the spa page", &root, |r| {
-        r.query_selector(".deal-page h2")
-            .ok()
-            .flatten()
-            .and_then(|h| h.text_content())
-            .as_deref()
+        r.query_selector(".deal-page h2").ok().flatten().and_then(|h| h.text_content()).as_deref()
             == Some("足疗60分钟")
     })
     .await;
@@ -278,11 +235,7 @@ async fn a_card_and_a_marker_select_each_other() {
     .await;
     element(&root, "[data-deal=noodles]").click();
     until("the noodles page", &root, |r| {
-        r.query_selector(".deal-page h2")
-            .ok()
-            .flatten()
-            .and_then(|h| h.text_content())
-            .as_deref()
+        r.query_selector(".deal-page h2").ok().flatten().and_then(|h| h.text_content()).as_deref()
             == Some("招牌牛肉面")
     })
     .await;
@@ -291,10 +244,7 @@ async fn a_card_and_a_marker_select_each_other() {
 #[wasm_bindgen_test]
 async fn the_deal_page_shows_everything() {
     let root = mount(props(&data_url(FEED), "lang=zh&deal=noodles", denied()));
-    until("the deal page", &root, |r| {
-        r.query_selector(".deal-page h2").ok().flatten().is_some()
-    })
-    .await;
+    until("the deal page", &root, |r| r.query_selector(".deal-page h2").ok().flatten().is_some()).await;
     let text = root.text_content().unwrap();
     for expected in [
         "¥25",
@@ -312,10 +262,7 @@ async fn the_deal_page_shows_everything() {
         assert!(text.contains(expected), "{expected:?} missing from {text}");
     }
     let tel: web_sys::HtmlAnchorElement = element(&root, "a[href^='tel:']").dyn_into().unwrap();
-    assert_eq!(
-        tel.get_attribute("href").as_deref(),
-        Some("tel:0755-12345678")
-    );
+    assert_eq!(tel.get_attribute("href").as_deref(), Some("tel:0755-12345678"));
     let links = root.query_selector_all(".directions a").unwrap();
     assert_eq!(links.length(), 4);
     for i in 0..links.length() {
@@ -329,24 +276,15 @@ async fn the_deal_page_shows_everything() {
 
 #[wasm_bindgen_test]
 async fn a_link_reopens_the_same_view() {
-    let root = mount(props(
-        &data_url(FEED),
-        "lang=en&r=1&sort=price&cat=food,leisure&q=%E7%89%9B",
-        denied(),
-    ));
+    let root = mount(props(&data_url(FEED), "lang=en&r=1&sort=price&cat=food,leisure&q=%E7%89%9B", denied()));
     until("the filtered list", &root, |r| listed(r) == ["noodles"]).await;
     let text = root.text_content().unwrap();
-    assert!(
-        text.contains("Deals nearby"),
-        "English from ?lang=en: {text}"
-    );
-    let radius: web_sys::HtmlSelectElement = element(&root, ".controls label:nth-child(1) select")
-        .dyn_into()
-        .unwrap();
+    assert!(text.contains("Deals nearby"), "English from ?lang=en: {text}");
+    let radius: web_sys::HtmlSelectElement =
+        element(&root, ".controls label:nth-child(1) select").dyn_into().unwrap();
     assert_eq!(radius.value(), "1");
-    let sort: web_sys::HtmlSelectElement = element(&root, ".controls label:nth-child(2) select")
-        .dyn_into()
-        .unwrap();
+    let sort: web_sys::HtmlSelectElement =
+        element(&root, ".controls label:nth-child(2) select").dyn_into().unwrap();
     assert_eq!(sort.value(), "price");
     let search: web_sys::HtmlInputElement = element(&root, "input.search").dyn_into().unwrap();
     assert_eq!(search.value(), "牛");
@@ -383,46 +321,28 @@ async fn hostile_text_is_escaped() {
     let root = mount(props(&data_url(json), "lang=zh", denied()));
     let text = wait_for_text(&root, "<img src=x").await;
     assert!(text.contains("<b>bold</b>"));
-    assert!(
-        root.query_selector(".deal-list img, .deal-list b")
-            .unwrap()
-            .is_none(),
-        "text, not markup"
-    );
+    assert!(root.query_selector(".deal-list img, .deal-list b").unwrap().is_none(), "text, not markup");
 }
 
 #[wasm_bindgen_test]
 async fn the_url_follows_the_view_and_back_closes_a_deal() {
     let window = gloo::utils::window();
     let history = window.history().unwrap();
-    history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?lang=zh"))
-        .unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?lang=zh")).unwrap();
     let mut p = props(&data_url(FEED), "lang=zh", denied());
     p.sync_url = true;
     let root = mount(p);
     until("the list", &root, |r| listed(r).len() == 3).await;
     choose(&root, ".controls label:nth-child(2) select", "price");
-    until("sort in the URL", &root, |_| {
-        window.location().search().unwrap().contains("sort=price")
-    })
-    .await;
+    until("sort in the URL", &root, |_| window.location().search().unwrap().contains("sort=price")).await;
     element(&root, "[data-deal=spa]").click();
-    until("deal in the URL", &root, |_| {
-        window.location().search().unwrap().contains("deal=spa")
-    })
-    .await;
+    until("deal in the URL", &root, |_| window.location().search().unwrap().contains("deal=spa")).await;
     assert!(root.query_selector(".deal-page").unwrap().is_some());
     history.back().unwrap();
-    until("back closes the deal page", &root, |r| {
-        r.query_selector(".deal-page").ok().flatten().is_none()
-    })
-    .await;
+    until("back closes the deal page", &root, |r| r.query_selector(".deal-page").ok().flatten().is_none())
+        .await;
     assert!(!window.location().search().unwrap().contains("deal="));
-    assert!(
-        window.location().search().unwrap().contains("sort=price"),
-        "the rest of the view stays"
-    );
+    assert!(window.location().search().unwrap().contains("sort=price"), "the rest of the view stays");
 }
 
 /// Fires a pointer event of `kind` at client position (x, y) on `target`.
@@ -432,9 +352,7 @@ fn pointer(target: &web_sys::HtmlElement, kind: &str, x: f64, y: f64) {
     init.set_pointer_id(3);
     init.set_client_x(x as i32);
     init.set_client_y(y as i32);
-    target
-        .dispatch_event(&web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap())
-        .unwrap();
+    target.dispatch_event(&web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -451,10 +369,7 @@ async fn dragging_the_map_then_searching_here() {
     }
     pointer(&map, "pointerup", x, y + 150.0);
     // 150 px down at zoom 14 moves the map about 1.3 km north.
-    until("a search-here button", &root, |r| {
-        r.query_selector(".search-here").ok().flatten().is_some()
-    })
-    .await;
+    until("a search-here button", &root, |r| r.query_selector(".search-here").ok().flatten().is_some()).await;
     element(&root, ".search-here").click();
     wait_for_text(&root, "正在显示地图上选定地点附近的团购").await;
     // Distances are now measured from 1.32 km north of the feed centre.
@@ -466,21 +381,15 @@ async fn dragging_the_map_then_searching_here() {
 async fn the_wheel_and_buttons_zoom() {
     let root = mount(props(&data_url(FEED), "lang=zh", denied()));
     until("the list", &root, |r| listed(r).len() == 3).await;
-    let scale = |r: &web_sys::Element| {
-        r.query_selector(".scale span")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap()
-    };
+    let scale =
+        |r: &web_sys::Element| r.query_selector(".scale span").unwrap().unwrap().text_content().unwrap();
     assert_eq!(scale(&root), "500 m");
     let map = element(&root, ".map");
     let init = web_sys::WheelEventInit::new();
     init.set_bubbles(true);
     init.set_cancelable(true);
     init.set_delta_y(-300.0);
-    map.dispatch_event(&web_sys::WheelEvent::new_with_event_init_dict("wheel", &init).unwrap())
-        .unwrap();
+    map.dispatch_event(&web_sys::WheelEvent::new_with_event_init_dict("wheel", &init).unwrap()).unwrap();
     until("zoomed in", &root, |r| scale(r) == "200 m").await;
     element(&root, ".map-controls button:last-child").click();
     element(&root, ".map-controls button:last-child").click();

@@ -50,34 +50,26 @@ pub fn DealList(props: &DealListProps) -> Html {
     // A new result set starts at the first page.
     {
         let shown = shown.clone();
-        use_effect_with(Rc::as_ptr(&props.rows) as usize, move |_| {
-            shown.set(PAGE_SIZE)
-        });
+        use_effect_with(Rc::as_ptr(&props.rows) as usize, move |_| shown.set(PAGE_SIZE));
     }
     // Selecting a merchant (on the map) brings its first card into view.
-    let selected_position = props
-        .selected
-        .and_then(|m| props.rows.iter().position(|r| r.merchant == m));
+    let selected_position = props.selected.and_then(|m| props.rows.iter().position(|r| r.merchant == m));
     {
         let list_ref = list_ref.clone();
         let shown = shown.clone();
-        use_effect_with(
-            (props.selected, selected_position),
-            move |(selected, position)| {
-                if let (Some(m), Some(position)) = (selected, position) {
-                    if *position >= *shown {
-                        shown.set(position + PAGE_SIZE);
-                    }
-                    if let Some(list) = list_ref.cast::<web_sys::Element>()
-                        && let Ok(Some(card)) =
-                            list.query_selector(&format!("[data-merchant=\"{m}\"]"))
-                        && let Ok(card) = card.dyn_into::<web_sys::HtmlElement>()
-                    {
-                        card.scroll_into_view_with_bool(false);
-                    }
+        use_effect_with((props.selected, selected_position), move |(selected, position)| {
+            if let (Some(m), Some(position)) = (selected, position) {
+                if *position >= *shown {
+                    shown.set(position + PAGE_SIZE);
                 }
-            },
-        );
+                if let Some(list) = list_ref.cast::<web_sys::Element>()
+                    && let Ok(Some(card)) = list.query_selector(&format!("[data-merchant=\"{m}\"]"))
+                    && let Ok(card) = card.dyn_into::<web_sys::HtmlElement>()
+                {
+                    card.scroll_into_view_with_bool(false);
+                }
+            }
+        });
     }
     let more = {
         let shown = shown.clone();

@@ -75,16 +75,10 @@ pub fn DealPage(props: &DealPageProps) -> Html {
     let availability = deal.availability(props.now);
     let status = match availability {
         Availability::Available => {
-            deal.ends_at
-                .and_then(|end| time_left(props.now, end))
-                .map(|(days, h, min, s)| {
-                    let days = if days > 0 {
-                        format!("{days}{} ", t.days)
-                    } else {
-                        String::new()
-                    };
-                    format!("{} {days}{h:02}:{min:02}:{s:02}", t.ends_in)
-                })
+            deal.ends_at.and_then(|end| time_left(props.now, end)).map(|(days, h, min, s)| {
+                let days = if days > 0 { format!("{days}{} ", t.days) } else { String::new() };
+                format!("{} {days}{h:02}:{min:02}:{s:02}", t.ends_in)
+            })
         }
         Availability::SoldOut => Some(t.sold_out.to_owned()),
         Availability::NotStarted => Some(t.not_started.to_owned()),

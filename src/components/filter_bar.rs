@@ -46,10 +46,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     };
     let on_radius = props.on_radius.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        select
-            .value()
-            .parse()
-            .unwrap_or(fujin_core::view_state::DEFAULT_RADIUS_KM)
+        select.value().parse().unwrap_or(fujin_core::view_state::DEFAULT_RADIUS_KM)
     });
     let on_sort = props.on_sort.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();

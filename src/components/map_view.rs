@@ -40,11 +40,7 @@ impl TileSource {
 
     /// No tiles: the neutral grid only (tests, offline demos).
     pub fn none() -> Self {
-        Self {
-            template: AttrValue::default(),
-            crs: Crs::Wgs84,
-            attribution: AttrValue::default(),
-        }
+        Self { template: AttrValue::default(), crs: Crs::Wgs84, attribution: AttrValue::default() }
     }
 }
 
@@ -157,14 +153,11 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let markers = markers.clone();
         let props = props.clone();
         let grid = props.tiles.template.is_empty() || *tiles_failed;
-        use_effect_with(
-            (props.clone(), screen, grid),
-            move |(props, screen, grid)| {
-                if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                    *markers.borrow_mut() = draw(&canvas, props, screen, *grid);
-                }
-            },
-        );
+        use_effect_with((props.clone(), screen, grid), move |(props, screen, grid)| {
+            if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                *markers.borrow_mut() = draw(&canvas, props, screen, *grid);
+            }
+        });
     }
 
     let to_local = {
@@ -182,16 +175,10 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let pointers = pointers.clone();
         let moved = moved.clone();
         Callback::from(move |e: PointerEvent| {
-            if let Some(target) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
+            if let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                 target.set_pointer_capture(e.pointer_id()).ok();
             }
-            pointers.borrow_mut().insert(
-                e.pointer_id(),
-                (f64::from(e.client_x()), f64::from(e.client_y())),
-            );
+            pointers.borrow_mut().insert(e.pointer_id(), (f64::from(e.client_x()), f64::from(e.client_y())));
             *moved.borrow_mut() = 0.0;
         })
     };
@@ -212,8 +199,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
             if std::mem::replace(&mut *scheduled.borrow_mut(), true) {
                 return;
             }
-            let (pending_pan, scheduled, on_pan) =
-                (pending_pan.clone(), scheduled.clone(), on_pan.clone());
+            let (pending_pan, scheduled, on_pan) = (pending_pan.clone(), scheduled.clone(), on_pan.clone());
             *frame.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
                 *scheduled.borrow_mut() = false;
                 let (dx, dy) = std::mem::take(&mut *pending_pan.borrow_mut());
@@ -233,11 +219,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
             let Some(&before) = ps.get(&id) else { return };
             if ps.len() == 2 {
                 // Pinch: zoom by the change in finger distance, around their midpoint.
-                let other = ps
-                    .iter()
-                    .find(|(k, _)| **k != id)
-                    .map(|(_, p)| *p)
-                    .unwrap_or(before);
+                let other = ps.iter().find(|(k, _)| **k != id).map(|(_, p)| *p).unwrap_or(before);
                 let dist = |a: (f64, f64), b: (f64, f64)| {
                     ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt().max(1.0)
                 };
@@ -310,11 +292,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
     };
 
     let (bar_m, bar_px) = scale_bar(screen.metres_per_px().max(1e-9), 100.0);
-    let bar_label = if bar_m >= 1_000.0 {
-        format!("{} km", bar_m / 1_000.0)
-    } else {
-        format!("{bar_m} m")
-    };
+    let bar_label = if bar_m >= 1_000.0 { format!("{} km", bar_m / 1_000.0) } else { format!("{bar_m} m") };
     let show_tiles = !props.tiles.template.is_empty() && !*tiles_failed && width > 0.0;
     html! {
         <div
@@ -431,10 +409,7 @@ fn draw(
         .map(|i| (i, catalog.feed().merchants[i as usize].position));
     let markers = cluster(screen, visible);
     for m in &markers {
-        let highlighted = m
-            .merchants
-            .iter()
-            .any(|&i| Some(i) == props.selected || Some(i) == props.hovered);
+        let highlighted = m.merchants.iter().any(|&i| Some(i) == props.selected || Some(i) == props.hovered);
         let radius = marker_radius(m);
         ctx.begin_path();
         ctx.arc(m.x, m.y, radius, 0.0, std::f64::consts::TAU).ok();

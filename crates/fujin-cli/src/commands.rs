@@ -36,10 +36,7 @@ pub enum CommandError {
 
 fn load(path: &std::path::Path) -> Result<fujin_core::LoadedFeed, CommandError> {
     let bytes = read_input(path)?;
-    load_feed(&bytes).map_err(|source| CommandError::Feed {
-        path: path.display().to_string(),
-        source,
-    })
+    load_feed(&bytes).map_err(|source| CommandError::Feed { path: path.display().to_string(), source })
 }
 
 /// `fujin check FEED`.
@@ -55,11 +52,7 @@ pub fn check(args: &CheckArgs, out: &mut impl Write) -> Result<ExitCode, Command
         loaded.feed.deal_count(),
         loaded.rejected
     )?;
-    Ok(if loaded.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if loaded.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// `fujin nearby FEED --lat --lon [--k] [--radius]`.
@@ -74,16 +67,11 @@ pub fn nearby(args: &NearbyArgs, out: &mut impl Write) -> Result<ExitCode, Comma
     if let Some(r) = args.radius
         && !(r.is_finite() && r >= 0.0)
     {
-        return Err(CommandError::Usage(format!(
-            "--radius {r} must be a distance in metres, 0 or more"
-        )));
+        return Err(CommandError::Usage(format!("--radius {r} must be a distance in metres, 0 or more")));
     }
     let loaded = load(&args.feed)?;
     if loaded.rejected > 0 {
-        eprintln!(
-            "fujin: {} records rejected; run `fujin check` to see why",
-            loaded.rejected
-        );
+        eprintln!("fujin: {} records rejected; run `fujin check` to see why", loaded.rejected);
     }
     let feed = loaded.feed;
     let index = SpatialIndex::new(&feed.positions());
@@ -98,11 +86,7 @@ pub fn nearby(args: &NearbyArgs, out: &mut impl Write) -> Result<ExitCode, Comma
         (None, k) => index.nearest(from, k.unwrap_or(10)),
     };
     for hit in hits {
-        writeln!(
-            out,
-            "{}\t{:.1}",
-            feed.merchants[hit.index as usize].id, hit.distance_m
-        )?;
+        writeln!(out, "{}\t{:.1}", feed.merchants[hit.index as usize].id, hit.distance_m)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -110,11 +94,8 @@ pub fn nearby(args: &NearbyArgs, out: &mut impl Write) -> Result<ExitCode, Comma
 /// `fujin convert FEED --from --to`.
 pub fn convert(args: &ConvertArgs, out: &mut impl Write) -> Result<ExitCode, CommandError> {
     let bytes = read_input(&args.feed)?;
-    let (doc, problems) =
-        convert_document(&bytes, args.from, args.to).map_err(|source| CommandError::Feed {
-            path: args.feed.display().to_string(),
-            source,
-        })?;
+    let (doc, problems) = convert_document(&bytes, args.from, args.to)
+        .map_err(|source| CommandError::Feed { path: args.feed.display().to_string(), source })?;
     for problem in &problems {
         eprintln!("fujin: left unconverted: {problem}");
     }
@@ -125,12 +106,8 @@ pub fn convert(args: &ConvertArgs, out: &mut impl Write) -> Result<ExitCode, Com
 
 /// `fujin generate`.
 pub fn generate(args: &GenerateArgs, out: &mut impl Write) -> Result<ExitCode, CommandError> {
-    let options = DemoOptions {
-        seed: args.seed,
-        merchants: args.merchants,
-        max_deals: args.max_deals,
-        crs: args.crs,
-    };
+    let options =
+        DemoOptions { seed: args.seed, merchants: args.merchants, max_deals: args.max_deals, crs: args.crs };
     let doc = demo_feed(&options);
     if args.pretty {
         serde_json::to_writer_pretty(&mut *out, &doc)?;

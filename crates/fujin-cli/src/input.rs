@@ -19,16 +19,10 @@ pub enum InputError {
 /// The bytes of `path`, or of standard input when `path` is `-`.
 pub fn read_input(path: &Path) -> Result<Vec<u8>, InputError> {
     let name = path.display().to_string();
-    let wrap = |source| InputError::Io {
-        path: name.clone(),
-        source,
-    };
+    let wrap = |source| InputError::Io { path: name.clone(), source };
     if path == Path::new("-") {
         let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(wrap)?;
+        std::io::stdin().lock().read_to_end(&mut bytes).map_err(wrap)?;
         Ok(bytes)
     } else {
         std::fs::read(path).map_err(wrap)

@@ -4,14 +4,9 @@ use assert_cmd::Command;
 use fujin_core::{LonLat, distance_m, load_feed};
 use predicates::prelude::*;
 
-const EVERY_PROBLEM: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../docs/examples/every-problem.json"
-);
-const EVERY_PROBLEM_GEOJSON: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../docs/examples/every-problem.geojson"
-);
+const EVERY_PROBLEM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/examples/every-problem.json");
+const EVERY_PROBLEM_GEOJSON: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/examples/every-problem.geojson");
 
 fn fujin() -> Command {
     Command::cargo_bin("fujin").unwrap()
@@ -38,9 +33,7 @@ fn generate(dir: &tempfile::TempDir, merchants: usize, max_deals: usize) -> std:
 
 /// No panic message or backtrace ever reaches the user.
 fn no_panic() -> impl Predicate<str> {
-    predicate::str::contains("panicked")
-        .not()
-        .and(predicate::str::contains("RUST_BACKTRACE").not())
+    predicate::str::contains("panicked").not().and(predicate::str::contains("RUST_BACKTRACE").not())
 }
 
 #[test]
@@ -56,21 +49,13 @@ fn check_reports_every_problem_and_exits_1() {
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 31);
-    assert_eq!(
-        lines[1],
-        "/merchants/0/deals/1/price: price 0 must be positive"
-    );
-    assert_eq!(
-        *lines.last().unwrap(),
-        "3 merchants, 2 deals accepted; 29 rejected"
-    );
+    assert_eq!(lines[1], "/merchants/0/deals/1/price: price 0 must be positive");
+    assert_eq!(*lines.last().unwrap(), "3 merchants, 2 deals accepted; 29 rejected");
     fujin()
         .args(["check", EVERY_PROBLEM_GEOJSON])
         .assert()
         .code(1)
-        .stdout(predicate::str::ends_with(
-            "2 merchants, 1 deals accepted; 5 rejected\n",
-        ));
+        .stdout(predicate::str::ends_with("2 merchants, 1 deals accepted; 5 rejected\n"));
 }
 
 #[test]
@@ -82,9 +67,7 @@ fn check_passes_a_good_feed_from_stdin() {
         .write_stdin(feed)
         .assert()
         .code(0)
-        .stdout(
-            predicate::str::is_match(r"^200 merchants, \d+ deals accepted; 0 rejected\n$").unwrap(),
-        );
+        .stdout(predicate::str::is_match(r"^200 merchants, \d+ deals accepted; 0 rejected\n$").unwrap());
 }
 
 #[test]
@@ -93,61 +76,26 @@ fn not_a_feed_exits_2_with_one_line_on_stderr() {
         (b"", "the feed is empty"),
         (b"{\"merchants\": [", "ends too early"),
         (b"\x00\x01binary", "not valid JSON"),
-        (
-            b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]",
-            "levels deep",
-        ),
+        (b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]", "levels deep"),
     ];
     for (input, message) in cases {
-        fujin()
-            .args(["check", "-"])
-            .write_stdin(input)
-            .assert()
-            .code(2)
-            .stdout("")
-            .stderr(
-                predicate::str::starts_with("fujin: -: ")
-                    .and(predicate::str::contains(message))
-                    .and(no_panic()),
-            );
+        fujin().args(["check", "-"]).write_stdin(input).assert().code(2).stdout("").stderr(
+            predicate::str::starts_with("fujin: -: ").and(predicate::str::contains(message)).and(no_panic()),
+        );
     }
     fujin()
         .args(["check", "/no/such/feed.json"])
         .assert()
         .code(2)
-        .stderr(
-            predicate::str::starts_with("fujin: cannot read /no/such/feed.json").and(no_panic()),
-        );
+        .stderr(predicate::str::starts_with("fujin: cannot read /no/such/feed.json").and(no_panic()));
 }
 
 #[test]
 fn bad_arguments_exit_2() {
-    fujin()
-        .args(["nearby", EVERY_PROBLEM, "--lat", "91", "--lon", "0"])
-        .assert()
-        .code(2)
-        .stderr(no_panic());
-    fujin()
-        .args([
-            "nearby",
-            EVERY_PROBLEM,
-            "--lat",
-            "0",
-            "--lon",
-            "0",
-            "--radius",
-            "-5",
-        ])
-        .assert()
-        .code(2);
-    fujin()
-        .args(["nearby", EVERY_PROBLEM, "--lat", "abc", "--lon", "0"])
-        .assert()
-        .code(2);
-    fujin()
-        .args(["convert", EVERY_PROBLEM, "--from", "mars", "--to", "wgs84"])
-        .assert()
-        .code(2);
+    fujin().args(["nearby", EVERY_PROBLEM, "--lat", "91", "--lon", "0"]).assert().code(2).stderr(no_panic());
+    fujin().args(["nearby", EVERY_PROBLEM, "--lat", "0", "--lon", "0", "--radius", "-5"]).assert().code(2);
+    fujin().args(["nearby", EVERY_PROBLEM, "--lat", "abc", "--lon", "0"]).assert().code(2);
+    fujin().args(["convert", EVERY_PROBLEM, "--from", "mars", "--to", "wgs84"]).assert().code(2);
     fujin().arg("frobnicate").assert().code(2);
 }
 
@@ -160,27 +108,14 @@ fn nearby_on_100k_merchants_matches_brute_force() {
     let feed = load_feed(&std::fs::read(&path).unwrap()).unwrap().feed;
     assert_eq!(feed.merchants.len(), 100_000);
     let brute = |from: LonLat| {
-        let mut all: Vec<(f64, usize)> = feed
-            .merchants
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (distance_m(from, m.position), i))
-            .collect();
+        let mut all: Vec<(f64, usize)> =
+            feed.merchants.iter().enumerate().map(|(i, m)| (distance_m(from, m.position), i)).collect();
         all.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         all
     };
     let lines = |args: &[&str]| -> Vec<(String, f64)> {
-        let out = fujin()
-            .arg("nearby")
-            .arg(&path)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = fujin().arg("nearby").arg(&path).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout)
             .unwrap()
             .lines()
@@ -193,38 +128,18 @@ fn nearby_on_100k_merchants_matches_brute_force() {
     // Each run loads 60 MB of feed, so two points: a busy district and open country.
     for (lat, lon) in [(22.5380, 114.0553), (22.70, 114.25)] {
         let want = brute(LonLat::new(lon, lat));
-        let got_k = lines(&[
-            "--lat",
-            &lat.to_string(),
-            "--lon",
-            &lon.to_string(),
-            "--k",
-            "100",
-        ]);
+        let got_k = lines(&["--lat", &lat.to_string(), "--lon", &lon.to_string(), "--k", "100"]);
         for (got, want) in got_k.iter().zip(&want) {
             assert_eq!(got.0, feed.merchants[want.1].id);
-            assert!(
-                (got.1 - want.0).abs() <= 0.05 + 1e-9,
-                "distance printed to 0.1 m"
-            );
+            assert!((got.1 - want.0).abs() <= 0.05 + 1e-9, "distance printed to 0.1 m");
         }
-        let got_r = lines(&[
-            "--lat",
-            &lat.to_string(),
-            "--lon",
-            &lon.to_string(),
-            "--radius",
-            "1500",
-        ]);
+        let got_r = lines(&["--lat", &lat.to_string(), "--lon", &lon.to_string(), "--radius", "1500"]);
         let want_r: Vec<&str> = want
             .iter()
             .take_while(|(d, _)| *d <= 1500.0)
             .map(|(_, i)| feed.merchants[*i].id.as_str())
             .collect();
-        assert_eq!(
-            got_r.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(),
-            want_r
-        );
+        assert_eq!(got_r.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(), want_r);
     }
 }
 
@@ -262,64 +177,34 @@ fn nearby_with_radius_and_k_takes_the_nearest_k_within() {
         .stderr(predicate::str::contains("29 records rejected"));
     // Across the antimeridian and the pole: good-3 sits at (180, -90).
     fujin()
-        .args([
-            "nearby",
-            EVERY_PROBLEM,
-            "--lat",
-            "-89.9",
-            "--lon",
-            "-179.5",
-            "--k",
-            "1",
-        ])
+        .args(["nearby", EVERY_PROBLEM, "--lat", "-89.9", "--lon", "-179.5", "--k", "1"])
         .assert()
         .stdout(predicate::str::starts_with("good-3\t"));
 }
 
 #[test]
 fn convert_round_trips_and_keeps_everything_else() {
-    let gcj = fujin()
-        .args(["convert", EVERY_PROBLEM, "--from", "wgs84", "--to", "gcj02"])
-        .output()
-        .unwrap();
+    let gcj = fujin().args(["convert", EVERY_PROBLEM, "--from", "wgs84", "--to", "gcj02"]).output().unwrap();
     assert!(gcj.status.success());
     let stderr = String::from_utf8(gcj.stderr.clone()).unwrap();
-    assert!(
-        stderr.contains("left unconverted: /merchants/3"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("left unconverted: /merchants/3"), "{stderr}");
     let doc: serde_json::Value = serde_json::from_slice(&gcj.stdout).unwrap();
     assert_eq!(doc["crs"], "gcj02");
-    assert_eq!(
-        doc["merchants"][0]["deals"][0]["title"], "双人套餐",
-        "other fields untouched"
-    );
-    assert_eq!(
-        doc["merchants"][3]["lat"], "22.54",
-        "an invalid position is left as it was"
-    );
+    assert_eq!(doc["merchants"][0]["deals"][0]["title"], "双人套餐", "other fields untouched");
+    assert_eq!(doc["merchants"][3]["lat"], "22.54", "an invalid position is left as it was");
     let back = fujin()
         .args(["convert", "-", "--from", "gcj02", "--to", "wgs84"])
         .write_stdin(gcj.stdout)
         .output()
         .unwrap();
-    let before = load_feed(&std::fs::read(EVERY_PROBLEM).unwrap())
-        .unwrap()
-        .feed;
+    let before = load_feed(&std::fs::read(EVERY_PROBLEM).unwrap()).unwrap().feed;
     let after = load_feed(&back.stdout).unwrap().feed;
     for (a, b) in before.merchants.iter().zip(&after.merchants) {
         assert!(distance_m(a.position, b.position) < 0.05);
     }
     // Converting from the wrong datum would shift everything twice: refused.
     fujin()
-        .args([
-            "convert",
-            EVERY_PROBLEM_GEOJSON,
-            "--from",
-            "wgs84",
-            "--to",
-            "bd09",
-        ])
+        .args(["convert", EVERY_PROBLEM_GEOJSON, "--from", "wgs84", "--to", "bd09"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("says its crs is gcj02"));
@@ -328,44 +213,23 @@ fn convert_round_trips_and_keeps_everything_else() {
 #[test]
 fn convert_geojson_keeps_properties() {
     let out = fujin()
-        .args([
-            "convert",
-            EVERY_PROBLEM_GEOJSON,
-            "--from",
-            "gcj02",
-            "--to",
-            "wgs84",
-        ])
+        .args(["convert", EVERY_PROBLEM_GEOJSON, "--from", "gcj02", "--to", "wgs84"])
         .output()
         .unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(
-        doc.get("crs").is_none(),
-        "RFC 7946 GeoJSON is WGS-84 without a crs member"
-    );
-    assert_eq!(
-        doc["features"][0]["properties"]["name"],
-        "海风咖啡(福田CBD店)"
-    );
-    let lon = doc["features"][0]["geometry"]["coordinates"][0]
-        .as_f64()
-        .unwrap();
+    assert!(doc.get("crs").is_none(), "RFC 7946 GeoJSON is WGS-84 without a crs member");
+    assert_eq!(doc["features"][0]["properties"]["name"], "海风咖啡(福田CBD店)");
+    let lon = doc["features"][0]["geometry"]["coordinates"][0].as_f64().unwrap();
     assert!((lon - 114.0553).abs() < 1e-6);
     // Every position of a line is converted too.
-    let line_lon = doc["features"][2]["geometry"]["coordinates"][0][0]
-        .as_f64()
-        .unwrap();
+    let line_lon = doc["features"][2]["geometry"]["coordinates"][0][0].as_f64().unwrap();
     assert!((line_lon - 113.9).abs() > 1e-3);
 }
 
 #[test]
 fn generate_is_deterministic() {
     let run = |seed: &str| {
-        fujin()
-            .args(["generate", "--seed", seed, "--merchants", "300"])
-            .output()
-            .unwrap()
-            .stdout
+        fujin().args(["generate", "--seed", seed, "--merchants", "300"]).output().unwrap().stdout
     };
     assert_eq!(run("5"), run("5"));
     assert_ne!(run("5"), run("6"));
@@ -374,27 +238,15 @@ fn generate_is_deterministic() {
 #[test]
 fn the_documented_example_feed_is_valid() {
     let example = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/examples/feed.json");
-    fujin()
-        .args(["check", example])
-        .assert()
-        .code(0)
-        .stdout("1 merchants, 1 deals accepted; 0 rejected\n");
+    fujin().args(["check", example]).assert().code(0).stdout("1 merchants, 1 deals accepted; 0 rejected\n");
 }
 
 /// The demo feed the app ships is exactly what the generator makes, so that
 /// anyone can regenerate it: `fujin generate --seed 1 --merchants 2000`.
 #[test]
 fn the_shipped_demo_feed_is_reproducible() {
-    let shipped = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../static/demo-feed.json"
-    ))
-    .unwrap();
-    let generated = fujin()
-        .args(["generate", "--seed", "1", "--merchants", "2000"])
-        .output()
-        .unwrap()
-        .stdout;
+    let shipped = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/demo-feed.json")).unwrap();
+    let generated = fujin().args(["generate", "--seed", "1", "--merchants", "2000"]).output().unwrap().stdout;
     assert!(
         shipped == generated,
         "static/demo-feed.json differs from `fujin generate --seed 1 --merchants 2000`"

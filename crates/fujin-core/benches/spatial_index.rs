@@ -10,16 +10,8 @@ use fujin_core::feed::load_value;
 use fujin_core::{LonLat, LonLatBox, SpatialIndex};
 
 fn positions(merchants: usize) -> Vec<LonLat> {
-    let doc = demo_feed(&DemoOptions {
-        seed: 42,
-        merchants,
-        max_deals: 0,
-        ..DemoOptions::default()
-    });
-    load_value(&doc)
-        .expect("generated feeds are valid")
-        .feed
-        .positions()
+    let doc = demo_feed(&DemoOptions { seed: 42, merchants, max_deals: 0, ..DemoOptions::default() });
+    load_value(&doc).expect("generated feeds are valid").feed.positions()
 }
 
 fn build(c: &mut Criterion) {
@@ -55,17 +47,11 @@ fn queries(c: &mut Criterion) {
 }
 
 fn feed_loading(c: &mut Criterion) {
-    let doc = demo_feed(&DemoOptions {
-        seed: 42,
-        merchants: 10_000,
-        ..DemoOptions::default()
-    });
+    let doc = demo_feed(&DemoOptions { seed: 42, merchants: 10_000, ..DemoOptions::default() });
     let bytes = serde_json::to_vec(&doc).expect("serialisable");
     let mut group = c.benchmark_group("load_feed");
     group.sample_size(10);
-    group.bench_function("10000_merchants", |b| {
-        b.iter(|| fujin_core::load_feed(black_box(&bytes)))
-    });
+    group.bench_function("10000_merchants", |b| b.iter(|| fujin_core::load_feed(black_box(&bytes))));
     group.finish();
 }
 

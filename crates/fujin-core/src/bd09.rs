@@ -71,12 +71,7 @@ mod tests {
         assert!((bd.lat - 39.921_336_993_510_21).abs() < 1e-9, "{bd:?}");
         // Baidu's own one-step inverse lands within centimetres of ours.
         let gcj = bd09_to_gcj02(LonLat::new(116.404, 39.915));
-        assert!(
-            distance_m(
-                gcj,
-                LonLat::new(116.397_627_291_193_15, 39.908_656_739_576_31)
-            ) < 0.05
-        );
+        assert!(distance_m(gcj, LonLat::new(116.397_627_291_193_15, 39.908_656_739_576_31)) < 0.05);
     }
 
     proptest! {

@@ -86,9 +86,7 @@ impl fmt::Display for Category {
 
 /// A category that is neither a key nor a Chinese display name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown category {0:?}; use one of food, entertainment, hotel, beauty, leisure, shopping, other"
-)]
+#[error("unknown category {0:?}; use one of food, entertainment, hotel, beauty, leisure, shopping, other")]
 pub struct UnknownCategory(pub String);
 
 impl FromStr for Category {

@@ -63,11 +63,7 @@ impl Crs {
 
     /// Converts a position in this system to `to`.
     pub fn convert(self, p: LonLat, to: Crs) -> LonLat {
-        if self == to {
-            p
-        } else {
-            to.from_wgs84(self.to_wgs84(p))
-        }
+        if self == to { p } else { to.from_wgs84(self.to_wgs84(p)) }
     }
 }
 
@@ -88,15 +84,9 @@ impl FromStr for Crs {
     /// Parses `wgs84`, `gcj02` or `bd09`, ignoring case, `-` and `_`
     /// (so `WGS-84` and `GCJ_02` work too).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key: String = s
-            .chars()
-            .filter(|c| !matches!(c, '-' | '_'))
-            .collect::<String>()
-            .to_ascii_lowercase();
-        Crs::ALL
-            .into_iter()
-            .find(|crs| crs.key() == key)
-            .ok_or_else(|| UnknownCrs(s.to_owned()))
+        let key: String =
+            s.chars().filter(|c| !matches!(c, '-' | '_')).collect::<String>().to_ascii_lowercase();
+        Crs::ALL.into_iter().find(|crs| crs.key() == key).ok_or_else(|| UnknownCrs(s.to_owned()))
     }
 }
 

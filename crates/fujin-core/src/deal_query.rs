@@ -26,13 +26,8 @@ pub enum SortBy {
 
 impl SortBy {
     /// Every order, as the list offers them.
-    pub const ALL: [SortBy; 5] = [
-        SortBy::Distance,
-        SortBy::Discount,
-        SortBy::Price,
-        SortBy::Sales,
-        SortBy::Rating,
-    ];
+    pub const ALL: [SortBy; 5] =
+        [SortBy::Distance, SortBy::Discount, SortBy::Price, SortBy::Sales, SortBy::Rating];
 
     /// The key used in URLs.
     pub fn key(self) -> &'static str {
@@ -123,22 +118,10 @@ impl Catalog {
     /// Indexes a feed (O(n log n)).
     pub fn new(feed: Feed) -> Self {
         let index = SpatialIndex::new(&feed.positions());
-        let names_lower = feed
-            .merchants
-            .iter()
-            .map(|m| m.name.to_lowercase())
-            .collect();
-        let titles_lower = feed
-            .merchants
-            .iter()
-            .map(|m| m.deals.iter().map(|d| d.title.to_lowercase()).collect())
-            .collect();
-        Self {
-            feed,
-            index,
-            names_lower,
-            titles_lower,
-        }
+        let names_lower = feed.merchants.iter().map(|m| m.name.to_lowercase()).collect();
+        let titles_lower =
+            feed.merchants.iter().map(|m| m.deals.iter().map(|d| d.title.to_lowercase()).collect()).collect();
+        Self { feed, index, names_lower, titles_lower }
     }
 
     /// The feed.
@@ -163,17 +146,9 @@ impl Catalog {
 
     /// Finds a deal by id: (merchant index, deal index).
     pub fn find_deal(&self, id: &str) -> Option<(u32, u32)> {
-        self.feed
-            .merchants
-            .iter()
-            .enumerate()
-            .find_map(|(m, merchant)| {
-                merchant
-                    .deals
-                    .iter()
-                    .position(|d| d.id == id)
-                    .map(|d| (m as u32, d as u32))
-            })
+        self.feed.merchants.iter().enumerate().find_map(|(m, merchant)| {
+            merchant.deals.iter().position(|d| d.id == id).map(|d| (m as u32, d as u32))
+        })
     }
 
     /// The deals matching `query` at time `now`, in the query's order.
@@ -192,11 +167,7 @@ impl Catalog {
     /// assert_eq!(rows.iter().map(|r| catalog.deal(r).id.as_str()).collect::<Vec<_>>(), ["a1"]);
     /// ```
     pub fn query(&self, query: &DealQuery, now: OffsetDateTime) -> Vec<DealRow> {
-        let needles: Vec<String> = query
-            .text
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+        let needles: Vec<String> = query.text.split_whitespace().map(str::to_lowercase).collect();
         let mut rows = Vec::new();
         for hit in self.index.within_radius(query.from, query.radius_m) {
             let m = hit.index as usize;
@@ -206,20 +177,13 @@ impl Catalog {
             }
             let (name, titles) = (&self.names_lower[m], &self.titles_lower[m]);
             for (d, deal) in merchant.deals.iter().enumerate() {
-                if query
-                    .min_price_fen
-                    .is_some_and(|min| deal.price.get() < min)
-                    || query
-                        .max_price_fen
-                        .is_some_and(|max| deal.price.get() > max)
+                if query.min_price_fen.is_some_and(|min| deal.price.get() < min)
+                    || query.max_price_fen.is_some_and(|max| deal.price.get() > max)
                 {
                     continue;
                 }
                 // Every word must appear in the merchant's name or the deal's title.
-                if !needles
-                    .iter()
-                    .all(|n| name.contains(n.as_str()) || titles[d].contains(n.as_str()))
-                {
+                if !needles.iter().all(|n| name.contains(n.as_str()) || titles[d].contains(n.as_str())) {
                     continue;
                 }
                 let availability = deal.availability(now);
@@ -291,11 +255,7 @@ mod tests {
     }
 
     fn ids(catalog: &Catalog, query: &DealQuery) -> Vec<String> {
-        catalog
-            .query(query, NOW)
-            .iter()
-            .map(|r| catalog.deal(r).id.clone())
-            .collect()
+        catalog.query(query, NOW).iter().map(|r| catalog.deal(r).id.clone()).collect()
     }
 
     fn query() -> DealQuery {
@@ -306,11 +266,7 @@ mod tests {
     fn each_sort_order() {
         let c = catalog();
         let mut q = query();
-        assert_eq!(
-            ids(&c, &q),
-            ["n1", "n2", "m1", "f1"],
-            "distance, then feed order"
-        );
+        assert_eq!(ids(&c, &q), ["n1", "n2", "m1", "f1"], "distance, then feed order");
         q.sort = SortBy::Discount;
         assert_eq!(ids(&c, &q), ["m1", "n1", "n2", "f1"]);
         q.sort = SortBy::Price;
@@ -361,10 +317,8 @@ mod tests {
         q.radius_m = 1_500.0;
         q.include_unavailable = true;
         let rows = c.query(&q, NOW);
-        let listed: Vec<(&str, Availability)> = rows
-            .iter()
-            .map(|r| (c.deal(r).id.as_str(), r.availability))
-            .collect();
+        let listed: Vec<(&str, Availability)> =
+            rows.iter().map(|r| (c.deal(r).id.as_str(), r.availability)).collect();
         use Availability::*;
         assert_eq!(
             listed,

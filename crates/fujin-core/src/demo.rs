@@ -73,26 +73,16 @@ const DISTRICTS: [District; 6] = [
 ];
 
 const PREFIXES: [&str; 20] = [
-    "老街", "阿强", "粤味", "湘里", "川府", "潮汕", "东北", "海风", "小林", "金稻", "蓝湾", "星河",
-    "巷子", "一品", "鹿港", "南洋", "花园", "山海", "喜悦", "半岛",
+    "老街", "阿强", "粤味", "湘里", "川府", "潮汕", "东北", "海风", "小林", "金稻", "蓝湾", "星河", "巷子",
+    "一品", "鹿港", "南洋", "花园", "山海", "喜悦", "半岛",
 ];
 
 /// Business kinds per category.
 fn kinds(category: Category) -> &'static [&'static str] {
     match category {
-        Category::Food => &[
-            "牛肉火锅",
-            "烧烤",
-            "茶餐厅",
-            "肠粉",
-            "椰子鸡",
-            "面馆",
-            "寿司",
-            "咖啡",
-            "甜品",
-            "烤鱼",
-            "烧腊",
-        ],
+        Category::Food => {
+            &["牛肉火锅", "烧烤", "茶餐厅", "肠粉", "椰子鸡", "面馆", "寿司", "咖啡", "甜品", "烤鱼", "烧腊"]
+        }
         Category::Entertainment => &["KTV", "影城", "密室逃脱", "剧本杀", "电玩城", "桌游吧"],
         Category::Hotel => &["酒店", "精品民宿", "商务酒店", "公寓酒店"],
         Category::Beauty => &["美发沙龙", "美甲工作室", "皮肤管理", "美睫馆"],
@@ -113,54 +103,24 @@ fn offers(category: Category) -> &'static [(&'static str, u64)] {
             ("午市特惠套餐", 4_800),
             ("下午茶双人套餐", 12_800),
         ],
-        Category::Entertainment => &[
-            ("欢唱3小时", 19_800),
-            ("双人电影票", 9_000),
-            ("密室双人票", 26_800),
-            ("畅玩1小时", 6_800),
-        ],
-        Category::Hotel => &[
-            ("标准大床房1晚", 45_800),
-            ("豪华双床房1晚", 68_800),
-            ("钟点房4小时", 16_800),
-        ],
-        Category::Beauty => &[
-            ("洗剪吹", 8_800),
-            ("烫染套餐", 48_800),
-            ("美甲单色", 12_800),
-            ("补水护理", 29_800),
-        ],
-        Category::Leisure => &[
-            ("足疗60分钟", 16_800),
-            ("全身按摩90分钟", 29_800),
-            ("单次游泳", 5_000),
-            ("健身月卡", 39_900),
-        ],
-        Category::Shopping => &[
-            ("50元代金券", 5_000),
-            ("100元代金券", 10_000),
-            ("水果礼盒", 16_800),
-        ],
+        Category::Entertainment => {
+            &[("欢唱3小时", 19_800), ("双人电影票", 9_000), ("密室双人票", 26_800), ("畅玩1小时", 6_800)]
+        }
+        Category::Hotel => &[("标准大床房1晚", 45_800), ("豪华双床房1晚", 68_800), ("钟点房4小时", 16_800)],
+        Category::Beauty => {
+            &[("洗剪吹", 8_800), ("烫染套餐", 48_800), ("美甲单色", 12_800), ("补水护理", 29_800)]
+        }
+        Category::Leisure => {
+            &[("足疗60分钟", 16_800), ("全身按摩90分钟", 29_800), ("单次游泳", 5_000), ("健身月卡", 39_900)]
+        }
+        Category::Shopping => &[("50元代金券", 5_000), ("100元代金券", 10_000), ("水果礼盒", 16_800)],
         Category::Other => &[("洗衣5件", 9_900), ("宠物洗澡", 12_800), ("证件照", 6_800)],
     }
 }
 
-const RULES: [&str; 7] = [
-    "免预约",
-    "周末通用",
-    "节假日通用",
-    "不可叠加",
-    "限堂食",
-    "包间需预约",
-    "购买后90天内有效",
-];
-const HOURS: [&str; 5] = [
-    "10:00-22:00",
-    "09:00-21:00",
-    "11:00-02:00",
-    "全天营业",
-    "08:00-20:00",
-];
+const RULES: [&str; 7] =
+    ["免预约", "周末通用", "节假日通用", "不可叠加", "限堂食", "包间需预约", "购买后90天内有效"];
+const HOURS: [&str; 5] = ["10:00-22:00", "09:00-21:00", "11:00-02:00", "全天营业", "08:00-20:00"];
 
 /// The host of the demo feed's own checkout page.
 pub const DEMO_CHECKOUT_HOST: &str = "pay.fujin-demo.example";
@@ -180,12 +140,7 @@ pub struct DemoOptions {
 
 impl Default for DemoOptions {
     fn default() -> Self {
-        Self {
-            seed: 1,
-            merchants: 2_000,
-            max_deals: 4,
-            crs: Crs::Wgs84,
-        }
+        Self { seed: 1, merchants: 2_000, max_deals: 4, crs: Crs::Wgs84 }
     }
 }
 
@@ -231,22 +186,12 @@ fn merchant(rng: &mut ChaCha8Rng, i: usize, district: &District, options: &DemoO
     let category = pick_category(rng);
     let kind = pick(rng, kinds(category));
     let name = format!("{}{}({}店)", pick(rng, &PREFIXES), kind, district.name);
-    let position = options
-        .crs
-        .from_wgs84(scatter(rng, district.centre, district.spread_m));
-    let address = format!(
-        "深圳市{}{}{}号",
-        district.area,
-        pick(rng, district.streets),
-        rng.random_range(1..400)
-    );
+    let position = options.crs.from_wgs84(scatter(rng, district.centre, district.spread_m));
+    let address =
+        format!("深圳市{}{}{}号", district.area, pick(rng, district.streets), rng.random_range(1..400));
     let phone = format!("0755-{:08}", rng.random_range(20_000_000..89_999_999u32));
     let rating = f64::from(rng.random_range(30..=50u32)) / 10.0;
-    let n_deals = if options.max_deals == 0 {
-        0
-    } else {
-        rng.random_range(1..=options.max_deals)
-    };
+    let n_deals = if options.max_deals == 0 { 0 } else { rng.random_range(1..=options.max_deals) };
     let deals: Vec<Value> = (0..n_deals).map(|k| deal(rng, i, k, category)).collect();
     let mut m = Map::new();
     m.insert("id".into(), json!(format!("m{:06}", i + 1)));
@@ -295,49 +240,28 @@ fn deal(rng: &mut ChaCha8Rng, i: usize, k: usize, category: Category) -> Value {
             "2026-01-01T00:00:00+08:00",
             *pick(
                 rng,
-                &[
-                    "2027-06-30T23:59:59+08:00",
-                    "2027-12-31T23:59:59+08:00",
-                    "2028-03-31T23:59:59+08:00",
-                ],
+                &["2027-06-30T23:59:59+08:00", "2027-12-31T23:59:59+08:00", "2028-03-31T23:59:59+08:00"],
             ),
         )
     };
     d.insert("starts_at".into(), json!(starts));
     d.insert("ends_at".into(), json!(ends));
-    let rules: Vec<&str> = RULES
-        .iter()
-        .copied()
-        .filter(|_| rng.random_range(0..3) == 0)
-        .collect();
+    let rules: Vec<&str> = RULES.iter().copied().filter(|_| rng.random_range(0..3) == 0).collect();
     d.insert("rules".into(), json!(rules));
-    let code: String = (0..10)
-        .map(|_| char::from(b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[rng.random_range(0..32)]))
-        .collect();
+    let code: String =
+        (0..10).map(|_| char::from(b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[rng.random_range(0..32)])).collect();
     let mut pay = Map::new();
     if rng.random_range(0..4) != 0 {
-        pay.insert(
-            "wechat".into(),
-            json!(format!("weixin://wxpay/bizpayurl?pr={code}")),
-        );
+        pay.insert("wechat".into(), json!(format!("weixin://wxpay/bizpayurl?pr={code}")));
     }
     if rng.random_range(0..3) != 0 {
-        pay.insert(
-            "alipay".into(),
-            json!(format!("https://qr.alipay.com/{}", code.to_lowercase())),
-        );
+        pay.insert("alipay".into(), json!(format!("https://qr.alipay.com/{}", code.to_lowercase())));
     }
     if rng.random_range(0..2) == 0 {
-        pay.insert(
-            "stripe".into(),
-            json!(format!("https://buy.stripe.com/test_{code}")),
-        );
+        pay.insert("stripe".into(), json!(format!("https://buy.stripe.com/test_{code}")));
     }
     if pay.is_empty() || rng.random_range(0..4) == 0 {
-        pay.insert(
-            "checkout".into(),
-            json!(format!("https://{DEMO_CHECKOUT_HOST}/checkout?deal={id}")),
-        );
+        pay.insert("checkout".into(), json!(format!("https://{DEMO_CHECKOUT_HOST}/checkout?deal={id}")));
     }
     d.insert("pay".into(), Value::Object(pay));
     Value::Object(d)
@@ -378,10 +302,7 @@ fn scatter(rng: &mut ChaCha8Rng, centre: LonLat, spread_m: f64) -> LonLat {
     let (sin, cos) = (std::f64::consts::TAU * u2).sin_cos();
     let metres_per_deg_lat = crate::EARTH_RADIUS_M.to_radians();
     let metres_per_deg_lon = metres_per_deg_lat * centre.lat.to_radians().cos();
-    LonLat::new(
-        centre.lon + r * cos / metres_per_deg_lon,
-        centre.lat + r * sin / metres_per_deg_lat,
-    )
+    LonLat::new(centre.lon + r * cos / metres_per_deg_lon, centre.lat + r * sin / metres_per_deg_lat)
 }
 
 fn round_to_yuan(fen: f64) -> u64 {
@@ -401,65 +322,34 @@ mod tests {
 
     #[test]
     fn every_record_is_valid_and_every_category_appears() {
-        let doc = demo_feed(&DemoOptions {
-            seed: 7,
-            merchants: 500,
-            ..DemoOptions::default()
-        });
+        let doc = demo_feed(&DemoOptions { seed: 7, merchants: 500, ..DemoOptions::default() });
         let loaded = load_value(&doc).unwrap();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems.first());
         let feed = loaded.feed;
         assert_eq!(feed.merchants.len(), 500);
         for category in Category::ALL {
-            assert!(
-                feed.merchants.iter().any(|m| m.category == category),
-                "{category}"
-            );
+            assert!(feed.merchants.iter().any(|m| m.category == category), "{category}");
         }
-        assert!(
-            feed.merchants
-                .iter()
-                .flat_map(|m| &m.deals)
-                .any(|d| d.group_size.is_some())
-        );
-        assert!(
-            feed.merchants
-                .iter()
-                .flat_map(|m| &m.deals)
-                .any(|d| d.is_sold_out())
-        );
+        assert!(feed.merchants.iter().flat_map(|m| &m.deals).any(|d| d.group_size.is_some()));
+        assert!(feed.merchants.iter().flat_map(|m| &m.deals).any(|d| d.is_sold_out()));
     }
 
     #[test]
     fn merchants_cluster_in_the_districts() {
-        let doc = demo_feed(&DemoOptions {
-            seed: 3,
-            merchants: 300,
-            ..DemoOptions::default()
-        });
+        let doc = demo_feed(&DemoOptions { seed: 3, merchants: 300, ..DemoOptions::default() });
         let feed = load_value(&doc).unwrap().feed;
         for m in &feed.merchants {
-            let nearest_district = DISTRICTS
-                .iter()
-                .map(|d| distance_m(m.position, d.centre))
-                .fold(f64::MAX, f64::min);
-            assert!(
-                nearest_district < 12_000.0,
-                "{} is {nearest_district} m from any district",
-                m.id
-            );
+            let nearest_district =
+                DISTRICTS.iter().map(|d| distance_m(m.position, d.centre)).fold(f64::MAX, f64::min);
+            assert!(nearest_district < 12_000.0, "{} is {nearest_district} m from any district", m.id);
         }
     }
 
     #[test]
     fn seeds_differ_and_repeat() {
         let a = |seed| {
-            serde_json::to_string(&demo_feed(&DemoOptions {
-                seed,
-                merchants: 20,
-                ..DemoOptions::default()
-            }))
-            .unwrap()
+            serde_json::to_string(&demo_feed(&DemoOptions { seed, merchants: 20, ..DemoOptions::default() }))
+                .unwrap()
         };
         assert_eq!(a(1), a(1));
         assert_ne!(a(1), a(2));
@@ -467,17 +357,9 @@ mod tests {
 
     #[test]
     fn other_datums_load_back_to_the_same_places() {
-        let wgs = load_value(&demo_feed(&DemoOptions {
-            merchants: 30,
-            ..DemoOptions::default()
-        }))
-        .unwrap()
-        .feed;
-        let gcj_doc = demo_feed(&DemoOptions {
-            merchants: 30,
-            crs: Crs::Gcj02,
-            ..DemoOptions::default()
-        });
+        let wgs =
+            load_value(&demo_feed(&DemoOptions { merchants: 30, ..DemoOptions::default() })).unwrap().feed;
+        let gcj_doc = demo_feed(&DemoOptions { merchants: 30, crs: Crs::Gcj02, ..DemoOptions::default() });
         let gcj = load_value(&gcj_doc).unwrap().feed;
         for (a, b) in wgs.merchants.iter().zip(&gcj.merchants) {
             assert!(distance_m(a.position, b.position) < 0.5);

@@ -76,23 +76,14 @@ mod tests {
         let futian = LonLat::new(114.0553, 22.5380);
         let amap = directions_url(MapApp::Amap, futian, "x");
         let gcj = Crs::Gcj02.from_wgs84(futian);
-        assert!(
-            amap.contains(&format!("position={:.6},{:.6}", gcj.lon, gcj.lat)),
-            "{amap}"
-        );
+        assert!(amap.contains(&format!("position={:.6},{:.6}", gcj.lon, gcj.lat)), "{amap}");
         let baidu = directions_url(MapApp::Baidu, futian, "x");
         let bd = Crs::Bd09.from_wgs84(futian);
-        assert!(
-            baidu.contains(&format!("location={:.6},{:.6}", bd.lat, bd.lon)),
-            "{baidu}"
-        );
+        assert!(baidu.contains(&format!("location={:.6},{:.6}", bd.lat, bd.lon)), "{baidu}");
         assert!(distance_m(gcj, bd) > 500.0, "the two really differ");
         // Outside China, everyone is WGS-84.
         let london = directions_url(MapApp::Google, LonLat::new(-0.1278, 51.5074), "x");
-        assert!(
-            london.ends_with("destination=51.507400,-0.127800"),
-            "{london}"
-        );
+        assert!(london.ends_with("destination=51.507400,-0.127800"), "{london}");
     }
 
     #[test]

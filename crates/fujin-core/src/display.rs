@@ -42,15 +42,8 @@ mod tests {
     #[test]
     fn countdown() {
         let now = datetime!(2026-12-01 00:00 +08:00);
-        assert_eq!(
-            time_left(now, datetime!(2026-12-02 01:02:03 +08:00)),
-            Some((1, 1, 2, 3))
-        );
-        assert_eq!(
-            time_left(now, datetime!(2026-11-30 16:00 UTC)),
-            None,
-            "same instant in another offset"
-        );
+        assert_eq!(time_left(now, datetime!(2026-12-02 01:02:03 +08:00)), Some((1, 1, 2, 3)));
+        assert_eq!(time_left(now, datetime!(2026-11-30 16:00 UTC)), None, "same instant in another offset");
         assert_eq!(time_left(now, now - Duration::SECOND), None);
     }
 

@@ -84,8 +84,7 @@ fn offset_deg(p: LonLat) -> (f64, f64) {
     let sqrt_magic = magic.sqrt();
     let d_lat = (d_lat_m * 180.0)
         / ((KRASOVSKY_A_M * (1.0 - KRASOVSKY_EE)) / (magic * sqrt_magic) * std::f64::consts::PI);
-    let d_lon =
-        (d_lon_m * 180.0) / (KRASOVSKY_A_M / sqrt_magic * rad_lat.cos() * std::f64::consts::PI);
+    let d_lon = (d_lon_m * 180.0) / (KRASOVSKY_A_M / sqrt_magic * rad_lat.cos() * std::f64::consts::PI);
     (d_lon, d_lat)
 }
 
@@ -123,11 +122,7 @@ mod tests {
 
     #[test]
     fn outside_china_is_unchanged() {
-        for p in [
-            LonLat::new(-0.1278, 51.5074),
-            LonLat::new(139.69, 35.69),
-            LonLat::new(180.0, 90.0),
-        ] {
+        for p in [LonLat::new(-0.1278, 51.5074), LonLat::new(139.69, 35.69), LonLat::new(180.0, 90.0)] {
             assert_eq!(wgs84_to_gcj02(p), p);
             assert_eq!(gcj02_to_wgs84(p), p);
         }

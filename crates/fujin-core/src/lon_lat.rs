@@ -69,23 +69,11 @@ mod tests {
     #[test]
     fn unit_vectors_of_landmarks() {
         let close = |a: [f64; 3], b: [f64; 3]| a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-12);
-        assert!(close(
-            LonLat::new(0.0, 0.0).to_unit_vector(),
-            [1.0, 0.0, 0.0]
-        ));
-        assert!(close(
-            LonLat::new(90.0, 0.0).to_unit_vector(),
-            [0.0, 1.0, 0.0]
-        ));
-        assert!(close(
-            LonLat::new(123.0, 90.0).to_unit_vector(),
-            [0.0, 0.0, 1.0]
-        ));
+        assert!(close(LonLat::new(0.0, 0.0).to_unit_vector(), [1.0, 0.0, 0.0]));
+        assert!(close(LonLat::new(90.0, 0.0).to_unit_vector(), [0.0, 1.0, 0.0]));
+        assert!(close(LonLat::new(123.0, 90.0).to_unit_vector(), [0.0, 0.0, 1.0]));
         // The antimeridian is one meridian whichever sign it is written with.
-        assert!(close(
-            LonLat::new(180.0, 10.0).to_unit_vector(),
-            LonLat::new(-180.0, 10.0).to_unit_vector()
-        ));
+        assert!(close(LonLat::new(180.0, 10.0).to_unit_vector(), LonLat::new(-180.0, 10.0).to_unit_vector()));
     }
 
     #[test]

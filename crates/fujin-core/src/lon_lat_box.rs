@@ -23,12 +23,7 @@ pub struct LonLatBox {
 impl LonLatBox {
     /// A box from its west, south, east and north edges (GeoJSON `bbox` order).
     pub const fn new(west: f64, south: f64, east: f64, north: f64) -> Self {
-        Self {
-            west,
-            south,
-            east,
-            north,
-        }
+        Self { west, south, east, north }
     }
 
     /// True when the edges are finite, in range and `south <= north`.
@@ -74,26 +69,13 @@ impl LonLatBox {
     /// over the latitude range, cos λ and sin λ over the longitude range.
     pub(crate) fn unit_vector_bounds(&self) -> ([f64; 3], [f64; 3]) {
         let (s, n) = (self.south.to_radians(), self.north.to_radians());
-        let cos_lat_max = if self.south <= 0.0 && self.north >= 0.0 {
-            1.0
-        } else {
-            s.cos().max(n.cos())
-        };
+        let cos_lat_max = if self.south <= 0.0 && self.north >= 0.0 { 1.0 } else { s.cos().max(n.cos()) };
         let cos_lat_min = s.cos().min(n.cos());
-        let east = if self.crosses_antimeridian() {
-            self.east + 360.0
-        } else {
-            self.east
-        };
+        let east = if self.crosses_antimeridian() { self.east + 360.0 } else { self.east };
         let (cos_lon_min, cos_lon_max) = trig_range(self.west, east, f64::cos, 0.0);
         let (sin_lon_min, sin_lon_max) = trig_range(self.west, east, f64::sin, 90.0);
         let corners = |lo: f64, hi: f64| {
-            let products = [
-                cos_lat_min * lo,
-                cos_lat_min * hi,
-                cos_lat_max * lo,
-                cos_lat_max * hi,
-            ];
+            let products = [cos_lat_min * lo, cos_lat_min * hi, cos_lat_max * lo, cos_lat_max * hi];
             let min = products.iter().copied().fold(f64::INFINITY, f64::min);
             let max = products.iter().copied().fold(f64::NEG_INFINITY, f64::max);
             (min, max)
@@ -103,10 +85,7 @@ impl LonLatBox {
         // A hair of slack so that rounding never drops a point on an edge;
         // the exact test is `contains`, applied afterwards.
         const SLACK: f64 = 1e-9;
-        (
-            [x_min - SLACK, y_min - SLACK, s.sin() - SLACK],
-            [x_max + SLACK, y_max + SLACK, n.sin() + SLACK],
-        )
+        ([x_min - SLACK, y_min - SLACK, s.sin() - SLACK], [x_max + SLACK, y_max + SLACK, n.sin() + SLACK])
     }
 }
 

@@ -29,12 +29,8 @@ pub enum PayProvider {
 
 impl PayProvider {
     /// Every provider, in display order.
-    pub const ALL: [PayProvider; 4] = [
-        PayProvider::Wechat,
-        PayProvider::Alipay,
-        PayProvider::Stripe,
-        PayProvider::Checkout,
-    ];
+    pub const ALL: [PayProvider; 4] =
+        [PayProvider::Wechat, PayProvider::Alipay, PayProvider::Stripe, PayProvider::Checkout];
 
     /// The key used in a deal's `pay` object.
     pub fn key(self) -> &'static str {
@@ -77,9 +73,7 @@ pub enum PayLinkError {
     #[error("payment link is {0} bytes long; the limit is {MAX_LINK_LEN}")]
     TooLong(usize),
     /// Whitespace, control characters or non-ASCII: the disguises of `javascript:` links.
-    #[error(
-        "payment link contains a space, control or non-ASCII character at byte {0}; percent-encode it"
-    )]
+    #[error("payment link contains a space, control or non-ASCII character at byte {0}; percent-encode it")]
     BadCharacter(usize),
     /// The URL parser refused it.
     #[error("payment link is not a valid URL: {0}")]
@@ -178,10 +172,7 @@ pub fn check_pay_link(
         PayProvider::Stripe | PayProvider::Checkout => scheme == "https",
     };
     if !scheme_ok {
-        return Err(PayLinkError::SchemeNotAllowed {
-            provider,
-            scheme: scheme.to_owned(),
-        });
+        return Err(PayLinkError::SchemeNotAllowed { provider, scheme: scheme.to_owned() });
     }
     let host_ok = match (provider, scheme) {
         (PayProvider::Wechat, "weixin") => host == "wxpay" && url.path().starts_with("/bizpayurl"),
@@ -198,10 +189,7 @@ pub fn check_pay_link(
     if !host_ok {
         return Err(PayLinkError::HostNotAllowed { provider, host });
     }
-    Ok(PayLink {
-        provider,
-        url: url.into(),
-    })
+    Ok(PayLink { provider, url: url.into() })
 }
 
 /// Checks a host name that a feed declares for its own checkout: a plain
@@ -210,10 +198,7 @@ pub fn is_valid_checkout_host(host: &str) -> bool {
     if host.is_empty() || host.len() > 253 || !host.contains('.') {
         return false;
     }
-    if !host
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
-    {
+    if !host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-') {
         return false;
     }
     matches!(Host::parse(host), Ok(Host::Domain(d)) if d == host)
@@ -229,39 +214,15 @@ mod tests {
 
     #[test]
     fn accepts_every_real_kind_of_link() {
-        assert!(ok(
-            PayProvider::Wechat,
-            "weixin://wxpay/bizpayurl?pr=AbC123"
-        ));
-        assert!(ok(
-            PayProvider::Wechat,
-            "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=1"
-        ));
+        assert!(ok(PayProvider::Wechat, "weixin://wxpay/bizpayurl?pr=AbC123"));
+        assert!(ok(PayProvider::Wechat, "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=1"));
         assert!(ok(PayProvider::Alipay, "https://qr.alipay.com/bax01234"));
-        assert!(ok(
-            PayProvider::Alipay,
-            "alipays://platformapi/startapp?appId=20000067"
-        ));
-        assert!(ok(
-            PayProvider::Alipay,
-            "alipay://platformapi/startapp?appId=20000067"
-        ));
-        assert!(ok(
-            PayProvider::Stripe,
-            "https://buy.stripe.com/test_eVa5kt"
-        ));
-        assert!(ok(
-            PayProvider::Stripe,
-            "https://checkout.stripe.com/c/pay/cs_test_a1"
-        ));
-        assert!(ok(
-            PayProvider::Checkout,
-            "https://shop.example.com/checkout?deal=d1"
-        ));
-        assert!(
-            ok(PayProvider::Stripe, "HTTPS://BUY.STRIPE.COM/x"),
-            "scheme and host are case-insensitive"
-        );
+        assert!(ok(PayProvider::Alipay, "alipays://platformapi/startapp?appId=20000067"));
+        assert!(ok(PayProvider::Alipay, "alipay://platformapi/startapp?appId=20000067"));
+        assert!(ok(PayProvider::Stripe, "https://buy.stripe.com/test_eVa5kt"));
+        assert!(ok(PayProvider::Stripe, "https://checkout.stripe.com/c/pay/cs_test_a1"));
+        assert!(ok(PayProvider::Checkout, "https://shop.example.com/checkout?deal=d1"));
+        assert!(ok(PayProvider::Stripe, "HTTPS://BUY.STRIPE.COM/x"), "scheme and host are case-insensitive");
     }
 
     /// A hostile corpus: everything here must be refused for every provider.
@@ -304,10 +265,7 @@ mod tests {
             }
         }
         let long = format!("https://buy.stripe.com/{}", "a".repeat(MAX_LINK_LEN));
-        assert_eq!(
-            check_pay_link(PayProvider::Stripe, &long, &[]),
-            Err(PayLinkError::TooLong(long.len()))
-        );
+        assert_eq!(check_pay_link(PayProvider::Stripe, &long, &[]), Err(PayLinkError::TooLong(long.len())));
     }
 
     #[test]
@@ -321,10 +279,7 @@ mod tests {
     #[test]
     fn errors_say_what_is_wrong() {
         let err = check_pay_link(PayProvider::Stripe, "javascript:alert(1)", &[]).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "scheme \"javascript\" is not allowed for stripe payment links"
-        );
+        assert_eq!(err.to_string(), "scheme \"javascript\" is not allowed for stripe payment links");
         let err = check_pay_link(PayProvider::Stripe, " https://buy.stripe.com", &[]).unwrap_err();
         assert_eq!(err, PayLinkError::BadCharacter(0));
     }

@@ -63,10 +63,7 @@ impl SpatialIndex {
             .filter(|(_, p)| p.is_valid())
             .map(|(i, p)| GeomWithData::new(p.to_unit_vector(), i as u32))
             .collect();
-        Self {
-            tree: RTree::bulk_load(entries),
-            positions: positions.to_vec(),
-        }
+        Self { tree: RTree::bulk_load(entries), positions: positions.to_vec() }
     }
 
     /// Number of indexed positions.
@@ -117,11 +114,7 @@ impl SpatialIndex {
             return Vec::new();
         }
         let angle = radius_m / EARTH_RADIUS_M;
-        let chord = if angle >= std::f64::consts::PI {
-            2.0
-        } else {
-            2.0 * (angle / 2.0).sin()
-        };
+        let chord = if angle >= std::f64::consts::PI { 2.0 } else { 2.0 * (angle / 2.0).sin() };
         let query = from.to_unit_vector();
         let mut hits: Vec<Hit> = self
             .tree
@@ -152,10 +145,7 @@ impl SpatialIndex {
     }
 
     fn hit(&self, from: LonLat, index: u32) -> Hit {
-        Hit {
-            index,
-            distance_m: distance_m(from, self.positions[index as usize]),
-        }
+        Hit { index, distance_m: distance_m(from, self.positions[index as usize]) }
     }
 }
 
@@ -165,11 +155,7 @@ fn chord_2_with_slack(chord_2: f64) -> f64 {
 
 /// Sorts by distance, then index: the order brute force and index share.
 pub(crate) fn sort_hits(hits: &mut [Hit]) {
-    hits.sort_by(|a, b| {
-        a.distance_m
-            .total_cmp(&b.distance_m)
-            .then(a.index.cmp(&b.index))
-    });
+    hits.sort_by(|a, b| a.distance_m.total_cmp(&b.distance_m).then(a.index.cmp(&b.index)));
 }
 
 #[cfg(test)]
@@ -182,11 +168,7 @@ mod tests {
         assert!(index.is_empty());
         assert!(index.nearest(LonLat::new(0.0, 0.0), 5).is_empty());
         assert!(index.within_radius(LonLat::new(0.0, 0.0), 1e9).is_empty());
-        assert!(
-            index
-                .in_box(&LonLatBox::new(-180.0, -90.0, 180.0, 90.0))
-                .is_empty()
-        );
+        assert!(index.in_box(&LonLatBox::new(-180.0, -90.0, 180.0, 90.0)).is_empty());
     }
 
     #[test]
@@ -209,33 +191,19 @@ mod tests {
         ];
         let index = SpatialIndex::new(&points);
         let near_dateline = index.nearest(LonLat::new(-179.999, 0.0), 2);
-        assert_eq!(
-            near_dateline.iter().map(|h| h.index).collect::<Vec<_>>(),
-            [1, 0]
-        );
+        assert_eq!(near_dateline.iter().map(|h| h.index).collect::<Vec<_>>(), [1, 0]);
         let near_pole = index.nearest(LonLat::new(0.0, 90.0), 2);
-        assert_eq!(
-            near_pole.iter().map(|h| h.index).collect::<Vec<_>>(),
-            [3, 4]
-        );
+        assert_eq!(near_pole.iter().map(|h| h.index).collect::<Vec<_>>(), [3, 4]);
         assert!(near_pole[0].distance_m < 1e-6);
     }
 
     #[test]
     fn radius_covering_the_whole_earth() {
-        let points = [
-            LonLat::new(0.0, 0.0),
-            LonLat::new(180.0, 0.0),
-            LonLat::new(0.0, -90.0),
-        ];
+        let points = [LonLat::new(0.0, 0.0), LonLat::new(180.0, 0.0), LonLat::new(0.0, -90.0)];
         let index = SpatialIndex::new(&points);
         assert_eq!(index.within_radius(LonLat::new(0.0, 0.0), 1e8).len(), 3);
         assert!(index.within_radius(LonLat::new(0.0, 0.0), -1.0).is_empty());
-        assert!(
-            index
-                .within_radius(LonLat::new(0.0, 0.0), f64::NAN)
-                .is_empty()
-        );
+        assert!(index.within_radius(LonLat::new(0.0, 0.0), f64::NAN).is_empty());
     }
 
     #[test]
@@ -248,21 +216,11 @@ mod tests {
             LonLat::new(-180.0, -5.0),
         ];
         let index = SpatialIndex::new(&points);
-        assert_eq!(
-            index.in_box(&LonLatBox::new(170.0, -10.0, -170.0, 10.0)),
-            [0, 1, 2, 4]
-        );
-        assert_eq!(
-            index.in_box(&LonLatBox::new(-180.0, -1.0, -179.0, 1.0)),
-            [2]
-        );
+        assert_eq!(index.in_box(&LonLatBox::new(170.0, -10.0, -170.0, 10.0)), [0, 1, 2, 4]);
+        assert_eq!(index.in_box(&LonLatBox::new(-180.0, -1.0, -179.0, 1.0)), [2]);
         assert_eq!(index.in_box(&LonLatBox::new(-10.0, -10.0, 10.0, 10.0)), [3]);
         // An invalid box (south above north) holds nothing.
-        assert!(
-            index
-                .in_box(&LonLatBox::new(-10.0, 10.0, 10.0, -10.0))
-                .is_empty()
-        );
+        assert!(index.in_box(&LonLatBox::new(-10.0, 10.0, 10.0, -10.0)).is_empty());
     }
 
     #[test]

@@ -67,9 +67,7 @@ impl ViewState {
             let value = value.trim();
             match key.as_ref() {
                 "lang" if matches!(value, "zh" | "en") => v.lang = Some(value.to_owned()),
-                "feed" if !value.is_empty() && value.len() <= 2048 => {
-                    v.feed = Some(value.to_owned())
-                }
+                "feed" if !value.is_empty() && value.len() <= 2048 => v.feed = Some(value.to_owned()),
                 "at" => v.search_point = parse_lat_lon(value),
                 "c" => v.map_center = parse_lat_lon(value),
                 "z" => {
@@ -86,9 +84,7 @@ impl ViewState {
                 "max" => v.max_yuan = value.parse().ok(),
                 "all" => v.include_unavailable = value == "1",
                 "deal" if is_plain_id(value) => v.deal = Some(value.to_owned()),
-                "ref" if !value.is_empty() && value.len() <= 64 => {
-                    v.referral = Some(value.to_owned())
-                }
+                "ref" if !value.is_empty() && value.len() <= 64 => v.referral = Some(value.to_owned()),
                 _ => {}
             }
         }
@@ -159,8 +155,7 @@ fn format_lat_lon(p: LonLat) -> String {
 fn is_plain_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
 }
 
 #[cfg(test)]
@@ -192,9 +187,8 @@ mod tests {
 
     #[test]
     fn hostile_or_broken_values_are_ignored() {
-        let v = ViewState::from_query(
-            "at=91,0&c=abc&r=7&sort=evil&deal=<script>&lang=fr&z=NaN&min=-5&all=yes",
-        );
+        let v =
+            ViewState::from_query("at=91,0&c=abc&r=7&sort=evil&deal=<script>&lang=fr&z=NaN&min=-5&all=yes");
         assert_eq!(v, ViewState::default());
     }
 

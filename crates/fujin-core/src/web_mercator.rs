@@ -35,10 +35,7 @@ pub fn project(p: LonLat) -> UnitPoint {
 /// The inverse of [`project`].
 pub fn unproject(u: UnitPoint) -> LonLat {
     let lon = u.x * 360.0 - 180.0;
-    let lat = (std::f64::consts::PI * (1.0 - 2.0 * u.y))
-        .sinh()
-        .atan()
-        .to_degrees();
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * u.y)).sinh().atan().to_degrees();
     LonLat::new(lon, lat)
 }
 
@@ -62,10 +59,7 @@ pub fn lon_lat_to_px(p: LonLat, zoom: f64) -> (f64, f64) {
 /// The position at world pixel (`x_px`, `y_px`) at `zoom`.
 pub fn px_to_lon_lat(x_px: f64, y_px: f64, zoom: f64) -> LonLat {
     let size = world_size_px(zoom);
-    unproject(UnitPoint {
-        x: x_px / size,
-        y: y_px / size,
-    })
+    unproject(UnitPoint { x: x_px / size, y: y_px / size })
 }
 
 /// One slippy-map tile: `z/x/y` as in `https://tile.openstreetmap.org/{z}/{x}/{y}.png`.
@@ -93,20 +87,13 @@ impl TileId {
         let n = 1u32 << z;
         let u = project(p);
         let to_index = |f: f64| ((f * f64::from(n)).floor().max(0.0) as u32).min(n - 1);
-        TileId {
-            z,
-            x: to_index(u.x),
-            y: to_index(u.y),
-        }
+        TileId { z, x: to_index(u.x), y: to_index(u.y) }
     }
 
     /// The position of the tile's north-west corner.
     pub fn north_west(self) -> LonLat {
         let n = f64::from(1u32 << self.z.min(30));
-        unproject(UnitPoint {
-            x: f64::from(self.x) / n,
-            y: f64::from(self.y) / n,
-        })
+        unproject(UnitPoint { x: f64::from(self.x) / n, y: f64::from(self.y) / n })
     }
 
     /// Fills a URL template's `{z}`, `{x}` and `{y}` (and `{s}` with `s`, a subdomain).
@@ -146,19 +133,9 @@ mod tests {
         assert!((nw.lon - -135.0).abs() < 1e-12 && (nw.lat - 79.171_334_640_819_45).abs() < 1e-9);
         let nw = TileId { z: 5, x: 0, y: 0 }.north_west();
         assert!((nw.lon - -180.0).abs() < 1e-12 && (nw.lat - MAX_LAT_DEG).abs() < 1e-9);
-        let nw = TileId {
-            z: 9,
-            x: 269,
-            y: 179,
-        }
-        .north_west();
+        let nw = TileId { z: 9, x: 269, y: 179 }.north_west();
         assert!((nw.lon - 9.1406).abs() < 1e-4 && (nw.lat - 47.5172).abs() < 1e-4);
-        let nw = TileId {
-            z: 14,
-            x: 0,
-            y: 4096,
-        }
-        .north_west();
+        let nw = TileId { z: 14, x: 0, y: 4096 }.north_west();
         assert!((nw.lat - 66.513_260).abs() < 1e-6);
     }
 
@@ -172,11 +149,7 @@ mod tests {
 
     #[test]
     fn url_templates() {
-        let t = TileId {
-            z: 12,
-            x: 3337,
-            y: 1780,
-        };
+        let t = TileId { z: 12, x: 3337, y: 1780 };
         assert_eq!(
             t.url("https://{s}.tile.example/{z}/{x}/{y}.png", "a"),
             "https://a.tile.example/12/3337/1780.png"

@@ -12,95 +12,41 @@ fn every_problem_is_reported_at_its_pointer() {
     let expected = [
         ("/checkout_hosts/1", "is not a checkout host"),
         ("/merchants/0/deals/1/price", "price 0 must be positive"),
-        (
-            "/merchants/0/deals/2/price",
-            "price 9000 is above original_price 8000",
-        ),
+        ("/merchants/0/deals/2/price", "price 9000 is above original_price 8000"),
         ("/merchants/0/deals/3/price", "price -100 must be positive"),
-        (
-            "/merchants/0/deals/4/price",
-            "price 99.5 must be a whole number of fen",
-        ),
+        ("/merchants/0/deals/4/price", "price 99.5 must be a whole number of fen"),
         ("/merchants/0/deals/5/ends_at", "is before starts_at"),
         ("/merchants/0/deals/6/ends_at", "is not an RFC 3339 time"),
-        (
-            "/merchants/0/deals/7/pay/stripe",
-            "scheme \"javascript\" is not allowed",
-        ),
-        (
-            "/merchants/0/deals/8/pay/checkout",
-            "scheme \"data\" is not allowed",
-        ),
-        (
-            "/merchants/0/deals/9/pay/alipay",
-            "scheme \"vbscript\" is not allowed",
-        ),
-        (
-            "/merchants/0/deals/10/pay/checkout",
-            "scheme \"file\" is not allowed",
-        ),
-        (
-            "/merchants/0/deals/11/pay/stripe",
-            "control or non-ASCII character at byte 0",
-        ),
-        (
-            "/merchants/0/deals/12/pay/stripe",
-            "control or non-ASCII character at byte 0",
-        ),
-        (
-            "/merchants/0/deals/13/pay/stripe",
-            "control or non-ASCII character at byte 4",
-        ),
-        (
-            "/merchants/0/deals/14/pay/stripe",
-            "host \"buy.stripe.com.evil.example\" is not allowed",
-        ),
-        (
-            "/merchants/0/deals/15/pay/paypal",
-            "unknown payment provider \"paypal\"",
-        ),
+        ("/merchants/0/deals/7/pay/stripe", "scheme \"javascript\" is not allowed"),
+        ("/merchants/0/deals/8/pay/checkout", "scheme \"data\" is not allowed"),
+        ("/merchants/0/deals/9/pay/alipay", "scheme \"vbscript\" is not allowed"),
+        ("/merchants/0/deals/10/pay/checkout", "scheme \"file\" is not allowed"),
+        ("/merchants/0/deals/11/pay/stripe", "control or non-ASCII character at byte 0"),
+        ("/merchants/0/deals/12/pay/stripe", "control or non-ASCII character at byte 0"),
+        ("/merchants/0/deals/13/pay/stripe", "control or non-ASCII character at byte 4"),
+        ("/merchants/0/deals/14/pay/stripe", "host \"buy.stripe.com.evil.example\" is not allowed"),
+        ("/merchants/0/deals/15/pay/paypal", "unknown payment provider \"paypal\""),
         ("/merchants/0/deals/16/id", "id is missing"),
-        (
-            "/merchants/0/deals/17/id",
-            "duplicate id \"good-1-a\"; first used at /merchants/0/deals/0/id",
-        ),
-        (
-            "/merchants/0/deals/18",
-            "record must be a JSON object, found a string",
-        ),
+        ("/merchants/0/deals/17/id", "duplicate id \"good-1-a\"; first used at /merchants/0/deals/0/id"),
+        ("/merchants/0/deals/18", "record must be a JSON object, found a string"),
         ("/merchants/1/id", "id is missing"),
-        (
-            "/merchants/2/id",
-            "duplicate id \"good-1\"; first used at /merchants/0/id",
-        ),
+        ("/merchants/2/id", "duplicate id \"good-1\"; first used at /merchants/0/id"),
         ("/merchants/3/lat", "lat must be a number, found a string"),
         ("/merchants/4/lon", "is not a finite number"),
         ("/merchants/5/lat", "lat 95 is out of range -90 to 90"),
         ("/merchants/6/category", "unknown category \"cafe\""),
         ("/merchants/7/phone", "may only contain digits"),
-        (
-            "/merchants/8/name",
-            "name is 150 characters long; the limit is 100",
-        ),
+        ("/merchants/8/name", "name is 150 characters long; the limit is 100"),
         ("/merchants/9/name", "text-direction character (U+202E)"),
         ("/merchants/10/id", "must be 1 to 64 characters"),
-        (
-            "/merchants/11",
-            "record must be a JSON object, found a number",
-        ),
+        ("/merchants/11", "record must be a JSON object, found a number"),
     ];
-    let got: Vec<(String, String)> = loaded
-        .problems
-        .iter()
-        .map(|p| (p.pointer.clone(), p.kind.to_string()))
-        .collect();
+    let got: Vec<(String, String)> =
+        loaded.problems.iter().map(|p| (p.pointer.clone(), p.kind.to_string())).collect();
     assert_eq!(got.len(), expected.len(), "{got:#?}");
     for ((pointer, message), (want_pointer, want_fragment)) in got.iter().zip(expected) {
         assert_eq!(pointer, want_pointer);
-        assert!(
-            message.contains(want_fragment),
-            "{pointer}: {message:?} lacks {want_fragment:?}"
-        );
+        assert!(message.contains(want_fragment), "{pointer}: {message:?} lacks {want_fragment:?}");
     }
     // 18 bad deals + 11 bad merchants; the bad checkout host rejects no record.
     assert_eq!(loaded.rejected, 29);
@@ -121,12 +67,7 @@ fn every_good_record_is_kept_whole() {
     assert_eq!(good.deals.len(), 1, "only the good deal survives");
     let deal = &good.deals[0];
     assert_eq!(
-        (
-            deal.price.get(),
-            deal.original_price.get(),
-            deal.sold,
-            deal.stock
-        ),
+        (deal.price.get(), deal.original_price.get(), deal.sold, deal.stock),
         (16_800, 26_800, 1_203, Some(50))
     );
     assert_eq!(deal.group_size, Some(2));
@@ -152,24 +93,12 @@ fn geojson_features_become_merchants() {
             "/features/6/geometry/coordinates",
         ]
     );
-    assert!(
-        loaded.problems[0]
-            .to_string()
-            .contains("\"LineString\" is not supported")
-    );
+    assert!(loaded.problems[0].to_string().contains("\"LineString\" is not supported"));
     let feed = loaded.feed;
     assert_eq!(feed.crs, Crs::Gcj02);
     let ids: Vec<&str> = feed.merchants.iter().map(|m| m.id.as_str()).collect();
-    assert_eq!(
-        ids,
-        ["g1", "g2"],
-        "id from feature.id, then from properties.id"
-    );
-    assert_eq!(
-        feed.merchants[1].category,
-        Category::Other,
-        "category defaults to other"
-    );
+    assert_eq!(ids, ["g1", "g2"], "id from feature.id, then from properties.id");
+    assert_eq!(feed.merchants[1].category, Category::Other, "category defaults to other");
     assert_eq!(feed.merchants[0].deals[0].id, "g1-a");
     // GCJ-02 positions are normalised to WGS-84 on load: g1 is the GCJ-02 image of Futian CBD.
     assert!(distance_m(feed.merchants[0].position, LonLat::new(114.0553, 22.5380)) < 1.0);
@@ -185,37 +114,17 @@ fn documents_that_are_not_feeds_get_one_clear_error() {
         (br#"{"merchants": [{"id": "a""#, "ends too early"),
         (b"[1, 2, 3]", "the top level is a list"),
         (br#"{"hello": "world"}"#, "neither \"merchants\""),
-        (
-            br#"{"type": "Feature", "geometry": null}"#,
-            "single GeoJSON Feature",
-        ),
-        (
-            br#"{"version": 2, "merchants": []}"#,
-            "version 2 is not supported",
-        ),
-        (
-            br#"{"crs": "mars", "merchants": []}"#,
-            "unknown coordinate system \"mars\"",
-        ),
-        (
-            br#"{"merchants": {"id": "a"}}"#,
-            "\"merchants\" is an object, not a list",
-        ),
+        (br#"{"type": "Feature", "geometry": null}"#, "single GeoJSON Feature"),
+        (br#"{"version": 2, "merchants": []}"#, "version 2 is not supported"),
+        (br#"{"crs": "mars", "merchants": []}"#, "unknown coordinate system \"mars\""),
+        (br#"{"merchants": {"id": "a"}}"#, "\"merchants\" is an object, not a list"),
         (br#"{"merchants": [] } trailing"#, "not valid JSON"),
     ];
     for (bytes, fragment) in cases {
         let err = load_feed(bytes).unwrap_err().to_string();
-        assert!(
-            err.contains(fragment),
-            "{:?}: {err:?} lacks {fragment:?}",
-            String::from_utf8_lossy(bytes)
-        );
+        assert!(err.contains(fragment), "{:?}: {err:?} lacks {fragment:?}", String::from_utf8_lossy(bytes));
     }
-    let deep = format!(
-        "{{\"merchants\": {}{}}}",
-        "[".repeat(100_000),
-        "]".repeat(100_000)
-    );
+    let deep = format!("{{\"merchants\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
     assert_eq!(load_feed(deep.as_bytes()), Err(FeedError::TooDeep));
 }
 
@@ -240,10 +149,7 @@ fn datums_are_normalised_to_wgs84() {
             p.lat, p.lon
         );
         let feed = load_feed(json.as_bytes()).unwrap().feed;
-        assert!(
-            distance_m(feed.merchants[0].position, futian) < 0.01,
-            "{crs}"
-        );
+        assert!(distance_m(feed.merchants[0].position, futian) < 0.01, "{crs}");
     }
 }
 
@@ -257,4 +163,23 @@ fn identical_coordinates_and_extremes_are_fine() {
     let loaded = load_feed(json).unwrap();
     assert!(loaded.problems.is_empty());
     assert_eq!(loaded.feed.merchants.len(), 3);
+}
+
+#[test]
+fn loading_in_steps_gives_the_same_feed() {
+    use fujin_core::feed::{FeedLoader, parse_document};
+    for text in [EVERY_PROBLEM, EVERY_PROBLEM_GEOJSON] {
+        let whole = load_feed(text.as_bytes()).unwrap();
+        let doc = parse_document(text.as_bytes()).unwrap();
+        for step in [1, 2, 5, 1000] {
+            let mut loader = FeedLoader::new(&doc).unwrap();
+            let mut steps = 0;
+            while !loader.step(step) {
+                steps += 1;
+                assert!(loader.progress().0 <= loader.progress().1);
+            }
+            assert!(steps < 100);
+            assert_eq!(loader.finish(), whole, "in steps of {step}");
+        }
+    }
 }

@@ -6,11 +6,8 @@ use proptest::prelude::*;
 
 /// Brute force: every point's distance, sorted by (distance, index).
 fn brute_sorted(points: &[LonLat], from: LonLat) -> Vec<(u32, f64)> {
-    let mut all: Vec<(u32, f64)> = points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (i as u32, distance_m(from, *p)))
-        .collect();
+    let mut all: Vec<(u32, f64)> =
+        points.iter().enumerate().map(|(i, p)| (i as u32, distance_m(from, *p))).collect();
     all.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     all
 }
@@ -37,10 +34,7 @@ fn position() -> impl Strategy<Value = LonLat> {
 
 /// Points, some of them repeated exactly.
 fn points() -> impl Strategy<Value = Vec<LonLat>> {
-    (
-        prop::collection::vec(position(), 0..300),
-        prop::collection::vec(any::<prop::sample::Index>(), 0..20),
-    )
+    (prop::collection::vec(position(), 0..300), prop::collection::vec(any::<prop::sample::Index>(), 0..20))
         .prop_map(|(mut pts, dups)| {
             if !pts.is_empty() {
                 for d in dups {
@@ -57,12 +51,8 @@ fn points() -> impl Strategy<Value = Vec<LonLat>> {
 fn clustered_points() -> impl Strategy<Value = Vec<LonLat>> {
     const LONS: [f64; 5] = [179.9998, 179.9999, 180.0, -179.9999, -179.9998];
     const LATS: [f64; 5] = [89.9996, 89.9997, 89.9998, 89.9999, 90.0];
-    prop::collection::vec((0..5usize, 0..5usize), 0..200).prop_map(|cells| {
-        cells
-            .into_iter()
-            .map(|(x, y)| LonLat::new(LONS[x], LATS[y]))
-            .collect()
-    })
+    prop::collection::vec((0..5usize, 0..5usize), 0..200)
+        .prop_map(|cells| cells.into_iter().map(|(x, y)| LonLat::new(LONS[x], LATS[y])).collect())
 }
 
 proptest! {
@@ -110,33 +100,18 @@ proptest! {
 #[test]
 fn city_scale_agrees_with_brute_force() {
     use fujin_core::demo::{DemoOptions, demo_feed};
-    let doc = demo_feed(&DemoOptions {
-        seed: 42,
-        merchants: 20_000,
-        max_deals: 0,
-        ..DemoOptions::default()
-    });
+    let doc = demo_feed(&DemoOptions { seed: 42, merchants: 20_000, max_deals: 0, ..DemoOptions::default() });
     let feed = fujin_core::feed::load_value(&doc).unwrap().feed;
     let pts = feed.positions();
     let index = SpatialIndex::new(&pts);
-    for from in [
-        LonLat::new(114.0553, 22.5380),
-        LonLat::new(113.93, 22.52),
-        LonLat::new(114.3, 22.7),
-    ] {
+    for from in [LonLat::new(114.0553, 22.5380), LonLat::new(113.93, 22.52), LonLat::new(114.3, 22.7)] {
         let brute = brute_sorted(&pts, from);
         let want: Vec<u32> = brute.iter().take(50).map(|(i, _)| *i).collect();
         assert_eq!(ids(&index.nearest(from, 50)), want);
-        let want: Vec<u32> = brute
-            .iter()
-            .filter(|(_, d)| *d <= 3_000.0)
-            .map(|(i, _)| *i)
-            .collect();
+        let want: Vec<u32> = brute.iter().filter(|(_, d)| *d <= 3_000.0).map(|(i, _)| *i).collect();
         assert_eq!(ids(&index.within_radius(from, 3_000.0)), want);
     }
     let bbox = LonLatBox::new(114.0, 22.5, 114.1, 22.56);
-    let want: Vec<u32> = (0..pts.len() as u32)
-        .filter(|&i| bbox.contains(pts[i as usize]))
-        .collect();
+    let want: Vec<u32> = (0..pts.len() as u32).filter(|&i| bbox.contains(pts[i as usize])).collect();
     assert_eq!(index.in_box(&bbox), want);
 }

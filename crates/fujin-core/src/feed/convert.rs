@@ -28,16 +28,10 @@ const DECIMALS: i32 = 7;
 /// assert_eq!(out["crs"], "gcj02");
 /// assert!((out["merchants"][0]["lon"].as_f64().unwrap() - 114.0603).abs() < 0.001);
 /// ```
-pub fn convert_document(
-    bytes: &[u8],
-    from: Crs,
-    to: Crs,
-) -> Result<(Value, Vec<Problem>), FeedError> {
+pub fn convert_document(bytes: &[u8], from: Crs, to: Crs) -> Result<(Value, Vec<Problem>), FeedError> {
     let mut doc = parse_document(bytes)?;
     let Value::Object(top) = &mut doc else {
-        return Err(FeedError::NotAFeed(
-            "the top level is not an object".to_owned(),
-        ));
+        return Err(FeedError::NotAFeed("the top level is not an object".to_owned()));
     };
     let is_geojson = top.get("type").and_then(Value::as_str) == Some("FeatureCollection");
     if !is_geojson && !top.contains_key("merchants") {
@@ -76,12 +70,7 @@ pub fn convert_document(
         if let Some(Value::Array(merchants)) = top.get_mut("merchants") {
             for (i, merchant) in merchants.iter_mut().enumerate() {
                 if let Value::Object(m) = merchant {
-                    convert_lat_lon_fields(
-                        m,
-                        &format!("/merchants/{i}"),
-                        &mut convert,
-                        &mut problems,
-                    );
+                    convert_lat_lon_fields(m, &format!("/merchants/{i}"), &mut convert, &mut problems);
                 }
             }
         }
@@ -102,10 +91,7 @@ fn convert_lat_lon_fields(
             obj.insert("lon".to_owned(), lon);
             obj.insert("lat".to_owned(), lat);
         }
-        None => problems.push(Problem {
-            pointer: pointer.to_owned(),
-            kind: ProblemKind::BadCoordinates,
-        }),
+        None => problems.push(Problem { pointer: pointer.to_owned(), kind: ProblemKind::BadCoordinates }),
     }
 }
 
@@ -117,10 +103,7 @@ fn convert_positions(
     problems: &mut Vec<Problem>,
 ) {
     let Value::Array(items) = coords else {
-        problems.push(Problem {
-            pointer: pointer.to_owned(),
-            kind: ProblemKind::BadCoordinates,
-        });
+        problems.push(Problem { pointer: pointer.to_owned(), kind: ProblemKind::BadCoordinates });
         return;
     };
     if items.first().is_some_and(Value::is_array) {
@@ -134,10 +117,7 @@ fn convert_positions(
             items[0] = lon;
             items[1] = lat;
         }
-        None => problems.push(Problem {
-            pointer: pointer.to_owned(),
-            kind: ProblemKind::BadCoordinates,
-        }),
+        None => problems.push(Problem { pointer: pointer.to_owned(), kind: ProblemKind::BadCoordinates }),
     }
 }
 

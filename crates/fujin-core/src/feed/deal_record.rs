@@ -24,18 +24,9 @@ pub(super) fn read_deal(v: &Value, pointer: String, ctx: &Context) -> (Option<De
     if let (Some(price), Some(original_price)) = (price, original_price)
         && price > original_price
     {
-        f.report_at(
-            "price",
-            ProblemKind::PriceAboveOriginal {
-                price,
-                original_price,
-            },
-        );
+        f.report_at("price", ProblemKind::PriceAboveOriginal { price, original_price });
     }
-    let count = |f: &mut Fields, key, min| {
-        f.whole_number(key, false, (min, MAX_COUNT), "")
-            .map(|n| n as u32)
-    };
+    let count = |f: &mut Fields, key, min| f.whole_number(key, false, (min, MAX_COUNT), "").map(|n| n as u32);
     let sold = count(&mut f, "sold", 0).unwrap_or(0);
     let stock = count(&mut f, "stock", 0);
     let max_per_order = count(&mut f, "max_per_order", 1);
@@ -45,10 +36,7 @@ pub(super) fn read_deal(v: &Value, pointer: String, ctx: &Context) -> (Option<De
     if let (Some((start, start_text)), Some((end, end_text))) = (&starts_at, &ends_at)
         && end < start
     {
-        let kind = ProblemKind::EndsBeforeStarts {
-            starts_at: start_text.clone(),
-            ends_at: end_text.clone(),
-        };
+        let kind = ProblemKind::EndsBeforeStarts { starts_at: start_text.clone(), ends_at: end_text.clone() };
         f.report_at("ends_at", kind);
     }
     let rules = f.text_list("rules", MAX_RULES, MAX_RULE_CHARS);
@@ -59,8 +47,7 @@ pub(super) fn read_deal(v: &Value, pointer: String, ctx: &Context) -> (Option<De
         return (None, problems);
     }
     // Every field was read without a problem, so every required one is there.
-    let (Some(id), Some(title), Some(price), Some(original_price)) =
-        (id, title, price, original_price)
+    let (Some(id), Some(title), Some(price), Some(original_price)) = (id, title, price, original_price)
     else {
         return (None, problems);
     };
@@ -110,14 +97,7 @@ fn read_pay(f: &mut Fields, ctx: &Context) -> Vec<crate::PayLink> {
         };
         let Value::String(raw) = link else {
             let found = type_name(link);
-            f.report(
-                link_pointer,
-                ProblemKind::WrongType {
-                    field: "payment link",
-                    expected: "text",
-                    found,
-                },
-            );
+            f.report(link_pointer, ProblemKind::WrongType { field: "payment link", expected: "text", found });
             continue;
         };
         match check_pay_link(provider, raw, &ctx.checkout_hosts) {

@@ -55,11 +55,7 @@ pub struct Fields<'a> {
 impl<'a> Fields<'a> {
     /// Reads fields of `map`, which sits at JSON pointer `base`.
     pub fn new(map: &'a Map<String, Value>, base: String) -> Self {
-        Self {
-            map,
-            base,
-            problems: Vec::new(),
-        }
+        Self { map, base, problems: Vec::new() }
     }
 
     /// The pointer to field `key`.
@@ -120,14 +116,7 @@ impl<'a> Fields<'a> {
     ) -> Option<String> {
         let pointer = pointer.into();
         let Value::String(s) = v else {
-            self.report(
-                pointer,
-                ProblemKind::WrongType {
-                    field,
-                    expected: "text",
-                    found: type_name(v),
-                },
-            );
+            self.report(pointer, ProblemKind::WrongType { field, expected: "text", found: type_name(v) });
             return None;
         };
         let s = s.trim();
@@ -137,24 +126,11 @@ impl<'a> Fields<'a> {
             return None;
         }
         if len > max_chars {
-            self.report(
-                pointer,
-                ProblemKind::TooLong {
-                    field,
-                    len,
-                    max: max_chars,
-                },
-            );
+            self.report(pointer, ProblemKind::TooLong { field, len, max: max_chars });
             return None;
         }
         if let Some(c) = s.chars().find(|&c| is_disguising(c)) {
-            self.report(
-                pointer,
-                ProblemKind::ControlCharacter {
-                    field,
-                    code: u32::from(c),
-                },
-            );
+            self.report(pointer, ProblemKind::ControlCharacter { field, code: u32::from(c) });
             return None;
         }
         Some(s.to_owned())
@@ -173,22 +149,13 @@ impl<'a> Fields<'a> {
             Some(Value::Number(n)) if n.as_u64().is_some() => n.to_string(),
             Some(other) => {
                 let found = type_name(other);
-                self.report(
-                    pointer,
-                    ProblemKind::WrongType {
-                        field: "id",
-                        expected: "text",
-                        found,
-                    },
-                );
+                self.report(pointer, ProblemKind::WrongType { field: "id", expected: "text", found });
                 return None;
             }
         };
         let ok = !id.is_empty()
             && id.len() <= MAX_ID_LEN
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
+            && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
         if !ok {
             self.report(pointer, ProblemKind::BadId { id });
             return None;
@@ -213,25 +180,12 @@ impl<'a> Fields<'a> {
             Some(Value::Number(n)) => n,
             Some(other) => {
                 let found = type_name(other);
-                self.report(
-                    pointer,
-                    ProblemKind::WrongType {
-                        field,
-                        expected: "a number",
-                        found,
-                    },
-                );
+                self.report(pointer, ProblemKind::WrongType { field, expected: "a number", found });
                 return None;
             }
         };
         let Some(x) = finite(n) else {
-            self.report(
-                pointer,
-                ProblemKind::NotFinite {
-                    field,
-                    value: n.to_string(),
-                },
-            );
+            self.report(pointer, ProblemKind::NotFinite { field, value: n.to_string() });
             return None;
         };
         if !(min..=max).contains(&x) {
@@ -276,11 +230,7 @@ impl<'a> Fields<'a> {
                 let found = type_name(other);
                 self.report(
                     pointer,
-                    ProblemKind::WrongType {
-                        field: key,
-                        expected: "a whole number",
-                        found,
-                    },
+                    ProblemKind::WrongType { field: key, expected: "a whole number", found },
                 );
                 return None;
             }
@@ -292,11 +242,7 @@ impl<'a> Fields<'a> {
                 let kind = if min > 0 {
                     ProblemKind::NotPositive { field: key, value }
                 } else {
-                    ProblemKind::TooSmall {
-                        field: key,
-                        value,
-                        min,
-                    }
+                    ProblemKind::TooSmall { field: key, value, min }
                 };
                 self.report(pointer, kind);
                 return None;
@@ -304,20 +250,14 @@ impl<'a> Fields<'a> {
             (None, None) => {
                 let kind = match finite(n) {
                     None => ProblemKind::NotFinite { field: key, value },
-                    Some(x) if x <= 0.0 && min > 0 => {
-                        ProblemKind::NotPositive { field: key, value }
-                    }
+                    Some(x) if x <= 0.0 && min > 0 => ProblemKind::NotPositive { field: key, value },
                     Some(x) if x.fract() == 0.0 => ProblemKind::OutOfRange {
                         field: key,
                         value,
                         min: min.to_string(),
                         max: max.to_string(),
                     },
-                    Some(_) => ProblemKind::NotWhole {
-                        field: key,
-                        value,
-                        unit,
-                    },
+                    Some(_) => ProblemKind::NotWhole { field: key, value, unit },
                 };
                 self.report(pointer, kind);
                 return None;
@@ -327,22 +267,14 @@ impl<'a> Fields<'a> {
             let kind = if min == 1 {
                 ProblemKind::NotPositive { field: key, value }
             } else {
-                ProblemKind::TooSmall {
-                    field: key,
-                    value,
-                    min,
-                }
+                ProblemKind::TooSmall { field: key, value, min }
             };
             self.report(pointer, kind);
             return None;
         }
         if whole > max {
-            let kind = ProblemKind::OutOfRange {
-                field: key,
-                value,
-                min: min.to_string(),
-                max: max.to_string(),
-            };
+            let kind =
+                ProblemKind::OutOfRange { field: key, value, min: min.to_string(), max: max.to_string() };
             self.report(pointer, kind);
             return None;
         }
@@ -356,24 +288,14 @@ impl<'a> Fields<'a> {
         let Value::String(s) = v else {
             self.report(
                 pointer,
-                ProblemKind::WrongType {
-                    field: key,
-                    expected: "an RFC 3339 time",
-                    found: type_name(v),
-                },
+                ProblemKind::WrongType { field: key, expected: "an RFC 3339 time", found: type_name(v) },
             );
             return None;
         };
         match OffsetDateTime::parse(s, &Rfc3339) {
             Ok(t) => Some((t, s.clone())),
             Err(_) => {
-                self.report(
-                    pointer,
-                    ProblemKind::BadTime {
-                        field: key,
-                        value: s.clone(),
-                    },
-                );
+                self.report(pointer, ProblemKind::BadTime { field: key, value: s.clone() });
                 None
             }
         }
@@ -381,12 +303,7 @@ impl<'a> Fields<'a> {
 
     /// An optional list of texts, each at most `max_chars`, at most `max_items` of them.
     /// Bad items are reported; the good ones are kept only when all are good.
-    pub fn text_list(
-        &mut self,
-        key: &'static str,
-        max_items: usize,
-        max_chars: usize,
-    ) -> Vec<String> {
+    pub fn text_list(&mut self, key: &'static str, max_items: usize, max_chars: usize) -> Vec<String> {
         let Some(v) = self.get(key) else {
             return Vec::new();
         };
@@ -394,23 +311,12 @@ impl<'a> Fields<'a> {
         let Value::Array(items) = v else {
             self.report(
                 pointer,
-                ProblemKind::WrongType {
-                    field: key,
-                    expected: "a list of texts",
-                    found: type_name(v),
-                },
+                ProblemKind::WrongType { field: key, expected: "a list of texts", found: type_name(v) },
             );
             return Vec::new();
         };
         if items.len() > max_items {
-            self.report(
-                pointer,
-                ProblemKind::TooMany {
-                    field: key,
-                    len: items.len(),
-                    max: max_items,
-                },
-            );
+            self.report(pointer, ProblemKind::TooMany { field: key, len: items.len(), max: max_items });
             return Vec::new();
         }
         items

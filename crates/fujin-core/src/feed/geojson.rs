@@ -16,10 +16,7 @@ pub(super) fn geojson_crs(top: &Map<String, Value>) -> Result<Crs, FeedError> {
         None | Some(Value::Null) => Ok(Crs::Wgs84),
         Some(Value::String(s)) => Ok(s.parse()?),
         Some(Value::Object(o)) => {
-            let name = o
-                .get("properties")
-                .and_then(|p| p.get("name"))
-                .and_then(Value::as_str);
+            let name = o.get("properties").and_then(|p| p.get("name")).and_then(Value::as_str);
             match name {
                 Some(n) if n.ends_with("CRS84") || n.ends_with("4326") => Ok(Crs::Wgs84),
                 _ => Err(UnknownCrs(Value::Object(o.clone()).to_string()).into()),
@@ -29,75 +26,47 @@ pub(super) fn geojson_crs(top: &Map<String, Value>) -> Result<Crs, FeedError> {
     }
 }
 
-/// Reads every feature of a FeatureCollection.
-pub(super) fn read_features(
-    top: &Map<String, Value>,
-    ctx: &mut Context,
-) -> Result<Vec<Merchant>, FeedError> {
-    let features = match top.get("features") {
-        Some(Value::Array(list)) => list,
-        Some(other) => {
-            return Err(FeedError::NotAFeed(format!(
-                "\"features\" is {}, not a list",
-                type_name(other)
-            )));
-        }
-        None => return Ok(Vec::new()),
-    };
+/// Reads feature `i` of a FeatureCollection as a merchant.
+pub(super) fn read_feature(i: usize, v: &Value, ctx: &mut Context) -> Option<Merchant> {
     let empty = Map::new();
-    let mut merchants = Vec::with_capacity(features.len());
-    for (i, v) in features.iter().enumerate() {
-        let pointer = format!("/features/{i}");
-        let Value::Object(feature) = v else {
-            ctx.reject(vec![Problem {
-                pointer,
-                kind: ProblemKind::NotAnObject(type_name(v)),
-            }]);
-            continue;
-        };
-        let mut outer = Fields::new(feature, pointer.clone());
-        match feature.get("type").and_then(Value::as_str) {
-            Some("Feature") => {}
-            other => {
-                let found = other.map_or_else(|| "nothing".to_owned(), str::to_owned);
-                outer.report_at("type", ProblemKind::NotAFeature(found));
-            }
-        }
-        let position = read_point(&mut outer);
-        let props_pointer = child(&pointer, "properties");
-        let props = match feature.get("properties") {
-            Some(Value::Object(p)) => p,
-            None | Some(Value::Null) => &empty,
-            Some(other) => {
-                let kind = ProblemKind::WrongType {
-                    field: "properties",
-                    expected: "an object",
-                    found: type_name(other),
-                };
-                outer.report(props_pointer.clone(), kind);
-                &empty
-            }
-        };
-        let mut fields = Fields::new(props, props_pointer);
-        fields.problems = std::mem::take(&mut outer.problems);
-        // The id is the feature's own `id` or, failing that, `properties.id`.
-        let (id_value, id_pointer) = match feature.get("id").filter(|v| !v.is_null()) {
-            Some(v) => (Some(v), child(&pointer, "id")),
-            None => (fields.get("id"), fields.pointer("id")),
-        };
-        let id = fields.id_at(id_value, id_pointer.clone());
-        let input = MerchantInput {
-            fields,
-            id,
-            id_pointer,
-            position,
-            category_required: false,
-        };
-        if let Some(m) = read_merchant(input, ctx) {
-            merchants.push(m);
+    let pointer = format!("/features/{i}");
+    let Value::Object(feature) = v else {
+        ctx.reject(vec![Problem { pointer, kind: ProblemKind::NotAnObject(type_name(v)) }]);
+        return None;
+    };
+    let mut outer = Fields::new(feature, pointer.clone());
+    match feature.get("type").and_then(Value::as_str) {
+        Some("Feature") => {}
+        other => {
+            let found = other.map_or_else(|| "nothing".to_owned(), str::to_owned);
+            outer.report_at("type", ProblemKind::NotAFeature(found));
         }
     }
-    Ok(merchants)
+    let position = read_point(&mut outer);
+    let props_pointer = child(&pointer, "properties");
+    let props = match feature.get("properties") {
+        Some(Value::Object(p)) => p,
+        None | Some(Value::Null) => &empty,
+        Some(other) => {
+            let kind = ProblemKind::WrongType {
+                field: "properties",
+                expected: "an object",
+                found: type_name(other),
+            };
+            outer.report(props_pointer.clone(), kind);
+            &empty
+        }
+    };
+    let mut fields = Fields::new(props, props_pointer);
+    fields.problems = std::mem::take(&mut outer.problems);
+    // The id is the feature's own `id` or, failing that, `properties.id`.
+    let (id_value, id_pointer) = match feature.get("id").filter(|v| !v.is_null()) {
+        Some(v) => (Some(v), child(&pointer, "id")),
+        None => (fields.get("id"), fields.pointer("id")),
+    };
+    let id = fields.id_at(id_value, id_pointer.clone());
+    let input = MerchantInput { fields, id, id_pointer, position, category_required: false };
+    read_merchant(input, ctx)
 }
 
 /// The Point geometry's `[lon, lat]`, reporting anything else.
@@ -105,20 +74,13 @@ fn read_point(outer: &mut Fields) -> Option<LonLat> {
     let geometry_pointer = outer.pointer("geometry");
     let Some(Value::Object(geometry)) = outer.get("geometry") else {
         let found = outer.get("geometry").map_or("nothing", type_name);
-        let kind = ProblemKind::WrongType {
-            field: "geometry",
-            expected: "a Point geometry",
-            found,
-        };
+        let kind = ProblemKind::WrongType { field: "geometry", expected: "a Point geometry", found };
         outer.report(geometry_pointer, kind);
         return None;
     };
     let kind = geometry.get("type").and_then(Value::as_str).unwrap_or("");
     if kind != "Point" {
-        outer.report(
-            child(&geometry_pointer, "type"),
-            ProblemKind::NotPoint(kind.to_owned()),
-        );
+        outer.report(child(&geometry_pointer, "type"), ProblemKind::NotPoint(kind.to_owned()));
         return None;
     }
     let coords_pointer = child(&geometry_pointer, "coordinates");
@@ -130,17 +92,7 @@ fn read_point(outer: &mut Fields) -> Option<LonLat> {
         outer.report(coords_pointer, ProblemKind::BadCoordinates);
         return None;
     }
-    let lon = outer.number_at(
-        coords.first(),
-        "lon",
-        child(&coords_pointer, "0"),
-        (-180.0, 180.0),
-    );
-    let lat = outer.number_at(
-        coords.get(1),
-        "lat",
-        child(&coords_pointer, "1"),
-        (-90.0, 90.0),
-    );
+    let lon = outer.number_at(coords.first(), "lon", child(&coords_pointer, "0"), (-180.0, 180.0));
+    let lat = outer.number_at(coords.get(1), "lat", child(&coords_pointer, "1"), (-90.0, 90.0));
     Some(LonLat::new(lon?, lat?))
 }

@@ -6,13 +6,13 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::fields::{At, Fields, type_name};
-use super::geojson::{geojson_crs, read_features};
+use super::geojson::{geojson_crs, read_feature};
 use super::limits::*;
 use super::merchant_record::{MerchantInput, read_merchant};
 use super::nesting::{MAX_DEPTH, max_depth};
 use super::pointer::child;
 use super::{Feed, Problem, ProblemKind};
-use crate::{Crs, LonLat, UnknownCrs, is_valid_checkout_host};
+use crate::{Crs, LonLat, Merchant, UnknownCrs, is_valid_checkout_host};
 
 /// The feed format version this code reads.
 pub const FEED_VERSION: u64 = 1;
@@ -112,7 +112,7 @@ pub fn load_feed(bytes: &[u8]) -> Result<LoadedFeed, FeedError> {
 
 /// Parses raw bytes as a JSON document, with the clear errors of [`FeedError`]
 /// for text that is empty, not UTF-8, too deep or not JSON. A byte-order mark is skipped.
-pub(crate) fn parse_document(bytes: &[u8]) -> Result<Value, FeedError> {
+pub fn parse_document(bytes: &[u8]) -> Result<Value, FeedError> {
     let text = std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8(e.valid_up_to()))?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -132,67 +132,125 @@ fn json_error(e: serde_json::Error) -> FeedError {
     }
     let full = e.to_string();
     let reason = full.split(" at line ").next().unwrap_or(&full).to_owned();
-    FeedError::Syntax {
-        reason,
-        line,
-        column,
-    }
+    FeedError::Syntax { reason, line, column }
 }
 
 /// Loads an already parsed document.
 pub fn load_value(doc: &Value) -> Result<LoadedFeed, FeedError> {
-    let Value::Object(top) = doc else {
-        return Err(FeedError::NotAFeed(format!(
-            "the top level is {}, not an object",
-            type_name(doc)
-        )));
-    };
-    let is_geojson = top.get("type").and_then(Value::as_str) == Some("FeatureCollection");
-    if !is_geojson && !top.contains_key("merchants") {
-        let hint = match top.get("type").and_then(Value::as_str) {
-            Some("Feature") => "a single GeoJSON Feature; put it in a FeatureCollection".to_owned(),
-            Some(other) => format!("GeoJSON type {other:?}; use a FeatureCollection of Points"),
-            None => "it has neither \"merchants\" nor \"type\": \"FeatureCollection\"".to_owned(),
+    Ok(FeedLoader::new(doc)?.finish())
+}
+
+/// Loads a parsed document a slice of records at a time, so that a page can
+/// show progress and stay responsive while a city's worth of merchants is
+/// checked.
+///
+/// ```
+/// use fujin_core::feed::{FeedLoader, parse_document};
+/// let doc = parse_document(br#"{"merchants": [
+///   {"id": "a", "name": "A", "category": "food", "lat": 22.5, "lon": 114.0},
+///   {"id": "b", "name": "B", "category": "food", "lat": 22.6, "lon": 114.1}
+/// ]}"#).unwrap();
+/// let mut loader = FeedLoader::new(&doc).unwrap();
+/// assert_eq!(loader.progress(), (0, 2));
+/// assert!(!loader.step(1));
+/// assert_eq!(loader.progress(), (1, 2));
+/// assert_eq!(loader.finish().feed.merchants.len(), 2);
+/// ```
+pub struct FeedLoader<'a> {
+    records: &'a [Value],
+    is_geojson: bool,
+    ctx: Context,
+    name: Option<String>,
+    center: Option<LonLat>,
+    merchants: Vec<Merchant>,
+    next: usize,
+}
+
+impl<'a> FeedLoader<'a> {
+    /// Checks the document's head (format, version, crs, name, centre,
+    /// checkout hosts); the records are read by [`FeedLoader::step`].
+    pub fn new(doc: &'a Value) -> Result<Self, FeedError> {
+        let Value::Object(top) = doc else {
+            return Err(FeedError::NotAFeed(format!("the top level is {}, not an object", type_name(doc))));
         };
-        return Err(FeedError::NotAFeed(hint));
+        let is_geojson = top.get("type").and_then(Value::as_str) == Some("FeatureCollection");
+        if !is_geojson && !top.contains_key("merchants") {
+            let hint = match top.get("type").and_then(Value::as_str) {
+                Some("Feature") => "a single GeoJSON Feature; put it in a FeatureCollection".to_owned(),
+                Some(other) => format!("GeoJSON type {other:?}; use a FeatureCollection of Points"),
+                None => "it has neither \"merchants\" nor \"type\": \"FeatureCollection\"".to_owned(),
+            };
+            return Err(FeedError::NotAFeed(hint));
+        }
+        check_version(top)?;
+        let crs = if is_geojson { geojson_crs(top)? } else { feed_crs(top)? };
+        let records = record_list(top, if is_geojson { "features" } else { "merchants" })?;
+
+        let mut head = Fields::new(top, String::new());
+        let name = head.optional_text("name", MAX_NAME_CHARS);
+        let checkout_hosts = read_checkout_hosts(&mut head);
+        let center = read_center(&mut head).map(|p| crs.to_wgs84(p));
+        let ctx = Context {
+            crs,
+            checkout_hosts,
+            merchant_ids: HashMap::new(),
+            deal_ids: HashMap::new(),
+            problems: std::mem::take(&mut head.problems),
+            rejected: 0,
+        };
+        Ok(Self {
+            records,
+            is_geojson,
+            ctx,
+            name,
+            center,
+            merchants: Vec::with_capacity(records.len()),
+            next: 0,
+        })
     }
-    check_version(top)?;
-    let crs = if is_geojson {
-        geojson_crs(top)?
-    } else {
-        feed_crs(top)?
-    };
 
-    let mut head = Fields::new(top, String::new());
-    let name = head.optional_text("name", MAX_NAME_CHARS);
-    let checkout_hosts = read_checkout_hosts(&mut head);
-    let center = read_center(&mut head).map(|p| crs.to_wgs84(p));
-    let mut ctx = Context {
-        crs,
-        checkout_hosts,
-        merchant_ids: HashMap::new(),
-        deal_ids: HashMap::new(),
-        problems: std::mem::take(&mut head.problems),
-        rejected: 0,
-    };
+    /// Records read so far, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.records.len())
+    }
 
-    let merchants = if is_geojson {
-        read_features(top, &mut ctx)?
-    } else {
-        read_merchants(top, &mut ctx)?
-    };
-    let feed = Feed {
-        name,
-        crs,
-        center,
-        checkout_hosts: ctx.checkout_hosts,
-        merchants,
-    };
-    Ok(LoadedFeed {
-        feed,
-        problems: ctx.problems,
-        rejected: ctx.rejected,
-    })
+    /// Reads up to `max_records` more records; true when all are read.
+    pub fn step(&mut self, max_records: usize) -> bool {
+        let end = self.next.saturating_add(max_records).min(self.records.len());
+        for i in self.next..end {
+            let v = &self.records[i];
+            let merchant = if self.is_geojson {
+                read_feature(i, v, &mut self.ctx)
+            } else {
+                read_merchant_record(i, v, &mut self.ctx)
+            };
+            self.merchants.extend(merchant);
+        }
+        self.next = end;
+        self.next == self.records.len()
+    }
+
+    /// Reads whatever is left and returns the feed.
+    pub fn finish(mut self) -> LoadedFeed {
+        self.step(usize::MAX);
+        let feed = Feed {
+            name: self.name,
+            crs: self.ctx.crs,
+            center: self.center,
+            checkout_hosts: self.ctx.checkout_hosts,
+            merchants: self.merchants,
+        };
+        LoadedFeed { feed, problems: self.ctx.problems, rejected: self.ctx.rejected }
+    }
+}
+
+/// The document's list of records (`merchants` or `features`); none when absent.
+fn record_list<'a>(top: &'a Map<String, Value>, key: &str) -> Result<&'a [Value], FeedError> {
+    match top.get(key) {
+        Some(Value::Array(list)) => Ok(list),
+        Some(other) => Err(FeedError::NotAFeed(format!("\"{key}\" is {}, not a list", type_name(other)))),
+        None => Ok(&[]),
+    }
 }
 
 fn check_version(top: &Map<String, Value>) -> Result<(), FeedError> {
@@ -219,10 +277,7 @@ fn read_checkout_hosts(head: &mut Fields) -> Vec<String> {
         if is_valid_checkout_host(&host) {
             good.push(host);
         } else {
-            head.report(
-                child(&pointer, i.to_string()),
-                ProblemKind::BadCheckoutHost(host),
-            );
+            head.report(child(&pointer, i.to_string()), ProblemKind::BadCheckoutHost(host));
         }
     }
     good
@@ -241,72 +296,25 @@ fn read_center(head: &mut Fields) -> Option<LonLat> {
         head.report(pointer, kind);
         return None;
     };
-    let lat = head.number_at(
-        c.get("lat"),
-        "lat",
-        At::Nested("center", "lat"),
-        (-90.0, 90.0),
-    );
-    let lon = head.number_at(
-        c.get("lon"),
-        "lon",
-        At::Nested("center", "lon"),
-        (-180.0, 180.0),
-    );
+    let lat = head.number_at(c.get("lat"), "lat", At::Nested("center", "lat"), (-90.0, 90.0));
+    let lon = head.number_at(c.get("lon"), "lon", At::Nested("center", "lon"), (-180.0, 180.0));
     Some(LonLat::new(lon?, lat?))
 }
 
-fn read_merchants(
-    top: &Map<String, Value>,
-    ctx: &mut Context,
-) -> Result<Vec<crate::Merchant>, FeedError> {
-    let list = match top.get("merchants") {
-        Some(Value::Array(list)) => list,
-        Some(other) => {
-            return Err(FeedError::NotAFeed(format!(
-                "\"merchants\" is {}, not a list",
-                type_name(other)
-            )));
-        }
-        None => return Ok(Vec::new()),
+/// Reads record `i` of a feed's `merchants`.
+fn read_merchant_record(i: usize, v: &Value, ctx: &mut Context) -> Option<Merchant> {
+    let pointer = format!("/merchants/{i}");
+    let Value::Object(map) = v else {
+        let problem = Problem { pointer, kind: ProblemKind::NotAnObject(type_name(v)) };
+        ctx.reject(vec![problem]);
+        return None;
     };
-    let mut merchants = Vec::with_capacity(list.len());
-    for (i, v) in list.iter().enumerate() {
-        let pointer = format!("/merchants/{i}");
-        let Value::Object(map) = v else {
-            let problem = Problem {
-                pointer,
-                kind: ProblemKind::NotAnObject(type_name(v)),
-            };
-            ctx.reject(vec![problem]);
-            continue;
-        };
-        let mut fields = Fields::new(map, pointer);
-        let id_pointer = fields.pointer("id");
-        let id = fields.id_at(fields.get("id"), id_pointer.clone());
-        let lat = fields.number_at(
-            fields.get("lat"),
-            "lat",
-            fields.pointer("lat"),
-            (-90.0, 90.0),
-        );
-        let lon = fields.number_at(
-            fields.get("lon"),
-            "lon",
-            fields.pointer("lon"),
-            (-180.0, 180.0),
-        );
-        let position = lon.zip(lat).map(|(lon, lat)| LonLat::new(lon, lat));
-        let input = MerchantInput {
-            fields,
-            id,
-            id_pointer,
-            position,
-            category_required: true,
-        };
-        if let Some(m) = read_merchant(input, ctx) {
-            merchants.push(m);
-        }
-    }
-    Ok(merchants)
+    let mut fields = Fields::new(map, pointer);
+    let id_pointer = fields.pointer("id");
+    let id = fields.id_at(fields.get("id"), id_pointer.clone());
+    let lat = fields.number_at(fields.get("lat"), "lat", At::Field("lat"), (-90.0, 90.0));
+    let lon = fields.number_at(fields.get("lon"), "lon", At::Field("lon"), (-180.0, 180.0));
+    let position = lon.zip(lat).map(|(lon, lat)| LonLat::new(lon, lat));
+    let input = MerchantInput { fields, id, id_pointer, position, category_required: true };
+    read_merchant(input, ctx)
 }

@@ -27,13 +27,7 @@ pub(super) struct MerchantInput<'a> {
 
 /// Validates a merchant and its deals, recording problems and ids in `ctx`.
 pub(super) fn read_merchant(input: MerchantInput, ctx: &mut Context) -> Option<Merchant> {
-    let MerchantInput {
-        fields: mut f,
-        id,
-        id_pointer,
-        position,
-        category_required,
-    } = input;
+    let MerchantInput { fields: mut f, id, id_pointer, position, category_required } = input;
     let name = f.required_text("name", MAX_NAME_CHARS);
     let category = read_category(&mut f, category_required);
     let address = f.optional_text("address", MAX_ADDRESS_CHARS);
@@ -44,13 +38,7 @@ pub(super) fn read_merchant(input: MerchantInput, ctx: &mut Context) -> Option<M
     if let Some(id) = &id
         && let Some(first) = ctx.merchant_ids.get(id)
     {
-        f.report(
-            id_pointer.clone(),
-            ProblemKind::DuplicateId {
-                id: id.clone(),
-                first: first.clone(),
-            },
-        );
+        f.report(id_pointer.clone(), ProblemKind::DuplicateId { id: id.clone(), first: first.clone() });
     }
 
     let merchant_ok = f.problems.is_empty();
@@ -67,14 +55,8 @@ pub(super) fn read_merchant(input: MerchantInput, ctx: &mut Context) -> Option<M
             continue;
         };
         if let Some(first) = ctx.deal_ids.get(&deal.id) {
-            let kind = ProblemKind::DuplicateId {
-                id: deal.id.clone(),
-                first: first.clone(),
-            };
-            problems.push(Problem {
-                pointer: child(&pointer, "id"),
-                kind,
-            });
+            let kind = ProblemKind::DuplicateId { id: deal.id.clone(), first: first.clone() };
+            problems.push(Problem { pointer: child(&pointer, "id"), kind });
             ctx.reject(problems);
             continue;
         }
@@ -86,8 +68,7 @@ pub(super) fn read_merchant(input: MerchantInput, ctx: &mut Context) -> Option<M
     if !merchant_ok {
         return None;
     }
-    let (Some(id), Some(name), Some(category), Some(position)) = (id, name, category, position)
-    else {
+    let (Some(id), Some(name), Some(category), Some(position)) = (id, name, category, position) else {
         return None;
     };
     ctx.merchant_ids.insert(id.clone(), id_pointer);
@@ -120,9 +101,7 @@ fn read_category(f: &mut Fields, required: bool) -> Option<Category> {
 
 fn read_phone(f: &mut Fields) -> Option<String> {
     let phone = f.optional_text("phone", MAX_PHONE_CHARS)?;
-    let allowed = phone
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'));
+    let allowed = phone.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'));
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     if allowed && digits >= 3 {
         Some(phone)
@@ -137,11 +116,7 @@ fn read_deal_list<'a>(f: &mut Fields<'a>) -> &'a [Value] {
     match v {
         Value::Array(items) if items.len() <= MAX_DEALS_PER_MERCHANT => items,
         Value::Array(items) => {
-            let kind = ProblemKind::TooMany {
-                field: "deals",
-                len: items.len(),
-                max: MAX_DEALS_PER_MERCHANT,
-            };
+            let kind = ProblemKind::TooMany { field: "deals", len: items.len(), max: MAX_DEALS_PER_MERCHANT };
             f.report_at("deals", kind);
             &[]
         }

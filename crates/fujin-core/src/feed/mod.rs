@@ -13,7 +13,7 @@ pub mod pointer;
 mod problem;
 
 pub use convert::convert_document;
-pub use load::{FEED_VERSION, FeedError, LoadedFeed, load_feed, load_value};
+pub use load::{FEED_VERSION, FeedError, FeedLoader, LoadedFeed, load_feed, load_value, parse_document};
 pub use problem::{Problem, ProblemKind};
 
 use crate::{Crs, LonLat, Merchant};

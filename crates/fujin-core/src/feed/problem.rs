@@ -17,11 +17,7 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if self.pointer.is_empty() {
-            "/"
-        } else {
-            &self.pointer
-        };
+        let at = if self.pointer.is_empty() { "/" } else { &self.pointer };
         write!(f, "{at}: {}", self.kind)
     }
 }
@@ -110,9 +106,7 @@ pub enum ProblemKind {
         ends_at: String,
     },
     /// Not an RFC 3339 time with an offset.
-    #[error(
-        "{field} {value:?} is not an RFC 3339 time with an offset, like 2026-12-31T23:59:59+08:00"
-    )]
+    #[error("{field} {value:?} is not an RFC 3339 time with an offset, like 2026-12-31T23:59:59+08:00")]
     BadTime {
         /// The field's name.
         field: &'static str,
