@@ -28,7 +28,7 @@ pub enum FetchError {
 }
 
 /// Records checked between two yields to the browser while loading.
-const RECORDS_PER_STEP: usize = 2_000;
+pub const RECORDS_PER_STEP: usize = 1_000;
 
 /// How far loading has come: bytes received (and the total when the server
 /// says it), then records checked.
