@@ -130,8 +130,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let view = state.to_view(&base_view);
         let sync = props.sync_url;
-        let deal_changed = state.open_deal.clone();
-        use_effect_with((view, deal_changed), move |(view, _)| {
+        use_effect_with(view, move |view| {
             if sync {
                 crate::url_sync::write(view);
             }

@@ -1,6 +1,6 @@
 //! The widget's words in Chinese (the default) and English.
 
-use fujin_core::{Category, SortBy};
+use fujin_core::{Category, Fen, SortBy};
 
 /// The shopper's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,6 +50,17 @@ impl Lang {
             Lang::Zh => c.name_zh(),
             Lang::En => c.name_en(),
         }
+    }
+
+    /// The discount of `price` against `original`, as shoppers read it:
+    /// `7.5折` in Chinese, `25% off` in English; `None` when there is none.
+    pub fn discount(self, price: Fen, original: Fen) -> Option<String> {
+        let zhe = price.zhe(original).filter(|z| *z < 10.0)?;
+        let off = self.texts().off;
+        Some(match self {
+            Lang::Zh => format!("{zhe}{off}"),
+            Lang::En => format!("{:.0}% {off}", 100.0 - zhe * 10.0),
+        })
     }
 
     /// A sort order's name.
@@ -244,6 +255,13 @@ static EN: Texts = Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn discounts() {
+        assert_eq!(Lang::Zh.discount(Fen(7_500), Fen(10_000)).as_deref(), Some("7.5折"));
+        assert_eq!(Lang::En.discount(Fen(7_500), Fen(10_000)).as_deref(), Some("25% off"));
+        assert_eq!(Lang::Zh.discount(Fen(100), Fen(100)), None, "no discount, no badge");
+    }
 
     #[test]
     fn language_choice() {

@@ -57,11 +57,7 @@ pub fn DealCard(props: &DealCardProps) -> Html {
     let onfocus = props.on_hover.reform(move |_: FocusEvent| Some(m));
     let onmouseleave = props.on_hover.reform(|_: MouseEvent| None);
     let onblur = props.on_hover.reform(|_: FocusEvent| None);
-    let zhe = deal.price.zhe(deal.original_price).filter(|z| *z < 10.0);
-    let discount = zhe.map(|z| match props.lang {
-        Lang::Zh => format!("{z}{}", t.off),
-        Lang::En => format!("{:.0}% {}", 100.0 - z * 10.0, t.off),
-    });
+    let discount = props.lang.discount(deal.price, deal.original_price);
     html! {
         <li
             class={classes!("deal-card", props.selected.then_some("selected"), (!props.row.is_available()).then_some("unavailable"))}

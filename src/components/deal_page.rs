@@ -84,7 +84,7 @@ pub fn DealPage(props: &DealPageProps) -> Html {
         Availability::NotStarted => Some(t.not_started.to_owned()),
         Availability::Ended => Some(t.expired.to_owned()),
     };
-    let zhe = deal.price.zhe(deal.original_price).filter(|z| *z < 10.0);
+    let discount = props.lang.discount(deal.price, deal.original_price);
     html! {
         <article class="deal-page" aria-labelledby="deal-title" onkeydown={on_key}>
             { close }
@@ -93,12 +93,7 @@ pub fn DealPage(props: &DealPageProps) -> Html {
             <p class="prices">
                 <span class="price">{ deal.price.to_yuan_string() }</span>
                 <s class="original">{ deal.original_price.to_yuan_string() }</s>
-                if let Some(z) = zhe {
-                    <span class="discount">{ match props.lang {
-                        Lang::Zh => format!("{z}{}", t.off),
-                        Lang::En => format!("{:.0}% {}", 100.0 - z * 10.0, t.off),
-                    } }</span>
-                }
+                if let Some(d) = discount { <span class="discount">{ d }</span> }
             </p>
             <p class="meta">
                 <span>{ format!("{} {}", t.sold, deal.sold) }</span>

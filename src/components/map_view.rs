@@ -147,6 +147,23 @@ pub fn MapView(props: &MapViewProps) -> Html {
         tile_crs: props.tiles.crs,
     };
 
+    // Which merchants are drawn: those of the list's rows, and the selected
+    // one. Worked out when those change, not on every frame of a drag.
+    let shown = {
+        let (rows, catalog) = (props.rows.clone(), props.catalog.clone());
+        let count = catalog.as_ref().map_or(0, |c| c.feed().merchants.len());
+        use_memo((Rc::as_ptr(&rows) as usize, props.selected, count), move |&(_, selected, count)| {
+            let mut shown = vec![false; count];
+            for row in rows.iter() {
+                shown[row.merchant as usize] = true;
+            }
+            if let Some(slot) = selected.and_then(|m| shown.get_mut(m as usize)) {
+                *slot = true;
+            }
+            shown
+        })
+    };
+
     // Draw the canvas after every render.
     {
         let canvas = canvas.clone();
@@ -155,7 +172,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let grid = props.tiles.template.is_empty() || *tiles_failed;
         use_effect_with((props.clone(), screen, grid), move |(props, screen, grid)| {
             if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                *markers.borrow_mut() = draw(&canvas, props, screen, *grid);
+                *markers.borrow_mut() = draw(&canvas, props, &shown, screen, *grid);
             }
         });
     }
@@ -355,10 +372,12 @@ fn click(props: &MapViewProps, screen: &Screen, markers: &[Marker], x: f64, y: f
     }
 }
 
-/// Draws grid, search radius and markers; returns the markers for hit tests.
+/// Draws grid, search radius and the `shown` merchants (by feed index);
+/// returns the markers for hit tests.
 fn draw(
     canvas: &web_sys::HtmlCanvasElement,
     props: &MapViewProps,
+    shown: &[bool],
     screen: &Screen,
     grid: bool,
 ) -> Vec<Marker> {
@@ -392,20 +411,12 @@ fn draw(
     let Some(catalog) = &props.catalog else {
         return Vec::new();
     };
-    let mut shown = vec![false; catalog.feed().merchants.len()];
-    for row in props.rows.iter() {
-        shown[row.merchant as usize] = true;
-    }
-    // The selected merchant stays on the map even outside the search radius.
-    if let Some(slot) = props.selected.and_then(|m| shown.get_mut(m as usize)) {
-        *slot = true;
-    }
     let bounds = screen.bounds(40.0);
     let visible = catalog
         .index()
         .in_box(&bounds)
         .into_iter()
-        .filter(|&i| shown[i as usize])
+        .filter(|&i| shown.get(i as usize) == Some(&true))
         .map(|i| (i, catalog.feed().merchants[i as usize].position));
     let markers = cluster(screen, visible);
     for m in &markers {

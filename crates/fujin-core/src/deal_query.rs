@@ -2,7 +2,7 @@
 //! and the list's sort orders. Filters never rebuild the index: the radius
 //! query narrows the candidates, and the rest is a pass over them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use time::OffsetDateTime;
 
@@ -112,6 +112,8 @@ pub struct Catalog {
     names_lower: Vec<String>,
     /// Lower-cased deal titles, per merchant.
     titles_lower: Vec<Vec<String>>,
+    /// Deal id → (merchant index, deal index); ids are unique in a loaded feed.
+    deals_by_id: HashMap<String, (u32, u32)>,
 }
 
 impl Catalog {
@@ -121,7 +123,19 @@ impl Catalog {
         let names_lower = feed.merchants.iter().map(|m| m.name.to_lowercase()).collect();
         let titles_lower =
             feed.merchants.iter().map(|m| m.deals.iter().map(|d| d.title.to_lowercase()).collect()).collect();
-        Self { feed, index, names_lower, titles_lower }
+        let deals_by_id = feed
+            .merchants
+            .iter()
+            .enumerate()
+            .flat_map(|(m, merchant)| {
+                merchant
+                    .deals
+                    .iter()
+                    .enumerate()
+                    .map(move |(d, deal)| (deal.id.clone(), (m as u32, d as u32)))
+            })
+            .collect();
+        Self { feed, index, names_lower, titles_lower, deals_by_id }
     }
 
     /// The feed.
@@ -146,9 +160,7 @@ impl Catalog {
 
     /// Finds a deal by id: (merchant index, deal index).
     pub fn find_deal(&self, id: &str) -> Option<(u32, u32)> {
-        self.feed.merchants.iter().enumerate().find_map(|(m, merchant)| {
-            merchant.deals.iter().position(|d| d.id == id).map(|d| (m as u32, d as u32))
-        })
+        self.deals_by_id.get(id).copied()
     }
 
     /// The deals matching `query` at time `now`, in the query's order.
