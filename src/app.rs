@@ -1,8 +1,6 @@
 //! The root component: owns the state (a reducer), talks to the outside
 //! world (network, geolocation, URL, clock) and lays out the children.
 
-use std::rc::Rc;
-
 use fujin_core::view_state::ViewState;
 use fujin_core::{Catalog, distance_m};
 use time::OffsetDateTime;
@@ -17,6 +15,7 @@ use crate::components::top_bar::TopBar;
 use crate::feed_fetch::{Progress, fetch_feed};
 use crate::geolocation::Locator;
 use crate::i18n::Lang;
+use crate::shared::Shared;
 use crate::state::{Action, AppState, FeedStatus, LocationStatus};
 
 /// Properties of [`App`].
@@ -83,7 +82,7 @@ pub fn App(props: &AppProps) -> Html {
                 match fetch_feed(&url, progress).await {
                     Ok(loaded) => dispatch.dispatch(Action::FeedLoaded {
                         rejected: loaded.rejected,
-                        catalog: Rc::new(Catalog::new(loaded.feed)),
+                        catalog: Shared::new(Catalog::new(loaded.feed)),
                     }),
                     Err(e) => dispatch.dispatch(Action::FeedFailed(e.to_string())),
                 }

@@ -12,6 +12,7 @@ pub mod geolocation;
 pub mod i18n;
 pub mod map_layout;
 pub mod panic_screen;
+pub mod shared;
 pub mod state;
 pub mod url_sync;
 

@@ -13,6 +13,7 @@ use yew::Reducible;
 use crate::feed_fetch::Progress;
 use crate::geolocation::LocationError;
 use crate::i18n::Lang;
+use crate::shared::Shared;
 
 /// Where the map opens when neither the link, the feed nor the device says:
 /// Futian CBD, Shenzhen.
@@ -21,35 +22,19 @@ pub const FALLBACK_CENTER: LonLat = LonLat::new(114.0553, 22.5380);
 pub const DEFAULT_ZOOM: f64 = 14.0;
 
 /// Loading the feed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FeedStatus {
     /// Waiting for it; how much has arrived.
     Loading(Progress),
     /// Loaded; `rejected` records were skipped.
     Ready {
         /// The indexed feed.
-        catalog: Rc<Catalog>,
+        catalog: Shared<Catalog>,
         /// How many records were bad.
         rejected: usize,
     },
     /// Could not be loaded; the message says why.
     Failed(String),
-}
-
-impl PartialEq for FeedStatus {
-    /// Catalogs compare by identity: comparing a city's worth of merchants
-    /// field by field on every render would be absurd.
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (FeedStatus::Loading(a), FeedStatus::Loading(b)) => a == b,
-            (
-                FeedStatus::Ready { catalog: a, rejected: x },
-                FeedStatus::Ready { catalog: b, rejected: y },
-            ) => Rc::ptr_eq(a, b) && x == y,
-            (FeedStatus::Failed(a), FeedStatus::Failed(b)) => a == b,
-            _ => false,
-        }
-    }
 }
 
 /// Finding the shopper.
@@ -146,7 +131,7 @@ pub struct AppState {
     /// Now, for countdowns and availability.
     pub now: OffsetDateTime,
     /// The rows of the list, recomputed whenever what they depend on changes.
-    pub rows: Rc<Vec<DealRow>>,
+    pub rows: Shared<Vec<DealRow>>,
 }
 
 /// Every change the app can make.
@@ -155,7 +140,7 @@ pub enum Action {
     /// A feed was loaded.
     FeedLoaded {
         /// The indexed feed.
-        catalog: Rc<Catalog>,
+        catalog: Shared<Catalog>,
         /// Bad records skipped.
         rejected: usize,
     },
@@ -226,7 +211,7 @@ impl AppState {
             open_deal: None,
             spot_list: None,
             now,
-            rows: Rc::new(Vec::new()),
+            rows: Shared::new(Vec::new()),
         };
         state.apply_view(view);
         state
@@ -259,7 +244,7 @@ impl AppState {
     }
 
     /// The catalog, once loaded.
-    pub fn catalog(&self) -> Option<&Rc<Catalog>> {
+    pub fn catalog(&self) -> Option<&Shared<Catalog>> {
         match &self.feed {
             FeedStatus::Ready { catalog, .. } => Some(catalog),
             _ => None,
@@ -402,7 +387,7 @@ impl AppState {
             }
         }
         if requery {
-            self.rows = Rc::new(match self.catalog() {
+            self.rows = Shared::new(match self.catalog() {
                 Some(catalog) => catalog.query(&self.query(), self.now),
                 None => Vec::new(),
             });
@@ -461,14 +446,14 @@ mod tests {
     use super::*;
     use fujin_core::load_feed;
 
-    fn catalog() -> Rc<Catalog> {
+    fn catalog() -> Shared<Catalog> {
         let json = br#"{"center": {"lat": 22.5, "lon": 114.0}, "merchants": [
           {"id": "a", "name": "A", "category": "food", "lat": 22.501, "lon": 114.0,
            "deals": [{"id": "a1", "title": "Cheap", "price": 100, "original_price": 900}]},
           {"id": "b", "name": "B", "category": "beauty", "lat": 22.51, "lon": 114.0,
            "deals": [{"id": "b1", "title": "Dear", "price": 5000, "original_price": 6000}]}
         ]}"#;
-        Rc::new(Catalog::new(load_feed(json).unwrap().feed))
+        Shared::new(Catalog::new(load_feed(json).unwrap().feed))
     }
 
     fn loaded() -> AppState {
@@ -517,7 +502,7 @@ mod tests {
         assert_eq!(ids(&s), ["b1"]);
         let s = s.reduce_to(Action::SetPriceRange(None, None)).reduce_to(Action::SetText("dear".into()));
         assert_eq!(ids(&s), ["b1"]);
-        assert!(Rc::ptr_eq(s.catalog().unwrap(), &catalog), "the index is never rebuilt");
+        assert!(s.catalog().unwrap() == &catalog, "the index is never rebuilt");
         let s = s.reduce_to(Action::SetRadius(7));
         assert_eq!(s.filters.radius_km, DEFAULT_RADIUS_KM, "only offered radii");
     }

@@ -1,20 +1,19 @@
 //! One deal in the list.
 
-use std::rc::Rc;
-
 use fujin_core::display::distance_text;
 use fujin_core::{Availability, Catalog, DealRow};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::shared::Shared;
 
 /// Properties of [`DealCard`].
-#[derive(Clone, Properties)]
+#[derive(Clone, PartialEq, Properties)]
 pub struct DealCardProps {
     /// Language.
     pub lang: Lang,
     /// The feed.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// Which deal.
     pub row: DealRow,
     /// True when its merchant is selected.
@@ -23,17 +22,6 @@ pub struct DealCardProps {
     pub on_open: Callback<String>,
     /// Hover or focus: highlight the merchant's marker (None on leave).
     pub on_hover: Callback<Option<u32>>,
-}
-
-impl PartialEq for DealCardProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.row == other.row
-            && self.selected == other.selected
-            && self.on_open == other.on_open
-            && self.on_hover == other.on_hover
-    }
 }
 
 /// A deal card: title, merchant, price against original, discount, sales, distance.

@@ -1,44 +1,32 @@
 //! The list of deals near the search point.
 
-use std::rc::Rc;
-
 use fujin_core::{Catalog, DealRow};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::deal_card::DealCard;
 use crate::i18n::Lang;
+use crate::shared::Shared;
 
 /// Most cards rendered at once; the rest are a "more" away. Keeps the DOM
 /// small when a 10 km radius holds thousands of deals.
 pub const PAGE_SIZE: usize = 60;
 
 /// Properties of [`DealList`].
-#[derive(Clone, Properties)]
+#[derive(Clone, PartialEq, Properties)]
 pub struct DealListProps {
     /// Language.
     pub lang: Lang,
     /// The feed.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// The rows to show, in order.
-    pub rows: Rc<Vec<DealRow>>,
+    pub rows: Shared<Vec<DealRow>>,
     /// The selected merchant, whose cards are highlighted and scrolled to.
     pub selected: Option<u32>,
     /// Open a deal page.
     pub on_open: Callback<String>,
     /// Hover or focus a card.
     pub on_hover: Callback<Option<u32>>,
-}
-
-impl PartialEq for DealListProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.catalog, &other.catalog)
-            && Rc::ptr_eq(&self.rows, &other.rows)
-            && self.selected == other.selected
-            && self.on_open == other.on_open
-            && self.on_hover == other.on_hover
-    }
 }
 
 /// The deal list.
@@ -50,7 +38,7 @@ pub fn DealList(props: &DealListProps) -> Html {
     // A new result set starts at the first page.
     {
         let shown = shown.clone();
-        use_effect_with(Rc::as_ptr(&props.rows) as usize, move |_| shown.set(PAGE_SIZE));
+        use_effect_with(props.rows.key(), move |_| shown.set(PAGE_SIZE));
     }
     // Selecting a merchant (on the map) brings its first card into view.
     let selected_position = props.selected.and_then(|m| props.rows.iter().position(|r| r.merchant == m));

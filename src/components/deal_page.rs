@@ -1,7 +1,5 @@
 //! The deal page: everything about one deal and its merchant.
 
-use std::rc::Rc;
-
 use fujin_core::directions::{MapApp, directions_url};
 use fujin_core::display::{distance_text, time_left};
 use fujin_core::{Availability, Catalog, LonLat, distance_m};
@@ -9,14 +7,15 @@ use time::OffsetDateTime;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::shared::Shared;
 
 /// Properties of [`DealPage`].
-#[derive(Clone, Properties)]
+#[derive(Clone, PartialEq, Properties)]
 pub struct DealPageProps {
     /// Language.
     pub lang: Lang,
     /// The feed.
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     /// Which deal, by id.
     pub deal_id: AttrValue,
     /// Where distances are measured from.
@@ -25,17 +24,6 @@ pub struct DealPageProps {
     pub now: OffsetDateTime,
     /// Close the page.
     pub on_close: Callback<()>,
-}
-
-impl PartialEq for DealPageProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.deal_id == other.deal_id
-            && self.search_point == other.search_point
-            && self.now == other.now
-            && self.on_close == other.on_close
-    }
 }
 
 /// The deal page, shown over the list.

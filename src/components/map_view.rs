@@ -6,7 +6,6 @@
 //! one canvas draws a city's merchants where DOM markers would not keep up.
 
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use fujin_core::{Catalog, Crs, DealRow, LonLat};
 use wasm_bindgen::JsCast;
@@ -15,6 +14,7 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::map_layout::{Marker, Screen, cluster, hit, marker_radius, scale_bar};
+use crate::shared::Shared;
 use crate::state::Viewport;
 
 /// A raster tile source.
@@ -50,9 +50,9 @@ pub struct MapViewProps {
     /// Language.
     pub lang: Lang,
     /// The feed, once loaded.
-    pub catalog: Option<Rc<Catalog>>,
+    pub catalog: Option<Shared<Catalog>>,
     /// The rows of the list: their merchants are drawn.
-    pub rows: Rc<Vec<DealRow>>,
+    pub rows: Shared<Vec<DealRow>>,
     /// The map view.
     pub viewport: Viewport,
     /// The search point and radius (metres).
@@ -80,14 +80,12 @@ pub struct MapViewProps {
 }
 
 impl PartialEq for MapViewProps {
+    /// Compares what is drawn and leaves out the callbacks, which the app
+    /// makes afresh each render: otherwise every clock tick would redraw the map.
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang
-            && match (&self.catalog, &other.catalog) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            }
-            && Rc::ptr_eq(&self.rows, &other.rows)
+            && self.catalog == other.catalog
+            && self.rows == other.rows
             && self.viewport == other.viewport
             && self.search_point == other.search_point
             && self.radius_m == other.radius_m
@@ -152,7 +150,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let shown = {
         let (rows, catalog) = (props.rows.clone(), props.catalog.clone());
         let count = catalog.as_ref().map_or(0, |c| c.feed().merchants.len());
-        use_memo((Rc::as_ptr(&rows) as usize, props.selected, count), move |&(_, selected, count)| {
+        use_memo((rows.key(), props.selected, count), move |&(_, selected, count)| {
             let mut shown = vec![false; count];
             for row in rows.iter() {
                 shown[row.merchant as usize] = true;
