@@ -80,9 +80,9 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 };
                 match fetch_feed(&url, progress).await {
-                    Ok(loaded) => dispatch.dispatch(Action::FeedLoaded {
-                        rejected: loaded.rejected,
-                        catalog: Shared::new(Catalog::new(loaded.feed)),
+                    Ok(fetched) => dispatch.dispatch(Action::FeedLoaded {
+                        rejected: fetched.rejected,
+                        catalog: Shared::new(fetched.catalog),
                     }),
                     Err(e) => dispatch.dispatch(Action::FeedFailed(e.to_string())),
                 }

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use fujin_core::feed::{FeedLoader, parse_document};
-use fujin_core::{FeedError, LoadedFeed};
+use fujin_core::feed::FeedReader;
+use fujin_core::{Catalog, CatalogBuilder, FeedError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -27,34 +27,51 @@ pub enum FetchError {
     Feed(#[from] FeedError),
 }
 
-/// Records checked between two yields to the browser while loading.
-pub const RECORDS_PER_STEP: usize = 1_000;
+/// Bytes of records read in one step: a few milliseconds in the browser bench.
+pub const BYTES_PER_STEP: usize = 64 * 1024;
+
+/// Milliseconds of loading work between two yields to the browser: less
+/// than a frame, so the page keeps drawing and answering input.
+pub const SLICE_MS: f64 = 12.0;
 
 /// How far loading has come: bytes received (and the total when the server
-/// says it), then records checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// says it), then how much of the feed is read.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Progress {
     /// Bytes received.
     pub received: u64,
     /// `Content-Length`, if given.
     pub total: Option<u64>,
-    /// Records checked and records in all, once the download is complete.
-    pub checked: Option<(usize, usize)>,
+    /// The share of the feed read (0 to 1), once the download is complete.
+    pub read: Option<f64>,
 }
 
 impl Progress {
     /// Percent done: of the download, then of the checking; `None` while
     /// the download's size is unknown.
     pub fn percent(&self) -> Option<u32> {
-        if let Some((done, all)) = self.checked {
-            return Some((done.min(all) * 100).checked_div(all).map_or(100, |p| p as u32));
+        if let Some(read) = self.read {
+            return Some((read.clamp(0.0, 1.0) * 100.0) as u32);
         }
         self.total.filter(|t| *t > 0).map(|t| (self.received.min(t) * 100 / t) as u32)
     }
 }
 
-/// Fetches `url`, reporting progress as the body arrives, and loads it as a feed.
-pub async fn fetch_feed(url: &str, on_progress: impl Fn(Progress)) -> Result<LoadedFeed, FetchError> {
+/// Merchants indexed in one step.
+pub const MERCHANTS_PER_STEP: usize = 1_000;
+
+/// A fetched feed, indexed.
+#[derive(Debug)]
+pub struct FetchedFeed {
+    /// Its valid merchants and deals, indexed.
+    pub catalog: Catalog,
+    /// How many records were rejected.
+    pub rejected: usize,
+}
+
+/// Fetches `url`, reporting progress as the body arrives, loads it as a feed
+/// and indexes it, yielding to the page between steps.
+pub async fn fetch_feed(url: &str, on_progress: impl Fn(Progress)) -> Result<FetchedFeed, FetchError> {
     let response =
         gloo::net::http::Request::get(url).send().await.map_err(|e| FetchError::Network(e.to_string()))?;
     if !response.ok() {
@@ -66,15 +83,50 @@ pub async fn fetch_feed(url: &str, on_progress: impl Fn(Progress)) -> Result<Loa
         None => response.binary().await.map_err(|e| FetchError::Network(e.to_string()))?,
     };
     let received = bytes.len() as u64;
-    let doc = parse_document(&bytes)?;
-    drop(bytes);
-    // Check the records a slice at a time, giving the page a turn in between.
-    let mut loader = FeedLoader::new(&doc)?;
-    while !loader.step(RECORDS_PER_STEP) {
-        on_progress(Progress { received, total, checked: Some(loader.progress()) });
-        yew::platform::time::sleep(Duration::ZERO).await;
+    // Read the feed in time slices, giving the page a turn in between.
+    let mut reader = FeedReader::new(&bytes)?;
+    let mut slice = TimeSlice::start();
+    while !reader.step(BYTES_PER_STEP)? {
+        if slice.is_over() {
+            on_progress(Progress { received, total, read: Some(reader.progress()) });
+            slice = slice.next().await;
+        }
     }
-    Ok(loader.finish())
+    let loaded = reader.finish()?;
+    drop(bytes);
+    let mut builder = CatalogBuilder::new(loaded.feed);
+    while !builder.step(MERCHANTS_PER_STEP) {
+        if slice.is_over() {
+            on_progress(Progress { received, total, read: Some(1.0) });
+            slice = slice.next().await;
+        }
+    }
+    Ok(FetchedFeed { catalog: builder.finish(), rejected: loaded.rejected })
+}
+
+/// A stretch of work that ends after [`SLICE_MS`].
+struct TimeSlice {
+    ends_at_ms: f64,
+}
+
+impl TimeSlice {
+    fn now_ms() -> f64 {
+        web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    }
+
+    fn start() -> Self {
+        Self { ends_at_ms: Self::now_ms() + SLICE_MS }
+    }
+
+    fn is_over(&self) -> bool {
+        Self::now_ms() >= self.ends_at_ms
+    }
+
+    /// Gives the browser a turn (input, rendering), then starts the next slice.
+    async fn next(self) -> Self {
+        yew::platform::time::sleep(Duration::ZERO).await;
+        Self::start()
+    }
 }
 
 /// Reads a response body chunk by chunk, reporting each step.
@@ -97,7 +149,7 @@ async fn read_stream(
         let start = bytes.len();
         bytes.resize(start + array.length() as usize, 0);
         array.copy_to(&mut bytes[start..]);
-        on_progress(Progress { received: bytes.len() as u64, total, checked: None });
+        on_progress(Progress { received: bytes.len() as u64, total, read: None });
     }
     Ok(bytes)
 }
@@ -108,13 +160,13 @@ mod tests {
 
     #[test]
     fn percent() {
-        let p = |received, total| Progress { received, total, checked: None };
+        let p = |received, total| Progress { received, total, read: None };
         assert_eq!(p(50, Some(200)).percent(), Some(25));
         assert_eq!(p(500, Some(200)).percent(), Some(100));
         assert_eq!(p(5, None).percent(), None);
         assert_eq!(p(5, Some(0)).percent(), None);
-        let checking = Progress { checked: Some((500, 2_000)), ..p(5, None) };
-        assert_eq!(checking.percent(), Some(25));
-        assert_eq!(Progress { checked: Some((0, 0)), ..p(5, None) }.percent(), Some(100));
+        let reading = Progress { read: Some(0.25), ..p(5, None) };
+        assert_eq!(reading.percent(), Some(25));
+        assert_eq!(Progress { read: Some(1.5), ..p(5, None) }.percent(), Some(100));
     }
 }

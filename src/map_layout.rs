@@ -2,13 +2,16 @@
 //! pixels. Pure arithmetic on the core's Web Mercator, kept apart from the
 //! canvas so that it can be tested natively.
 //!
-//! Clustering is a single pass over a pixel grid, written by hand: the map
-//! and its data path are Fujin's core, and a grid pass over the viewport's
-//! merchants is all a phone screen needs.
+//! Clustering is a pass over a pixel grid per zoom level, kept per level,
+//! written by hand: the map and its data path are Fujin's core, and a grid
+//! per level is all a phone screen needs (supercluster's idea, without its
+//! hierarchy: each level is built from the merchants directly, on demand).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
-use fujin_core::web_mercator::{TILE_SIZE_PX, TileId, lon_lat_to_px, px_to_lon_lat};
+use fujin_core::web_mercator::{TILE_SIZE_PX, TileId, lon_lat_to_px, project, px_to_lon_lat, world_size_px};
 use fujin_core::{Crs, LonLat, LonLatBox};
 
 /// Side of a clustering cell in CSS pixels.
@@ -45,6 +48,11 @@ impl Projector {
     /// Screen pixel of a WGS-84 position.
     pub fn to_screen(&self, p: LonLat) -> (f64, f64) {
         let (x, y) = lon_lat_to_px(self.tile_crs.from_wgs84(p), self.zoom);
+        self.world_to_screen(x, y)
+    }
+
+    /// Screen pixel of a world pixel at the screen's zoom (tile datum).
+    pub fn world_to_screen(&self, x: f64, y: f64) -> (f64, f64) {
         // Take the copy of the world nearest the centre, so the antimeridian is seamless.
         let mut dx = x - self.center_px.0;
         if dx > self.world_px / 2.0 {
@@ -142,53 +150,94 @@ pub struct Marker {
     pub same_spot: bool,
 }
 
-/// Groups merchants on screen: by cell below [`NO_CLUSTER_ZOOM`], and only
-/// at identical positions from there on. Input is (index, position).
-pub fn cluster(screen: &Screen, merchants: impl IntoIterator<Item = (u32, LonLat)>) -> Vec<Marker> {
-    let merge_cells = screen.zoom < NO_CLUSTER_ZOOM;
-    let projector = screen.projector();
-    // Cells of the visible grid (plus a margin) are looked up in a flat
-    // array; anything else (exact spots, far-off points) in a hash map.
-    const MARGIN_CELLS: i64 = 2;
-    let columns = (screen.width / CLUSTER_CELL_PX).ceil() as i64 + 2 * MARGIN_CELLS + 1;
-    let rows = (screen.height / CLUSTER_CELL_PX).ceil() as i64 + 2 * MARGIN_CELLS + 1;
-    let grid_len = if merge_cells { (columns * rows).max(0) as usize } else { 0 };
-    let mut grid: Vec<Option<usize>> = vec![None; grid_len];
+/// The zoom level whose markers are shown at a (fractional) zoom.
+pub fn marker_level(zoom: f64) -> u8 {
+    zoom.floor().clamp(0.0, MAX_MARKER_LEVEL as f64) as u8
+}
+
+/// The deepest zoom level markers are grouped for.
+pub const MAX_MARKER_LEVEL: u8 = 22;
+
+/// Merchants grouped into markers for every zoom level, each level built
+/// the first time it is shown and kept: panning then only moves and culls
+/// a level's markers, and zooming back is free.
+///
+/// Like supercluster, groups are made per integer zoom level on cells fixed
+/// to the world (not to the screen), so a group does not change while the
+/// shopper drags the map. Below [`NO_CLUSTER_ZOOM`] merchants in one cell
+/// of [`CLUSTER_CELL_PX`] merge; from there on only merchants at an
+/// identical position do.
+#[derive(Debug)]
+pub struct MarkerLevels {
+    tile_crs: Crs,
+    /// (feed index, position, Web Mercator unit square position in the tile datum).
+    merchants: Vec<(u32, LonLat, (f64, f64))>,
+    levels: RefCell<HashMap<u8, Rc<Vec<Marker>>>>,
+}
+
+impl MarkerLevels {
+    /// Prepares the markers of `merchants` (feed index, WGS-84 position) on
+    /// tiles in `tile_crs`.
+    pub fn new(tile_crs: Crs, merchants: impl IntoIterator<Item = (u32, LonLat)>) -> Self {
+        let merchants = merchants
+            .into_iter()
+            .map(|(i, p)| {
+                let u = project(tile_crs.from_wgs84(p));
+                (i, p, (u.x, u.y))
+            })
+            .collect();
+        Self { tile_crs, merchants, levels: RefCell::default() }
+    }
+
+    /// The markers within `margin_px` of the screen, in screen pixels.
+    pub fn on_screen(&self, screen: &Screen, margin_px: f64) -> Vec<Marker> {
+        let level = self.level(marker_level(screen.zoom));
+        let projector = Screen { tile_crs: self.tile_crs, ..*screen }.projector();
+        let scale = (screen.zoom - f64::from(marker_level(screen.zoom))).exp2();
+        let (x_range, y_range) =
+            (-margin_px..=screen.width + margin_px, -margin_px..=screen.height + margin_px);
+        level
+            .iter()
+            .filter_map(|m| {
+                let (x, y) = projector.world_to_screen(m.x * scale, m.y * scale);
+                (x_range.contains(&x) && y_range.contains(&y)).then(|| Marker { x, y, ..m.clone() })
+            })
+            .collect()
+    }
+
+    /// The markers of zoom level `z`, in world pixels at `z`.
+    fn level(&self, z: u8) -> Rc<Vec<Marker>> {
+        let mut levels = self.levels.borrow_mut();
+        levels.entry(z).or_insert_with(|| Rc::new(group(z, &self.merchants))).clone()
+    }
+}
+
+/// Groups merchants into the markers of zoom level `z`, in world pixels.
+fn group(z: u8, merchants: &[(u32, LonLat, (f64, f64))]) -> Vec<Marker> {
+    let world = world_size_px(f64::from(z));
+    let merge_cells = f64::from(z) < NO_CLUSTER_ZOOM;
     let mut slots: HashMap<Slot, usize> = HashMap::new();
     // Each marker with its first position and the sums of its members' pixels.
     let mut markers: Vec<(Marker, LonLat, f64, f64)> = Vec::new();
-    for (index, position) in merchants {
-        let (x, y) = projector.to_screen(position);
+    for &(index, position, (ux, uy)) in merchants {
+        let (x, y) = (ux * world, uy * world);
         let slot = if merge_cells {
             Slot::Cell((x / CLUSTER_CELL_PX).floor() as i64, (y / CLUSTER_CELL_PX).floor() as i64)
         } else {
             Slot::Spot(position.lon.to_bits(), position.lat.to_bits())
         };
-        let in_grid = match slot {
-            Slot::Cell(cx, cy) => {
-                let (gx, gy) = (cx + MARGIN_CELLS, cy + MARGIN_CELLS);
-                ((0..columns).contains(&gx) && (0..rows).contains(&gy)).then(|| (gy * columns + gx) as usize)
+        match slots.get(&slot) {
+            Some(&i) => {
+                let (marker, first, sum_x, sum_y) = &mut markers[i];
+                marker.merchants.push(index);
+                marker.same_spot &= *first == position;
+                *sum_x += x;
+                *sum_y += y;
             }
-            Slot::Spot(..) => None,
-        };
-        let existing = match in_grid {
-            Some(g) => grid[g],
-            None => slots.get(&slot).copied(),
-        };
-        if let Some(i) = existing {
-            let (marker, first, sum_x, sum_y) = &mut markers[i];
-            marker.merchants.push(index);
-            marker.same_spot &= *first == position;
-            *sum_x += x;
-            *sum_y += y;
-        } else {
-            match in_grid {
-                Some(g) => grid[g] = Some(markers.len()),
-                None => {
-                    slots.insert(slot, markers.len());
-                }
+            None => {
+                slots.insert(slot, markers.len());
+                markers.push((Marker { x, y, merchants: vec![index], same_spot: true }, position, x, y));
             }
-            markers.push((Marker { x, y, merchants: vec![index], same_spot: true }, position, x, y));
         }
     }
     markers
@@ -201,11 +250,17 @@ pub fn cluster(screen: &Screen, merchants: impl IntoIterator<Item = (u32, LonLat
         .collect()
 }
 
-/// What merges markers: a grid cell of the screen, or an exact position.
+/// What merges markers: a grid cell of the world, or an exact position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Slot {
     Cell(i64, i64),
     Spot(u64, u64),
+}
+
+/// Groups merchants on screen, as [`MarkerLevels`] does, without keeping
+/// anything: every marker, on screen or off. Input is (index, position).
+pub fn cluster(screen: &Screen, merchants: impl IntoIterator<Item = (u32, LonLat)>) -> Vec<Marker> {
+    MarkerLevels::new(screen.tile_crs, merchants).on_screen(screen, f64::INFINITY)
 }
 
 /// The marker under a screen point, if any (clusters are bigger targets).
@@ -326,6 +381,52 @@ mod tests {
         assert_eq!(markers[0].merchants, [4, 9, 11]);
         assert_eq!(hit(&markers, 201.0, 151.0).map(|m| m.merchants.len()), Some(3));
         assert!(hit(&markers, 300.0, 151.0).is_none());
+    }
+
+    #[test]
+    fn groups_are_fixed_to_the_world_so_a_pan_only_moves_them() {
+        // A hundred merchants in a 0.1° square around the centre.
+        let merchants: Vec<(u32, LonLat)> = (0..100)
+            .map(|i| (i, LonLat::new(114.0 + f64::from(i % 10) * 0.01, 22.5 + f64::from(i / 10) * 0.01)))
+            .collect();
+        let levels = MarkerLevels::new(Crs::Wgs84, merchants.iter().copied());
+        let here = Screen { center: LonLat::new(114.05, 22.55), ..screen(11.0) };
+        let there = Screen { center: here.to_lon_lat(200.0 + 37.0, 150.0 + 11.0), ..here };
+        let (a, b) = (levels.on_screen(&here, f64::INFINITY), levels.on_screen(&there, f64::INFINITY));
+        assert!(a.len() < 50, "merchants 1 km apart group at zoom 11");
+        assert_eq!(a.len(), b.len());
+        for (a, b) in a.iter().zip(&b) {
+            assert_eq!(a.merchants, b.merchants, "same groups after the pan");
+            assert!((a.x - 37.0 - b.x).abs() < 1e-6 && (a.y - 11.0 - b.y).abs() < 1e-6);
+        }
+        // Every merchant is in exactly one marker, and the levels are kept.
+        let mut all: Vec<u32> = a.iter().flat_map(|m| m.merchants.clone()).collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..100).collect::<Vec<_>>());
+        assert!(Rc::ptr_eq(&levels.level(11), &levels.level(11)));
+        // A fractional zoom shows the level below, spread out about the centre.
+        let between = levels.on_screen(&Screen { zoom: 11.5, ..here }, f64::INFINITY);
+        assert_eq!(between.len(), a.len());
+        for (a, b) in a.iter().zip(&between) {
+            assert_eq!(a.merchants, b.merchants);
+            assert!((b.x - 200.0 - (a.x - 200.0) * 0.5f64.exp2()).abs() < 1e-6);
+            assert!((b.y - 150.0 - (a.y - 150.0) * 0.5f64.exp2()).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn off_screen_markers_are_culled_and_the_antimeridian_is_seamless() {
+        let merchants =
+            [(0, LonLat::new(179.999, 0.0)), (1, LonLat::new(-179.999, 0.0)), (2, LonLat::new(0.0, 0.0))];
+        let levels = MarkerLevels::new(Crs::Wgs84, merchants);
+        let at_180 = Screen { center: LonLat::new(180.0, 0.0), ..screen(16.0) };
+        let markers = levels.on_screen(&at_180, 40.0);
+        let ids: Vec<u32> = markers.iter().flat_map(|m| m.merchants.clone()).collect();
+        assert_eq!(ids, [0, 1], "both sides of ±180° drawn, the far one culled");
+        // 0.001° is 47 px at zoom 16: one just west of the centre, one just east.
+        assert!(markers[0].x < 200.0 && markers[1].x > 200.0);
+        assert!(markers.iter().all(|m| (m.x - 200.0).abs() < 50.0 && (m.y - 150.0).abs() < 1.0));
+        assert!(MarkerLevels::new(Crs::Wgs84, []).on_screen(&at_180, 40.0).is_empty());
     }
 
     #[test]

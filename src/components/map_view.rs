@@ -13,7 +13,7 @@ use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
-use crate::map_layout::{Marker, Screen, cluster, hit, marker_radius, scale_bar};
+use crate::map_layout::{Marker, MarkerLevels, Screen, hit, marker_radius, scale_bar};
 use crate::shared::Shared;
 use crate::state::Viewport;
 
@@ -146,19 +146,23 @@ pub fn MapView(props: &MapViewProps) -> Html {
     };
 
     // Which merchants are drawn: those of the list's rows, and the selected
-    // one. Worked out when those change, not on every frame of a drag.
-    let shown = {
+    // one, grouped per zoom level. Worked out when those change, not on every
+    // frame of a drag.
+    let markers_by_level = {
         let (rows, catalog) = (props.rows.clone(), props.catalog.clone());
         let count = catalog.as_ref().map_or(0, |c| c.feed().merchants.len());
-        use_memo((rows.key(), props.selected, count), move |&(_, selected, count)| {
-            let mut shown = vec![false; count];
+        use_memo((rows.key(), props.selected, count, props.tiles.crs), move |&(_, selected, _, crs)| {
+            let Some(catalog) = catalog else { return MarkerLevels::new(crs, []) };
+            let merchants = &catalog.feed().merchants;
+            let mut shown = vec![false; merchants.len()];
             for row in rows.iter() {
                 shown[row.merchant as usize] = true;
             }
             if let Some(slot) = selected.and_then(|m| shown.get_mut(m as usize)) {
                 *slot = true;
             }
-            shown
+            let positions = shown.iter().zip(merchants).enumerate().filter(|(_, (s, _))| **s);
+            MarkerLevels::new(crs, positions.map(|(i, (_, m))| (i as u32, m.position)))
         })
     };
 
@@ -170,7 +174,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let grid = props.tiles.template.is_empty() || *tiles_failed;
         use_effect_with((props.clone(), screen, grid), move |(props, screen, grid)| {
             if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                *markers.borrow_mut() = draw(&canvas, props, &shown, screen, *grid);
+                *markers.borrow_mut() = draw(&canvas, props, &markers_by_level, screen, *grid);
             }
         });
     }
@@ -370,12 +374,12 @@ fn click(props: &MapViewProps, screen: &Screen, markers: &[Marker], x: f64, y: f
     }
 }
 
-/// Draws grid, search radius and the `shown` merchants (by feed index);
-/// returns the markers for hit tests.
+/// Draws grid, search radius and the merchants' markers; returns the
+/// markers for hit tests.
 fn draw(
     canvas: &web_sys::HtmlCanvasElement,
     props: &MapViewProps,
-    shown: &[bool],
+    markers_by_level: &MarkerLevels,
     screen: &Screen,
     grid: bool,
 ) -> Vec<Marker> {
@@ -406,17 +410,7 @@ fn draw(
     ctx.set_line_width(1.5);
     ctx.stroke();
 
-    let Some(catalog) = &props.catalog else {
-        return Vec::new();
-    };
-    let bounds = screen.bounds(40.0);
-    let visible = catalog
-        .index()
-        .in_box(&bounds)
-        .into_iter()
-        .filter(|&i| shown.get(i as usize) == Some(&true))
-        .map(|i| (i, catalog.feed().merchants[i as usize].position));
-    let markers = cluster(screen, visible);
+    let markers = markers_by_level.on_screen(screen, 40.0);
     for m in &markers {
         let highlighted = m.merchants.iter().any(|&i| Some(i) == props.selected || Some(i) == props.hovered);
         let radius = marker_radius(m);

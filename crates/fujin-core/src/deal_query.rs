@@ -116,26 +116,77 @@ pub struct Catalog {
     deals_by_id: HashMap<String, (u32, u32)>,
 }
 
-impl Catalog {
-    /// Indexes a feed (O(n log n)).
+/// Builds a [`Catalog`] a slice of merchants at a time (their search text
+/// and deal ids), then its spatial index in one bulk load, so that a page
+/// can stay responsive while a city's worth of merchants is indexed.
+///
+/// ```
+/// use fujin_core::{load_feed, CatalogBuilder};
+/// let json = br#"{"merchants": [
+///   {"id": "a", "name": "A", "category": "food", "lat": 22.5, "lon": 114.0},
+///   {"id": "b", "name": "B", "category": "food", "lat": 22.6, "lon": 114.1}]}"#;
+/// let mut builder = CatalogBuilder::new(load_feed(json).unwrap().feed);
+/// assert!(!builder.step(1));
+/// assert!(builder.step(1));
+/// assert_eq!(builder.finish().index().len(), 2);
+/// ```
+#[derive(Debug)]
+pub struct CatalogBuilder {
+    feed: Feed,
+    names_lower: Vec<String>,
+    titles_lower: Vec<Vec<String>>,
+    deals_by_id: HashMap<String, (u32, u32)>,
+}
+
+impl CatalogBuilder {
+    /// Starts indexing `feed`.
     pub fn new(feed: Feed) -> Self {
-        let index = SpatialIndex::new(&feed.positions());
-        let names_lower = feed.merchants.iter().map(|m| m.name.to_lowercase()).collect();
-        let titles_lower =
-            feed.merchants.iter().map(|m| m.deals.iter().map(|d| d.title.to_lowercase()).collect()).collect();
-        let deals_by_id = feed
-            .merchants
-            .iter()
-            .enumerate()
-            .flat_map(|(m, merchant)| {
-                merchant
-                    .deals
-                    .iter()
-                    .enumerate()
-                    .map(move |(d, deal)| (deal.id.clone(), (m as u32, d as u32)))
-            })
-            .collect();
-        Self { feed, index, names_lower, titles_lower, deals_by_id }
+        let n = feed.merchants.len();
+        Self {
+            names_lower: Vec::with_capacity(n),
+            titles_lower: Vec::with_capacity(n),
+            deals_by_id: HashMap::with_capacity(feed.deal_count()),
+            feed,
+        }
+    }
+
+    /// Prepares up to `max_merchants` more merchants; true when all are done.
+    pub fn step(&mut self, max_merchants: usize) -> bool {
+        let start = self.names_lower.len();
+        let end = start.saturating_add(max_merchants).min(self.feed.merchants.len());
+        for (m, merchant) in self.feed.merchants.iter().enumerate().take(end).skip(start) {
+            self.names_lower.push(merchant.name.to_lowercase());
+            self.titles_lower.push(merchant.deals.iter().map(|d| d.title.to_lowercase()).collect());
+            for (d, deal) in merchant.deals.iter().enumerate() {
+                self.deals_by_id.insert(deal.id.clone(), (m as u32, d as u32));
+            }
+        }
+        end == self.feed.merchants.len()
+    }
+
+    /// Share of the merchants prepared, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        self.names_lower.len() as f64 / self.feed.merchants.len().max(1) as f64
+    }
+
+    /// Prepares whatever is left and builds the index.
+    pub fn finish(mut self) -> Catalog {
+        self.step(usize::MAX);
+        let index = SpatialIndex::new(&self.feed.positions());
+        Catalog {
+            feed: self.feed,
+            index,
+            names_lower: self.names_lower,
+            titles_lower: self.titles_lower,
+            deals_by_id: self.deals_by_id,
+        }
+    }
+}
+
+impl Catalog {
+    /// Indexes a feed (O(n log n)). [`CatalogBuilder`] does the same in steps.
+    pub fn new(feed: Feed) -> Self {
+        CatalogBuilder::new(feed).finish()
     }
 
     /// The feed.

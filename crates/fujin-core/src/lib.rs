@@ -47,7 +47,7 @@ pub mod web_mercator;
 pub use category::{Category, UnknownCategory};
 pub use crs::{Crs, UnknownCrs};
 pub use deal::{Availability, Deal};
-pub use deal_query::{Catalog, DealQuery, DealRow, SortBy};
+pub use deal_query::{Catalog, CatalogBuilder, DealQuery, DealRow, SortBy};
 pub use distance::{EARTH_RADIUS_M, distance_m};
 pub use feed::{Feed, FeedError, LoadedFeed, Problem, ProblemKind, convert_document, load_feed};
 pub use fen::Fen;

@@ -11,6 +11,7 @@ use super::limits::*;
 use super::merchant_record::{MerchantInput, read_merchant};
 use super::nesting::{MAX_DEPTH, max_depth};
 use super::pointer::child;
+use super::reader::FeedReader;
 use super::{Feed, Problem, ProblemKind};
 use crate::{Crs, LonLat, Merchant, UnknownCrs, is_valid_checkout_host};
 
@@ -91,7 +92,8 @@ impl Context {
     }
 }
 
-/// Loads a feed (Fujin format or GeoJSON) from raw bytes.
+/// Loads a feed (Fujin format or GeoJSON) from raw bytes, one record at a
+/// time (see [`FeedReader`]).
 ///
 /// ```
 /// use fujin_core::load_feed;
@@ -107,17 +109,24 @@ impl Context {
 /// assert_eq!(loaded.problems[1].to_string(), "/merchants/1/lat: lat 95 is out of range -90 to 90");
 /// ```
 pub fn load_feed(bytes: &[u8]) -> Result<LoadedFeed, FeedError> {
-    load_value(&parse_document(bytes)?)
+    FeedReader::new(bytes)?.finish()
+}
+
+/// The text of raw bytes, with the clear errors of [`FeedError`] for bytes
+/// that are empty or not UTF-8. A byte-order mark is skipped.
+pub(super) fn feed_text(bytes: &[u8]) -> Result<&str, FeedError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8(e.valid_up_to()))?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim_start().is_empty() {
+        return Err(FeedError::Empty);
+    }
+    Ok(text)
 }
 
 /// Parses raw bytes as a JSON document, with the clear errors of [`FeedError`]
 /// for text that is empty, not UTF-8, too deep or not JSON. A byte-order mark is skipped.
 pub fn parse_document(bytes: &[u8]) -> Result<Value, FeedError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8(e.valid_up_to()))?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(FeedError::Empty);
-    }
+    let text = feed_text(bytes)?;
     if max_depth(text, MAX_DEPTH) > MAX_DEPTH {
         return Err(FeedError::TooDeep);
     }
@@ -125,7 +134,7 @@ pub fn parse_document(bytes: &[u8]) -> Result<Value, FeedError> {
 }
 
 /// Turns a `serde_json` error into a [`FeedError`] with its position.
-fn json_error(e: serde_json::Error) -> FeedError {
+pub(super) fn json_error(e: serde_json::Error) -> FeedError {
     let (line, column) = (e.line(), e.column());
     if e.classify() == serde_json::error::Category::Eof {
         return FeedError::Truncated { line, column };
@@ -137,42 +146,35 @@ fn json_error(e: serde_json::Error) -> FeedError {
 
 /// Loads an already parsed document.
 pub fn load_value(doc: &Value) -> Result<LoadedFeed, FeedError> {
-    Ok(FeedLoader::new(doc)?.finish())
+    let top = top_object(doc)?;
+    let mut assembly = Assembly::new(top)?;
+    for (i, record) in record_list(top, assembly.record_key())?.iter().enumerate() {
+        assembly.read(i, record);
+    }
+    Ok(assembly.finish())
 }
 
-/// Loads a parsed document a slice of records at a time, so that a page can
-/// show progress and stay responsive while a city's worth of merchants is
-/// checked.
-///
-/// ```
-/// use fujin_core::feed::{FeedLoader, parse_document};
-/// let doc = parse_document(br#"{"merchants": [
-///   {"id": "a", "name": "A", "category": "food", "lat": 22.5, "lon": 114.0},
-///   {"id": "b", "name": "B", "category": "food", "lat": 22.6, "lon": 114.1}
-/// ]}"#).unwrap();
-/// let mut loader = FeedLoader::new(&doc).unwrap();
-/// assert_eq!(loader.progress(), (0, 2));
-/// assert!(!loader.step(1));
-/// assert_eq!(loader.progress(), (1, 2));
-/// assert_eq!(loader.finish().feed.merchants.len(), 2);
-/// ```
-pub struct FeedLoader<'a> {
-    records: &'a [Value],
+/// The top-level object of a document.
+pub(super) fn top_object(doc: &Value) -> Result<&Map<String, Value>, FeedError> {
+    match doc {
+        Value::Object(top) => Ok(top),
+        other => Err(FeedError::NotAFeed(format!("the top level is {}, not an object", type_name(other)))),
+    }
+}
+
+/// A feed being put together: its head (format, version, crs, name, centre,
+/// checkout hosts), read first, and then its records one by one.
+pub(super) struct Assembly {
     is_geojson: bool,
     ctx: Context,
     name: Option<String>,
     center: Option<LonLat>,
     merchants: Vec<Merchant>,
-    next: usize,
 }
 
-impl<'a> FeedLoader<'a> {
-    /// Checks the document's head (format, version, crs, name, centre,
-    /// checkout hosts); the records are read by [`FeedLoader::step`].
-    pub fn new(doc: &'a Value) -> Result<Self, FeedError> {
-        let Value::Object(top) = doc else {
-            return Err(FeedError::NotAFeed(format!("the top level is {}, not an object", type_name(doc))));
-        };
+impl Assembly {
+    /// Checks the document's head; `top` may hold the records or not.
+    pub fn new(top: &Map<String, Value>) -> Result<Self, FeedError> {
         let is_geojson = top.get("type").and_then(Value::as_str) == Some("FeatureCollection");
         if !is_geojson && !top.contains_key("merchants") {
             let hint = match top.get("type").and_then(Value::as_str) {
@@ -184,7 +186,8 @@ impl<'a> FeedLoader<'a> {
         }
         check_version(top)?;
         let crs = if is_geojson { geojson_crs(top)? } else { feed_crs(top)? };
-        let records = record_list(top, if is_geojson { "features" } else { "merchants" })?;
+        // A list that is not a list is refused before any record is read.
+        record_list(top, if is_geojson { "features" } else { "merchants" })?;
 
         let mut head = Fields::new(top, String::new());
         let name = head.optional_text("name", MAX_NAME_CHARS);
@@ -198,41 +201,34 @@ impl<'a> FeedLoader<'a> {
             problems: std::mem::take(&mut head.problems),
             rejected: 0,
         };
-        Ok(Self {
-            records,
-            is_geojson,
-            ctx,
-            name,
-            center,
-            merchants: Vec::with_capacity(records.len()),
-            next: 0,
-        })
+        Ok(Self { is_geojson, ctx, name, center, merchants: Vec::new() })
     }
 
-    /// Records read so far, and in all.
-    pub fn progress(&self) -> (usize, usize) {
-        (self.next, self.records.len())
+    /// The key of the document's record list: `features` or `merchants`.
+    pub fn record_key(&self) -> &'static str {
+        if self.is_geojson { "features" } else { "merchants" }
     }
 
-    /// Reads up to `max_records` more records; true when all are read.
-    pub fn step(&mut self, max_records: usize) -> bool {
-        let end = self.next.saturating_add(max_records).min(self.records.len());
-        for i in self.next..end {
-            let v = &self.records[i];
-            let merchant = if self.is_geojson {
-                read_feature(i, v, &mut self.ctx)
-            } else {
-                read_merchant_record(i, v, &mut self.ctx)
-            };
-            self.merchants.extend(merchant);
-        }
-        self.next = end;
-        self.next == self.records.len()
+    /// Makes room for `n` more merchants (and as many deals), so that no
+    /// single record pays for regrowing a city-sized table.
+    pub fn reserve(&mut self, n: usize) {
+        self.merchants.reserve(n);
+        self.ctx.merchant_ids.reserve(n);
+        self.ctx.deal_ids.reserve(n);
     }
 
-    /// Reads whatever is left and returns the feed.
-    pub fn finish(mut self) -> LoadedFeed {
-        self.step(usize::MAX);
+    /// Reads record `i` of the list.
+    pub fn read(&mut self, i: usize, record: &Value) {
+        let merchant = if self.is_geojson {
+            read_feature(i, record, &mut self.ctx)
+        } else {
+            read_merchant_record(i, record, &mut self.ctx)
+        };
+        self.merchants.extend(merchant);
+    }
+
+    /// The feed and everything found wrong with it.
+    pub fn finish(self) -> LoadedFeed {
         let feed = Feed {
             name: self.name,
             crs: self.ctx.crs,
@@ -245,7 +241,7 @@ impl<'a> FeedLoader<'a> {
 }
 
 /// The document's list of records (`merchants` or `features`); none when absent.
-fn record_list<'a>(top: &'a Map<String, Value>, key: &str) -> Result<&'a [Value], FeedError> {
+pub(super) fn record_list<'a>(top: &'a Map<String, Value>, key: &str) -> Result<&'a [Value], FeedError> {
     match top.get(key) {
         Some(Value::Array(list)) => Ok(list),
         Some(other) => Err(FeedError::NotAFeed(format!("\"{key}\" is {}, not a list", type_name(other)))),

@@ -9,12 +9,15 @@ pub mod limits;
 mod load;
 mod merchant_record;
 pub mod nesting;
+mod outline;
 pub mod pointer;
 mod problem;
+mod reader;
 
 pub use convert::convert_document;
-pub use load::{FEED_VERSION, FeedError, FeedLoader, LoadedFeed, load_feed, load_value, parse_document};
+pub use load::{FEED_VERSION, FeedError, LoadedFeed, load_feed, load_value, parse_document};
 pub use problem::{Problem, ProblemKind};
+pub use reader::FeedReader;
 
 use crate::{Crs, LonLat, Merchant};
 

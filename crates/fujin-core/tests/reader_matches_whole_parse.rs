@@ -1,0 +1,126 @@
+//! Reading a feed a record at a time (`FeedReader`, what `load_feed` and the
+//! widget use) must give exactly what parsing the whole document and loading
+//! it gives, errors included, on any text: valid feeds, GeoJSON, and the
+//! same documents cut short, with bytes removed or with awkward text
+//! (brackets, quotes, escapes, repeated or escaped record keys) put in.
+
+use fujin_core::FeedError;
+use fujin_core::LoadedFeed;
+use fujin_core::feed::{FeedReader, load_value, parse_document};
+use proptest::prelude::*;
+
+const EVERY_PROBLEM: &str = include_str!("../../../docs/examples/every-problem.json");
+const EVERY_PROBLEM_GEOJSON: &str = include_str!("../../../docs/examples/every-problem.geojson");
+const EXAMPLE: &str = include_str!("../../../docs/examples/feed.json");
+/// The record list first, the head after it.
+const LIST_FIRST: &str = r#"{"merchants": [
+  {"id": "a", "name": "A", "category": "food", "lat": 22.5, "lon": 114.0, "deals": [
+    {"id": "a1", "title": "套餐", "price": 100, "original_price": 200, "pay": {"checkout": "https://pay.example.com/a1"}}]},
+  1, "two", [3], null,
+  {"id": "b", "name": "B \"quoted\" \\ [x] {y}", "category": "food", "lat": 22.6, "lon": 114.1}
+ ], "crs": "gcj02", "checkout_hosts": ["pay.example.com"], "center": {"lat": 22.5, "lon": 114.0}, "version": 1}"#;
+
+fn whole(bytes: &[u8]) -> Result<LoadedFeed, FeedError> {
+    load_value(&parse_document(bytes)?)
+}
+
+fn in_steps(bytes: &[u8], step: usize) -> Result<LoadedFeed, FeedError> {
+    let mut reader = FeedReader::new(bytes)?;
+    while !reader.step(step)? {}
+    reader.finish()
+}
+
+/// Text put into a document by a mutation.
+fn insert() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        ",",
+        "]",
+        "[",
+        "{",
+        "}",
+        "\"",
+        "\\",
+        ":",
+        " ",
+        "\n",
+        "1",
+        "\"merchants\": [],",
+        "\"features\": [1],",
+        "\"merch\\u0061nts\": [],",
+        ", \"x\": [[[]]]",
+        "\u{FEFF}",
+        "é",
+    ])
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Keep,
+    Truncate(usize),
+    Delete(usize),
+    Insert(usize, &'static str),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        1 => Just(Mutation::Keep),
+        2 => any::<usize>().prop_map(Mutation::Truncate),
+        3 => any::<usize>().prop_map(Mutation::Delete),
+        4 => (any::<usize>(), insert()).prop_map(|(at, text)| Mutation::Insert(at, text)),
+    ]
+}
+
+/// The nearest char boundary at or before `at % (len + 1)`.
+fn boundary(text: &str, at: usize) -> usize {
+    let mut i = at % (text.len() + 1);
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn apply(text: &str, mutations: &[Mutation]) -> String {
+    let mut text = text.to_owned();
+    for m in mutations {
+        match *m {
+            Mutation::Keep => {}
+            Mutation::Truncate(at) => text.truncate(boundary(&text, at)),
+            Mutation::Delete(at) => {
+                let i = boundary(&text, at);
+                if i < text.len() {
+                    text.remove(i);
+                }
+            }
+            Mutation::Insert(at, s) => {
+                let i = boundary(&text, at);
+                text.insert_str(i, s);
+            }
+        }
+    }
+    text
+}
+
+#[test]
+fn the_unmutated_documents_agree() {
+    for text in [EVERY_PROBLEM, EVERY_PROBLEM_GEOJSON, EXAMPLE, LIST_FIRST] {
+        let expected = whole(text.as_bytes());
+        assert!(expected.is_ok());
+        for step in [1, 7, 1 << 20] {
+            assert_eq!(in_steps(text.as_bytes(), step), expected);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn mutated_documents_agree(
+        which in 0..4usize,
+        mutations in prop::collection::vec(mutation(), 1..4),
+        step in prop_oneof![Just(1usize), 1..400usize, Just(usize::MAX)],
+    ) {
+        let text = apply([EVERY_PROBLEM, EVERY_PROBLEM_GEOJSON, EXAMPLE, LIST_FIRST][which], &mutations);
+        prop_assert_eq!(in_steps(text.as_bytes(), step), whole(text.as_bytes()));
+    }
+}
