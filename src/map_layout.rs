@@ -2,10 +2,9 @@
 //! pixels. Pure arithmetic on the core's Web Mercator, kept apart from the
 //! canvas so that it can be tested natively.
 //!
-//! Clustering is a pass over a pixel grid per zoom level, kept per level,
-//! written by hand: the map and its data path are Fujin's core, and a grid
-//! per level is all a phone screen needs (supercluster's idea, without its
-//! hierarchy: each level is built from the merchants directly, on demand).
+//! Clustering is written by hand, as the map and its data path are
+//! Fujin's core: supercluster's greedy radius rule on a grid, per zoom level,
+//! each level built from the merchants directly when first shown and kept.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -14,8 +13,8 @@ use std::rc::Rc;
 use fujin_core::web_mercator::{TILE_SIZE_PX, TileId, lon_lat_to_px, project, px_to_lon_lat, world_size_px};
 use fujin_core::{Crs, LonLat, LonLatBox};
 
-/// Side of a clustering cell in CSS pixels.
-pub const CLUSTER_CELL_PX: f64 = 56.0;
+/// Merchants within this many CSS pixels of a group's first merchant join it.
+pub const CLUSTER_RADIUS_PX: f64 = 48.0;
 /// From this zoom on, markers are never merged (except at one identical spot).
 pub const NO_CLUSTER_ZOOM: f64 = 17.0;
 
@@ -164,9 +163,9 @@ pub const MAX_MARKER_LEVEL: u8 = 22;
 ///
 /// Like supercluster, groups are made per integer zoom level on cells fixed
 /// to the world (not to the screen), so a group does not change while the
-/// shopper drags the map. Below [`NO_CLUSTER_ZOOM`] merchants in one cell
-/// of [`CLUSTER_CELL_PX`] merge; from there on only merchants at an
-/// identical position do.
+/// shopper drags the map. Below [`NO_CLUSTER_ZOOM`] merchants within
+/// [`CLUSTER_RADIUS_PX`] of a group's first merchant join it; from there on
+/// only merchants at an identical position do.
 #[derive(Debug)]
 pub struct MarkerLevels {
     tile_crs: Crs,
@@ -215,46 +214,80 @@ impl MarkerLevels {
 /// Groups merchants into the markers of zoom level `z`, in world pixels.
 fn group(z: u8, merchants: &[(u32, LonLat, (f64, f64))]) -> Vec<Marker> {
     let world = world_size_px(f64::from(z));
-    let merge_cells = f64::from(z) < NO_CLUSTER_ZOOM;
-    let mut slots: HashMap<Slot, usize> = HashMap::new();
-    // Each marker with its first position and the sums of its members' pixels.
-    let mut markers: Vec<(Marker, LonLat, f64, f64)> = Vec::new();
-    for &(index, position, (ux, uy)) in merchants {
-        let (x, y) = (ux * world, uy * world);
-        let slot = if merge_cells {
-            Slot::Cell((x / CLUSTER_CELL_PX).floor() as i64, (y / CLUSTER_CELL_PX).floor() as i64)
-        } else {
-            Slot::Spot(position.lon.to_bits(), position.lat.to_bits())
-        };
-        match slots.get(&slot) {
-            Some(&i) => {
-                let (marker, first, sum_x, sum_y) = &mut markers[i];
-                marker.merchants.push(index);
-                marker.same_spot &= *first == position;
-                *sum_x += x;
-                *sum_y += y;
-            }
-            None => {
-                slots.insert(slot, markers.len());
-                markers.push((Marker { x, y, merchants: vec![index], same_spot: true }, position, x, y));
-            }
-        }
-    }
-    markers
+    let px: Vec<(f64, f64)> = merchants.iter().map(|&(_, _, (ux, uy))| (ux * world, uy * world)).collect();
+    let groups = if f64::from(z) < NO_CLUSTER_ZOOM {
+        group_within_radius(&px, CLUSTER_RADIUS_PX)
+    } else {
+        group_identical(merchants)
+    };
+    groups
         .into_iter()
-        .map(|(mut marker, _, sum_x, sum_y)| {
-            let n = marker.merchants.len() as f64;
-            (marker.x, marker.y) = (sum_x / n, sum_y / n);
-            marker
+        .map(|members| {
+            let n = members.len() as f64;
+            let x = members.iter().map(|&k| px[k].0).sum::<f64>() / n;
+            let y = members.iter().map(|&k| px[k].1).sum::<f64>() / n;
+            let first = merchants[members[0]].1;
+            Marker {
+                x,
+                y,
+                same_spot: members.iter().all(|&k| merchants[k].1 == first),
+                merchants: members.iter().map(|&k| merchants[k].0).collect(),
+            }
         })
         .collect()
 }
 
-/// What merges markers: a grid cell of the world, or an exact position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Slot {
-    Cell(i64, i64),
-    Spot(u64, u64),
+/// Greedy grouping (supercluster's rule): the first point not yet taken
+/// takes every other untaken point within `radius` pixels. Points are found
+/// through a grid of `radius` cells, each point leaving its cell when taken,
+/// so the pass is O(n) for any density. Groups list input positions in order.
+fn group_within_radius(px: &[(f64, f64)], radius: f64) -> Vec<Vec<usize>> {
+    let cell_of = |(x, y): (f64, f64)| ((x / radius).floor() as i64, (y / radius).floor() as i64);
+    let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    for (k, &p) in px.iter().enumerate() {
+        cells.entry(cell_of(p)).or_default().push(k);
+    }
+    let mut taken = vec![false; px.len()];
+    let mut groups = Vec::new();
+    for seed in 0..px.len() {
+        if taken[seed] {
+            continue;
+        }
+        let (sx, sy) = px[seed];
+        let (cx, cy) = cell_of(px[seed]);
+        let mut members = Vec::new();
+        for gx in cx - 1..=cx + 1 {
+            for gy in cy - 1..=cy + 1 {
+                let Some(cell) = cells.get_mut(&(gx, gy)) else { continue };
+                cell.retain(|&k| {
+                    let (x, y) = px[k];
+                    let near = (x - sx).powi(2) + (y - sy).powi(2) <= radius * radius;
+                    if near {
+                        taken[k] = true;
+                        members.push(k);
+                    }
+                    !near
+                });
+            }
+        }
+        members.sort_unstable();
+        groups.push(members);
+    }
+    groups
+}
+
+/// Groups of merchants at exactly the same position, in input order.
+fn group_identical(merchants: &[(u32, LonLat, (f64, f64))]) -> Vec<Vec<usize>> {
+    let mut spots: HashMap<(u64, u64), usize> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (k, (_, p, _)) in merchants.iter().enumerate() {
+        let slot = *spots.entry((p.lon.to_bits(), p.lat.to_bits())).or_insert(groups.len());
+        if slot == groups.len() {
+            groups.push(Vec::new());
+        }
+        groups[slot].push(k);
+    }
+    groups
 }
 
 /// Groups merchants on screen, as [`MarkerLevels`] does, without keeping
@@ -412,6 +445,33 @@ mod tests {
             assert!((b.x - 200.0 - (a.x - 200.0) * 0.5f64.exp2()).abs() < 1e-6);
             assert!((b.y - 150.0 - (a.y - 150.0) * 0.5f64.exp2()).abs() < 1e-6);
         }
+    }
+
+    #[test]
+    fn groups_hold_their_radius_and_leave_no_one_out() {
+        // A seeded cloud, dense in the middle like a city centre, and a duplicate.
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut px: Vec<(f64, f64)> =
+            (0..3000).map(|_| (next() * next() * 2000.0, next() * 2000.0)).collect();
+        px.push(px[0]);
+        let groups = group_within_radius(&px, CLUSTER_RADIUS_PX);
+        let mut all: Vec<usize> = groups.iter().flatten().copied().collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..px.len()).collect::<Vec<_>>(), "every point in exactly one group");
+        let d2 = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).powi(2) + (a.1 - b.1).powi(2);
+        let r2 = CLUSTER_RADIUS_PX * CLUSTER_RADIUS_PX;
+        for g in &groups {
+            assert!(g.iter().all(|&k| d2(px[k], px[g[0]]) <= r2), "members near their group's first");
+        }
+        // Each group's first point was untaken when the group was made: no earlier group reached it.
+        for (i, g) in groups.iter().enumerate() {
+            assert!(groups[..i].iter().all(|h| d2(px[g[0]], px[h[0]]) > r2));
+        }
+        assert!(groups.iter().any(|g| g.contains(&0) && g.contains(&3000)));
     }
 
     #[test]
