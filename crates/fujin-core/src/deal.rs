@@ -44,6 +44,9 @@ pub struct Deal {
     pub rules: Vec<String>,
     /// The payment links that passed the allowlist, one per provider at most.
     pub pay: Vec<PayLink>,
+    /// Days a voucher stays valid after purchase, if the merchant says
+    /// (otherwise [`DEFAULT_VALID_DAYS`](crate::order::DEFAULT_VALID_DAYS)).
+    pub valid_days: Option<u32>,
 }
 
 impl Deal {

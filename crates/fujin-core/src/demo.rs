@@ -178,6 +178,7 @@ pub fn demo_feed(options: &DemoOptions) -> Value {
         "crs": options.crs.key(),
         "center": { "lat": coordinate(centre.lat), "lon": coordinate(centre.lon) },
         "checkout_hosts": [DEMO_CHECKOUT_HOST],
+        "order_params": { "order_id": "order", "return_url": "return", "referral": "ref" },
         "merchants": merchants,
     })
 }

@@ -23,4 +23,7 @@ pub struct Merchant {
     pub rating: Option<f32>,
     /// The merchant's valid deals (invalid ones were reported and dropped).
     pub deals: Vec<Deal>,
+    /// Where Fujin asks whether an order is paid (`GET …?order=ID`, answering
+    /// `{"status": "paid"}`): `https` on one of the feed's `checkout_hosts`.
+    pub verify_url: Option<String>,
 }

@@ -11,6 +11,7 @@ fn every_problem_is_reported_at_its_pointer() {
     let loaded = load_feed(EVERY_PROBLEM.as_bytes()).unwrap();
     let expected = [
         ("/checkout_hosts/1", "is not a checkout host"),
+        ("/order_params/return_url", "parameter name \"back url\" must be 1 to 32 characters"),
         ("/merchants/0/deals/1/price", "price 0 must be positive"),
         ("/merchants/0/deals/2/price", "price 9000 is above original_price 8000"),
         ("/merchants/0/deals/3/price", "price -100 must be positive"),
@@ -29,6 +30,7 @@ fn every_problem_is_reported_at_its_pointer() {
         ("/merchants/0/deals/16/id", "id is missing"),
         ("/merchants/0/deals/17/id", "duplicate id \"good-1-a\"; first used at /merchants/0/deals/0/id"),
         ("/merchants/0/deals/18", "record must be a JSON object, found a string"),
+        ("/merchants/0/deals/19/valid_days", "valid_days 0"),
         ("/merchants/1/id", "id is missing"),
         ("/merchants/2/id", "duplicate id \"good-1\"; first used at /merchants/0/id"),
         ("/merchants/3/lat", "lat must be a number, found a string"),
@@ -40,6 +42,7 @@ fn every_problem_is_reported_at_its_pointer() {
         ("/merchants/9/name", "text-direction character (U+202E)"),
         ("/merchants/10/id", "must be 1 to 64 characters"),
         ("/merchants/11", "record must be a JSON object, found a number"),
+        ("/merchants/12/verify_url", "verify_url must be an https link on one of the feed's checkout_hosts"),
     ];
     let got: Vec<(String, String)> =
         loaded.problems.iter().map(|p| (p.pointer.clone(), p.kind.to_string())).collect();
@@ -48,8 +51,8 @@ fn every_problem_is_reported_at_its_pointer() {
         assert_eq!(pointer, want_pointer);
         assert!(message.contains(want_fragment), "{pointer}: {message:?} lacks {want_fragment:?}");
     }
-    // 18 bad deals + 11 bad merchants; the bad checkout host rejects no record.
-    assert_eq!(loaded.rejected, 29);
+    // 19 bad deals + 12 bad merchants; the bad checkout host and order parameter reject no record.
+    assert_eq!(loaded.rejected, 31);
 }
 
 #[test]
@@ -72,6 +75,14 @@ fn every_good_record_is_kept_whole() {
     );
     assert_eq!(deal.group_size, Some(2));
     assert_eq!(deal.rules, ["免预约", "周末通用"]);
+    assert_eq!(deal.valid_days, Some(30));
+    assert_eq!(good.verify_url.as_deref(), Some("https://shop.example.com/verify"));
+    let params = &feed.order_params;
+    assert_eq!(
+        (params.order_id.as_deref(), params.return_url.as_deref(), params.referral.as_deref()),
+        (Some("order"), None, Some("ref")),
+        "the bad name is dropped, the good ones kept"
+    );
     let providers: Vec<PayProvider> = deal.pay.iter().map(|l| l.provider()).collect();
     assert_eq!(providers, PayProvider::ALL);
     // Hostile text is kept as text: escaping is the renderer's job, and it is tested there.

@@ -41,6 +41,7 @@ pub(super) fn read_deal(v: &Value, pointer: String, ctx: &Context) -> (Option<De
     }
     let rules = f.text_list("rules", MAX_RULES, MAX_RULE_CHARS);
     let pay = read_pay(&mut f, ctx);
+    let valid_days = f.whole_number("valid_days", false, (1, MAX_VALID_DAYS), " of days").map(|n| n as u32);
 
     let problems = std::mem::take(&mut f.problems);
     if !problems.is_empty() {
@@ -64,6 +65,7 @@ pub(super) fn read_deal(v: &Value, pointer: String, ctx: &Context) -> (Option<De
         group_size,
         rules,
         pay,
+        valid_days,
     };
     (Some(deal), problems)
 }

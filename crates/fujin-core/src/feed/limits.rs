@@ -23,3 +23,5 @@ pub const MAX_CHECKOUT_HOSTS: usize = 20;
 pub const MAX_PRICE_FEN: u64 = 100_000_000;
 /// Highest count (sold, stock, group size, per-order limit).
 pub const MAX_COUNT: u64 = 1_000_000_000;
+/// Longest voucher validity, in days (ten years).
+pub const MAX_VALID_DAYS: u64 = 3650;

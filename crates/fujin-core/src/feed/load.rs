@@ -13,6 +13,7 @@ use super::nesting::{MAX_DEPTH, max_depth};
 use super::pointer::child;
 use super::reader::FeedReader;
 use super::{Feed, Problem, ProblemKind};
+use crate::handoff::{MAX_PARAM_NAME_LEN, OrderParams, is_valid_param_name};
 use crate::{Crs, LonLat, Merchant, UnknownCrs, is_valid_checkout_host};
 
 /// The feed format version this code reads.
@@ -169,6 +170,7 @@ pub(super) struct Assembly {
     ctx: Context,
     name: Option<String>,
     center: Option<LonLat>,
+    order_params: OrderParams,
     merchants: Vec<Merchant>,
 }
 
@@ -192,6 +194,7 @@ impl Assembly {
         let mut head = Fields::new(top, String::new());
         let name = head.optional_text("name", MAX_NAME_CHARS);
         let checkout_hosts = read_checkout_hosts(&mut head);
+        let order_params = read_order_params(&mut head);
         let center = read_center(&mut head).map(|p| crs.to_wgs84(p));
         let ctx = Context {
             crs,
@@ -201,7 +204,7 @@ impl Assembly {
             problems: std::mem::take(&mut head.problems),
             rejected: 0,
         };
-        Ok(Self { is_geojson, ctx, name, center, merchants: Vec::new() })
+        Ok(Self { is_geojson, ctx, name, center, order_params, merchants: Vec::new() })
     }
 
     /// The key of the document's record list: `features` or `merchants`.
@@ -234,6 +237,7 @@ impl Assembly {
             crs: self.ctx.crs,
             center: self.center,
             checkout_hosts: self.ctx.checkout_hosts,
+            order_params: self.order_params,
             merchants: self.merchants,
         };
         LoadedFeed { feed, problems: self.ctx.problems, rejected: self.ctx.rejected }
@@ -277,6 +281,31 @@ fn read_checkout_hosts(head: &mut Fields) -> Vec<String> {
         }
     }
     good
+}
+
+/// The optional `order_params: {"order_id", "return_url", "referral"}`:
+/// query parameter names for the feed's `checkout` links.
+fn read_order_params(head: &mut Fields) -> OrderParams {
+    let Some(v) = head.get("order_params") else { return OrderParams::default() };
+    let pointer = head.pointer("order_params");
+    let Value::Object(map) = v else {
+        let kind = ProblemKind::WrongType {
+            field: "order_params",
+            expected: "an object of parameter names",
+            found: type_name(v),
+        };
+        head.report(pointer, kind);
+        return OrderParams::default();
+    };
+    let mut name = |key: &'static str| {
+        let text = head.text_at(map.get(key)?, key, At::Nested("order_params", key), MAX_PARAM_NAME_LEN)?;
+        if is_valid_param_name(&text) {
+            return Some(text);
+        }
+        head.report(At::Nested("order_params", key), ProblemKind::BadParamName(text));
+        None
+    };
+    OrderParams { order_id: name("order_id"), return_url: name("return_url"), referral: name("referral") }
 }
 
 /// The optional `center: {"lat", "lon"}`, in the feed's datum.

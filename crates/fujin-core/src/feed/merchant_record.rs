@@ -8,7 +8,8 @@ use super::limits::*;
 use super::load::Context;
 use super::pointer::child;
 use super::{Problem, ProblemKind};
-use crate::{Category, LonLat, Merchant};
+use crate::pay_link::MAX_LINK_LEN;
+use crate::{Category, LonLat, Merchant, PayProvider, check_pay_link};
 
 /// A merchant whose id and position the format-specific reader has already
 /// looked for (reporting into `fields`), and whose other fields sit in `fields`.
@@ -35,6 +36,7 @@ pub(super) fn read_merchant(input: MerchantInput, ctx: &mut Context) -> Option<M
     let opening_hours = f.optional_text("opening_hours", MAX_HOURS_CHARS);
     let rating = f.optional_number("rating", (0.0, 5.0)).map(|r| r as f32);
     let raw_deals = read_deal_list(&mut f);
+    let verify_url = read_verify_url(&mut f, ctx);
     if let Some(id) = &id
         && let Some(first) = ctx.merchant_ids.get(id)
     {
@@ -82,7 +84,21 @@ pub(super) fn read_merchant(input: MerchantInput, ctx: &mut Context) -> Option<M
         opening_hours,
         rating,
         deals,
+        verify_url,
     })
+}
+
+/// The optional `verify_url`: checked like a `checkout` link (https, on a
+/// declared checkout host), since Fujin will fetch it.
+fn read_verify_url(f: &mut Fields, ctx: &Context) -> Option<String> {
+    let raw = f.optional_text("verify_url", MAX_LINK_LEN)?;
+    match check_pay_link(PayProvider::Checkout, &raw, &ctx.checkout_hosts) {
+        Ok(link) => Some(link.as_str().to_owned()),
+        Err(e) => {
+            f.report_at("verify_url", ProblemKind::BadVerifyUrl(e));
+            None
+        }
+    }
 }
 
 fn read_category(f: &mut Fields, required: bool) -> Option<Category> {

@@ -19,6 +19,7 @@ pub use load::{FEED_VERSION, FeedError, LoadedFeed, load_feed, load_value, parse
 pub use problem::{Problem, ProblemKind};
 pub use reader::FeedReader;
 
+use crate::handoff::OrderParams;
 use crate::{Crs, LonLat, Merchant};
 
 /// A validated feed. All positions are WGS-84.
@@ -32,6 +33,8 @@ pub struct Feed {
     pub center: Option<LonLat>,
     /// Hosts the feed allows for generic `checkout` payment links.
     pub checkout_hosts: Vec<String>,
+    /// Query parameter names its `checkout` links take for the order id, return URL and referral.
+    pub order_params: OrderParams,
     /// The valid merchants, in feed order.
     pub merchants: Vec<Merchant>,
 }

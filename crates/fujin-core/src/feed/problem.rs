@@ -167,6 +167,12 @@ pub enum ProblemKind {
     /// A refused payment link.
     #[error(transparent)]
     PayLink(#[from] PayLinkError),
+    /// A refused `verify_url`.
+    #[error("verify_url must be an https link on one of the feed's checkout_hosts: {0}")]
+    BadVerifyUrl(PayLinkError),
+    /// A parameter name in `order_params` that would not survive in a URL.
+    #[error("parameter name {0:?} must be 1 to 32 characters of A-Z a-z 0-9 - _ .")]
+    BadParamName(String),
     /// A phone number with characters other than digits and `+ - ( )` and spaces.
     #[error("phone {0:?} may only contain digits, spaces and + - ( ), with at least 3 digits")]
     BadPhone(String),

@@ -49,7 +49,7 @@ pub struct FeedReader<'a> {
 
 enum Stage {
     Scanning(OutlineScan),
-    Records { assembly: Assembly, records: Records, next: usize, total: usize },
+    Records { assembly: Box<Assembly>, records: Records, next: usize, total: usize },
 }
 
 /// Where the records come from.
@@ -167,7 +167,7 @@ impl<'a> FeedReader<'a> {
             }
         };
         assembly.reserve(total);
-        Ok(Stage::Records { assembly, records, next: 0, total })
+        Ok(Stage::Records { assembly: Box::new(assembly), records, next: 0, total })
     }
 }
 

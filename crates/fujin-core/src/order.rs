@@ -1,0 +1,515 @@
+//! An order on the shopper's side: what they bought, how it was handed to
+//! the payment provider, and where it stands. Fujin never sees money; the
+//! order is the shopper's record, and the merchant's `verify_url` (when the
+//! feed gives one) is the only source that can say it is paid.
+
+use std::fmt;
+use std::str::FromStr;
+
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::{Deal, Fen, Merchant, PayProvider, ReferralCode, VoucherCode};
+
+/// Most units in one order when the deal sets no limit.
+pub const DEFAULT_MAX_PER_ORDER: u32 = 10;
+
+/// How long a voucher stays valid when the deal does not say, in days.
+pub const DEFAULT_VALID_DAYS: u32 = 90;
+
+/// An order id: a random (version 4) UUID made from the browser's crypto source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OrderId(Uuid);
+
+impl OrderId {
+    /// An id from 16 random bytes.
+    ///
+    /// ```
+    /// use fujin_core::OrderId;
+    /// let id = OrderId::from_random_bytes([7; 16]);
+    /// assert_eq!(id.to_string(), "07070707-0707-4707-8707-070707070707");
+    /// assert_eq!(id.to_string().parse(), Ok(id));
+    /// ```
+    pub fn from_random_bytes(bytes: [u8; 16]) -> Self {
+        Self(uuid::Builder::from_random_bytes(bytes).into_uuid())
+    }
+}
+
+impl fmt::Display for OrderId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0.hyphenated(), f)
+    }
+}
+
+/// Why text is not an order id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not an order id (a version 4 UUID in lower-case hyphenated form)")]
+pub struct BadOrderId;
+
+impl FromStr for OrderId {
+    type Err = BadOrderId;
+
+    /// Only the form Fujin writes: lower-case, hyphenated, version 4.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let uuid = Uuid::try_parse(s).map_err(|_| BadOrderId)?;
+        let canonical = uuid.hyphenated().to_string() == s;
+        (canonical && uuid.get_version_num() == 4).then_some(Self(uuid)).ok_or(BadOrderId)
+    }
+}
+
+/// Where an order stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrderStatus {
+    /// Made, and the shopper sent to pay; nothing heard since.
+    Pending,
+    /// The shopper came back from paying; the payment is not confirmed.
+    AwaitingConfirmation,
+    /// The merchant confirmed the payment.
+    Paid,
+    /// The voucher was used in the store.
+    Redeemed,
+    /// The voucher's validity ran out unused.
+    Expired,
+    /// The merchant refunded it (a group that did not fill is refunded).
+    Refunded,
+    /// The payment did not go through.
+    Failed,
+}
+
+impl OrderStatus {
+    /// Every status.
+    pub const ALL: [OrderStatus; 7] = [
+        OrderStatus::Pending,
+        OrderStatus::AwaitingConfirmation,
+        OrderStatus::Paid,
+        OrderStatus::Redeemed,
+        OrderStatus::Expired,
+        OrderStatus::Refunded,
+        OrderStatus::Failed,
+    ];
+
+    /// The name used in storage and links.
+    pub fn key(self) -> &'static str {
+        match self {
+            OrderStatus::Pending => "pending",
+            OrderStatus::AwaitingConfirmation => "awaiting_confirmation",
+            OrderStatus::Paid => "paid",
+            OrderStatus::Redeemed => "redeemed",
+            OrderStatus::Expired => "expired",
+            OrderStatus::Refunded => "refunded",
+            OrderStatus::Failed => "failed",
+        }
+    }
+
+    /// The status named `key`.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// True once nothing more can happen to the order: it belongs in the history.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            OrderStatus::Redeemed | OrderStatus::Expired | OrderStatus::Refunded | OrderStatus::Failed
+        )
+    }
+}
+
+/// What the merchant's `verify_url` says about an order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Not decided yet: ask again later.
+    Pending,
+    /// Paid.
+    Paid,
+    /// Not paid.
+    Failed,
+    /// Paid and given back.
+    Refunded,
+}
+
+impl Verdict {
+    /// Reads a verify answer's `status` field.
+    pub fn from_key(key: &str) -> Option<Self> {
+        match key {
+            "pending" => Some(Verdict::Pending),
+            "paid" => Some(Verdict::Paid),
+            "failed" => Some(Verdict::Failed),
+            "refunded" => Some(Verdict::Refunded),
+            _ => None,
+        }
+    }
+}
+
+/// Something that happens to an order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderEvent {
+    /// The shopper came back from the payment page (or opened the order).
+    /// `cancelled` when the provider said they gave up.
+    Returned {
+        /// The return link said the payment was cancelled or failed.
+        cancelled: bool,
+    },
+    /// The merchant's verify endpoint answered.
+    Verified(Verdict),
+    /// The shopper marked the voucher used.
+    MarkedUsed,
+}
+
+/// An event that makes no sense for the order's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("an order that is {} cannot take {event:?}", status.key())]
+pub struct TransitionError {
+    /// The order's status.
+    pub status: OrderStatus,
+    /// What was tried.
+    pub event: OrderEvent,
+}
+
+/// An order on the shopper's side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Order {
+    /// Random id, also passed to the payment provider where it can carry one.
+    pub id: OrderId,
+    /// The deal's id in the feed.
+    pub deal_id: String,
+    /// The merchant's id in the feed.
+    pub merchant_id: String,
+    /// The deal's title when ordered (kept so the order reads well without the feed).
+    pub deal_title: String,
+    /// The merchant's name when ordered.
+    pub merchant_name: String,
+    /// Units bought, at least 1.
+    pub quantity: u32,
+    /// Price of one unit, in fen.
+    pub unit_price: Fen,
+    /// `unit_price × quantity`, in fen.
+    pub total: Fen,
+    /// Who was asked to take the money.
+    pub provider: PayProvider,
+    /// When the order was made.
+    pub created_at: OffsetDateTime,
+    /// Until when the voucher can be used.
+    pub valid_until: OffsetDateTime,
+    /// Where it stands.
+    pub status: OrderStatus,
+    /// True when the merchant gives a `verify_url`, so payment can be confirmed.
+    pub confirmable: bool,
+    /// The reseller who shared the link, if any.
+    pub referral: Option<ReferralCode>,
+    /// What the shopper shows in the store.
+    pub voucher: VoucherCode,
+}
+
+/// Why an order cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OrderError {
+    /// A quantity of zero or above what may be bought.
+    #[error("quantity {quantity} is not between 1 and {max}")]
+    Quantity {
+        /// Asked for.
+        quantity: u32,
+        /// The most that may be bought.
+        max: u32,
+    },
+    /// Nothing left, or an absurd total.
+    #[error("this deal cannot be bought: {0}")]
+    NotBuyable(&'static str),
+}
+
+/// The most units of `deal` one order may hold: its per-order limit (or
+/// [`DEFAULT_MAX_PER_ORDER`]) and the stock left, whichever is lower.
+pub fn max_quantity(deal: &Deal) -> u32 {
+    let limit = deal.max_per_order.unwrap_or(DEFAULT_MAX_PER_ORDER).max(1);
+    deal.stock.map_or(limit, |stock| limit.min(stock))
+}
+
+/// The random input of a new order: 16 bytes for its id, 8 for its code.
+#[derive(Debug, Clone, Copy)]
+pub struct OrderRandomness {
+    /// For the [`OrderId`].
+    pub id: [u8; 16],
+    /// For the [`VoucherCode`].
+    pub code: [u8; 8],
+}
+
+impl Order {
+    /// A new `pending` order for `quantity` of `deal`, about to be handed to `provider`.
+    ///
+    /// ```
+    /// use fujin_core::{load_feed, Order, OrderRandomness, OrderStatus, PayProvider, Fen};
+    /// let json = r#"{"checkout_hosts": ["shop.example.com"],
+    ///   "merchants": [{"id": "m1", "name": "老王烧烤", "category": "food",
+    ///   "lat": 22.54, "lon": 114.05, "verify_url": "https://shop.example.com/verify",
+    ///   "deals": [{"id": "d1", "title": "双人餐", "price": 8800, "original_price": 12800,
+    ///              "max_per_order": 4, "pay": {"stripe": "https://buy.stripe.com/test_1"}}]}]}"#;
+    /// let feed = load_feed(json.as_bytes()).unwrap().feed;
+    /// let (m, d) = (&feed.merchants[0], &feed.merchants[0].deals[0]);
+    /// let random = OrderRandomness { id: [1; 16], code: [2; 8] };
+    /// let now = time::OffsetDateTime::UNIX_EPOCH;
+    /// let order = Order::new(m, d, 2, PayProvider::Stripe, None, now, random).unwrap();
+    /// assert_eq!(order.total, Fen(17_600));
+    /// assert_eq!(order.status, OrderStatus::Pending);
+    /// assert!(order.confirmable);
+    /// assert!(Order::new(m, d, 5, PayProvider::Stripe, None, now, random).is_err());
+    /// ```
+    pub fn new(
+        merchant: &Merchant,
+        deal: &Deal,
+        quantity: u32,
+        provider: PayProvider,
+        referral: Option<ReferralCode>,
+        now: OffsetDateTime,
+        random: OrderRandomness,
+    ) -> Result<Self, OrderError> {
+        if deal.is_sold_out() {
+            return Err(OrderError::NotBuyable("sold out"));
+        }
+        let max = max_quantity(deal);
+        if !(1..=max).contains(&quantity) {
+            return Err(OrderError::Quantity { quantity, max });
+        }
+        let total = deal
+            .price
+            .0
+            .checked_mul(u64::from(quantity))
+            .map(Fen)
+            .ok_or(OrderError::NotBuyable("the total is too large"))?;
+        let days = deal.valid_days.unwrap_or(DEFAULT_VALID_DAYS);
+        Ok(Self {
+            id: OrderId::from_random_bytes(random.id),
+            deal_id: deal.id.clone(),
+            merchant_id: merchant.id.clone(),
+            deal_title: deal.title.clone(),
+            merchant_name: merchant.name.clone(),
+            quantity,
+            unit_price: deal.price,
+            total,
+            provider,
+            created_at: now,
+            valid_until: now + Duration::days(i64::from(days)),
+            status: OrderStatus::Pending,
+            confirmable: merchant.verify_url.is_some(),
+            referral,
+            voucher: VoucherCode::from_random_bytes(random.code),
+        })
+    }
+
+    /// Applies `event`; true when the status changed. Events that repeat
+    /// what is already known (a second return, a second "paid") change
+    /// nothing; events that contradict it are errors and change nothing.
+    pub fn apply(&mut self, event: OrderEvent) -> Result<bool, TransitionError> {
+        use OrderStatus::*;
+        let next = match (self.status, event) {
+            (Pending, OrderEvent::Returned { cancelled: false }) => AwaitingConfirmation,
+            (Pending | AwaitingConfirmation, OrderEvent::Returned { cancelled: true }) => Failed,
+            (_, OrderEvent::Returned { .. }) => self.status,
+            (_, OrderEvent::Verified(Verdict::Pending)) => self.status,
+            (Pending | AwaitingConfirmation | Failed | Paid, OrderEvent::Verified(Verdict::Paid)) => Paid,
+            (Redeemed, OrderEvent::Verified(Verdict::Paid)) => Redeemed,
+            (Pending | AwaitingConfirmation | Failed, OrderEvent::Verified(Verdict::Failed)) => Failed,
+            (
+                Pending | AwaitingConfirmation | Paid | Expired | Refunded,
+                OrderEvent::Verified(Verdict::Refunded),
+            ) => Refunded,
+            (Paid | Redeemed, OrderEvent::MarkedUsed) => Redeemed,
+            (AwaitingConfirmation, OrderEvent::MarkedUsed) => Redeemed,
+            (status, event) => return Err(TransitionError { status, event }),
+        };
+        let changed = next != self.status;
+        self.status = next;
+        Ok(changed)
+    }
+
+    /// Moves a voucher whose validity ran out to `expired`; true when it did.
+    pub fn expire_if_due(&mut self, now: OffsetDateTime) -> bool {
+        let open = matches!(
+            self.status,
+            OrderStatus::Pending | OrderStatus::AwaitingConfirmation | OrderStatus::Paid
+        );
+        if open && now > self.valid_until {
+            self.status = OrderStatus::Expired;
+            return true;
+        }
+        false
+    }
+
+    /// True when a voucher may be shown: paid, or back from paying but
+    /// unconfirmed (shown marked as such), or used (shown as used).
+    pub fn has_voucher(&self) -> bool {
+        matches!(self.status, OrderStatus::Paid | OrderStatus::AwaitingConfirmation | OrderStatus::Redeemed)
+    }
+
+    /// What the store's scanner reads from the voucher's QR code.
+    ///
+    /// ```
+    /// # use fujin_core::{OrderId, VoucherCode};
+    /// # let (id, code) = (OrderId::from_random_bytes([7; 16]), VoucherCode::from_random_bytes([0; 8]));
+    /// assert_eq!(
+    ///     fujin_core::order::voucher_payload(id, code),
+    ///     "FUJIN1:07070707-0707-4707-8707-070707070707:000000000000"
+    /// );
+    /// ```
+    pub fn voucher_payload(&self) -> String {
+        voucher_payload(self.id, self.voucher)
+    }
+}
+
+/// The text of a voucher's QR code: `FUJIN1:<order id>:<12 digits>`.
+pub fn voucher_payload(id: OrderId, code: VoucherCode) -> String {
+    format!("FUJIN1:{id}:{}", code.digits())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use OrderStatus::*;
+
+    fn order(status: OrderStatus) -> Order {
+        let now = OffsetDateTime::UNIX_EPOCH;
+        Order {
+            id: OrderId::from_random_bytes([3; 16]),
+            deal_id: "d1".into(),
+            merchant_id: "m1".into(),
+            deal_title: "双人餐".into(),
+            merchant_name: "老王烧烤".into(),
+            quantity: 1,
+            unit_price: Fen(100),
+            total: Fen(100),
+            provider: PayProvider::Stripe,
+            created_at: now,
+            valid_until: now + Duration::days(1),
+            status,
+            confirmable: true,
+            referral: None,
+            voucher: VoucherCode::from_random_bytes([1; 8]),
+        }
+    }
+
+    fn after(status: OrderStatus, event: OrderEvent) -> Result<OrderStatus, TransitionError> {
+        let mut o = order(status);
+        o.apply(event).map(|_| o.status)
+    }
+
+    #[test]
+    fn the_happy_path() {
+        let mut o = order(Pending);
+        assert_eq!(o.apply(OrderEvent::Returned { cancelled: false }), Ok(true));
+        assert_eq!(o.status, AwaitingConfirmation);
+        assert_eq!(o.apply(OrderEvent::Returned { cancelled: false }), Ok(false), "a reload changes nothing");
+        assert_eq!(o.apply(OrderEvent::Verified(Verdict::Pending)), Ok(false));
+        assert_eq!(o.apply(OrderEvent::Verified(Verdict::Paid)), Ok(true));
+        assert!(o.has_voucher());
+        assert_eq!(o.apply(OrderEvent::MarkedUsed), Ok(true));
+        assert_eq!(o.status, Redeemed);
+        assert!(o.status.is_final());
+        assert_eq!(o.apply(OrderEvent::MarkedUsed), Ok(false));
+    }
+
+    #[test]
+    fn every_transition_is_decided() {
+        let events = [
+            OrderEvent::Returned { cancelled: false },
+            OrderEvent::Returned { cancelled: true },
+            OrderEvent::Verified(Verdict::Pending),
+            OrderEvent::Verified(Verdict::Paid),
+            OrderEvent::Verified(Verdict::Failed),
+            OrderEvent::Verified(Verdict::Refunded),
+            OrderEvent::MarkedUsed,
+        ];
+        // Rows: statuses in `OrderStatus::ALL` order; columns: `events`; `-` is an error.
+        let table: [(OrderStatus, [Option<OrderStatus>; 7]); 7] = [
+            (
+                Pending,
+                [
+                    Some(AwaitingConfirmation),
+                    Some(Failed),
+                    Some(Pending),
+                    Some(Paid),
+                    Some(Failed),
+                    Some(Refunded),
+                    None,
+                ],
+            ),
+            (
+                AwaitingConfirmation,
+                [
+                    Some(AwaitingConfirmation),
+                    Some(Failed),
+                    Some(AwaitingConfirmation),
+                    Some(Paid),
+                    Some(Failed),
+                    Some(Refunded),
+                    Some(Redeemed),
+                ],
+            ),
+            (Paid, [Some(Paid), Some(Paid), Some(Paid), Some(Paid), None, Some(Refunded), Some(Redeemed)]),
+            (
+                Redeemed,
+                [Some(Redeemed), Some(Redeemed), Some(Redeemed), Some(Redeemed), None, None, Some(Redeemed)],
+            ),
+            (Expired, [Some(Expired), Some(Expired), Some(Expired), None, None, Some(Refunded), None]),
+            (Refunded, [Some(Refunded), Some(Refunded), Some(Refunded), None, None, Some(Refunded), None]),
+            (Failed, [Some(Failed), Some(Failed), Some(Failed), Some(Paid), Some(Failed), None, None]),
+        ];
+        for (status, row) in table {
+            for (event, expected) in events.into_iter().zip(row) {
+                let mut o = order(status);
+                let result = o.apply(event);
+                assert_eq!(result.is_ok(), expected.is_some(), "{status:?} + {event:?}");
+                assert_eq!(o.status, expected.unwrap_or(status), "{status:?} + {event:?}");
+                assert_eq!(result.ok(), expected.map(|e| e != status), "{status:?} + {event:?}: changed?");
+            }
+        }
+    }
+
+    #[test]
+    fn contradictions_are_errors_and_change_nothing() {
+        assert!(after(Pending, OrderEvent::MarkedUsed).is_err(), "unpaid vouchers are not used");
+        assert!(after(Failed, OrderEvent::MarkedUsed).is_err());
+        assert!(after(Refunded, OrderEvent::MarkedUsed).is_err());
+        assert!(after(Expired, OrderEvent::MarkedUsed).is_err());
+        assert!(after(Paid, OrderEvent::Verified(Verdict::Failed)).is_err());
+        assert!(after(Redeemed, OrderEvent::Verified(Verdict::Refunded)).is_err());
+        assert!(after(Expired, OrderEvent::Verified(Verdict::Paid)).is_err());
+        let mut o = order(Paid);
+        assert!(o.apply(OrderEvent::Verified(Verdict::Failed)).is_err());
+        assert_eq!(o.status, Paid);
+    }
+
+    #[test]
+    fn the_merchant_has_the_last_word_on_payment() {
+        assert_eq!(after(Failed, OrderEvent::Verified(Verdict::Paid)), Ok(Paid), "a late confirmation wins");
+        assert_eq!(after(Paid, OrderEvent::Verified(Verdict::Refunded)), Ok(Refunded), "an unfilled group");
+        assert_eq!(after(AwaitingConfirmation, OrderEvent::Returned { cancelled: true }), Ok(Failed));
+        assert_eq!(after(Paid, OrderEvent::Returned { cancelled: true }), Ok(Paid), "a stale link");
+    }
+
+    #[test]
+    fn vouchers_expire_unless_used() {
+        for status in OrderStatus::ALL {
+            let mut o = order(status);
+            let later = o.valid_until + Duration::seconds(1);
+            assert!(!o.expire_if_due(o.valid_until), "valid up to and including valid_until");
+            let expires = matches!(status, Pending | AwaitingConfirmation | Paid);
+            assert_eq!(o.expire_if_due(later), expires, "{status:?}");
+            assert_eq!(o.status, if expires { Expired } else { status });
+        }
+    }
+
+    #[test]
+    fn statuses_and_ids_round_trip() {
+        for s in OrderStatus::ALL {
+            assert_eq!(OrderStatus::from_key(s.key()), Some(s));
+        }
+        assert_eq!(OrderStatus::from_key("PAID"), None);
+        let id = OrderId::from_random_bytes([0xab; 16]);
+        assert_eq!(id.to_string().parse(), Ok(id));
+        for bad in
+            ["", "not-a-uuid", "07070707-0707-1707-8707-070707070707", "07070707070747078707070707070707"]
+        {
+            assert_eq!(bad.parse::<OrderId>(), Err(BadOrderId), "{bad}");
+        }
+        assert_eq!(id.to_string().to_uppercase().parse::<OrderId>(), Err(BadOrderId));
+    }
+}
