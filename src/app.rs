@@ -6,15 +6,22 @@ use fujin_core::{Catalog, distance_m};
 use time::OffsetDateTime;
 use yew::prelude::*;
 
+use crate::components::checkout_panel::CheckoutPanel;
 use crate::components::deal_list::DealList;
 use crate::components::deal_page::DealPage;
 use crate::components::filter_bar::FilterBar;
 use crate::components::map_view::{MapView, TileSource};
+use crate::components::order_list::OrderList;
+use crate::components::order_page::OrderPage;
 use crate::components::status_banner::StatusBanner;
 use crate::components::top_bar::TopBar;
+use crate::device::{Device, random_bytes};
 use crate::feed_fetch::{Progress, fetch_feed};
 use crate::geolocation::Locator;
 use crate::i18n::Lang;
+use crate::order_book::{OrderAction, StorageHealth};
+use crate::order_effects::use_order_effects;
+use crate::order_store::OrderStore;
 use crate::shared::Shared;
 use crate::state::{Action, AppState, FeedStatus, LocationStatus};
 
@@ -35,6 +42,12 @@ pub struct AppProps {
     /// Keep the page URL in step with the view (off for embedding and tests).
     #[prop_or(true)]
     pub sync_url: bool,
+    /// Where orders are kept.
+    #[prop_or(OrderStore::Browser)]
+    pub store: OrderStore,
+    /// The shopper's device (phone or not, inside WeChat or not).
+    #[prop_or_else(Device::detect)]
+    pub device: Device,
 }
 
 /// The current time from the browser's clock.
@@ -148,9 +161,41 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    let verify_trouble = use_order_effects(&state, &props.store);
+
     let lang = state.lang;
     let t = lang.texts();
     let dispatcher = state.dispatcher();
+    let on_buy = send_orders(&dispatcher, OrderAction::StartCheckout);
+    let on_quantity = send_orders(&dispatcher, OrderAction::SetQuantity);
+    let on_paid = send_orders(&dispatcher, |id| OrderAction::Returned(id, false));
+    let on_cancel_checkout = send_orders(&dispatcher, |()| OrderAction::CloseCheckout);
+    let on_mark_used =
+        send_orders(&dispatcher, |id| OrderAction::Event(id, fujin_core::OrderEvent::MarkedUsed));
+    let on_open_order = send_orders(&dispatcher, |id| OrderAction::Open(Some(id)));
+    let on_orders = send_orders(&dispatcher, |()| OrderAction::ShowOrders(true));
+    let on_close_orders = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| {
+            dispatcher.dispatch(Action::Orders(OrderAction::Open(None)));
+            dispatcher.dispatch(Action::Orders(OrderAction::ShowOrders(false)));
+        })
+    };
+    let on_pay = {
+        let (state, keep) = (state.clone(), base_view.clone());
+        Callback::from(move |provider| {
+            let random = random_bytes::<16>().zip(random_bytes::<8>());
+            let random = random.map(|(id, code)| fujin_core::OrderRandomness { id, code });
+            let location = gloo::utils::window().location();
+            let page = format!(
+                "{}{}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default()
+            );
+            let action = crate::purchase::place_order(&state, provider, random, &page, &keep);
+            state.dispatch(Action::Orders(action));
+        })
+    };
     let on_text = send(&dispatcher, Action::SetText);
     let on_lang = send(&dispatcher, Action::SetLang);
     let on_category = send(&dispatcher, Action::ToggleCategory);
@@ -206,10 +251,28 @@ pub fn App(props: &AppProps) -> Html {
         }
         (_, None) => html! { <p class="loading" role="status">{ t.loading_feed }</p> },
         (_, Some(catalog)) => match (&state.open_deal, &state.spot_list) {
-            (Some(id), _) => html! {
-                <DealPage lang={lang} catalog={catalog.clone()} deal_id={id.clone()}
-                    search_point={state.search_point} now={state.now} on_close={on_close} />
-            },
+            (Some(id), _) => {
+                let found = catalog
+                    .find_deal(id)
+                    .map(|(m, d)| &catalog.feed().merchants[m as usize].deals[d as usize]);
+                let checkout = state.orders.checkout.clone().filter(|c| c.deal_id == **id);
+                let buy = found.map(|deal| {
+                    let deal_id = deal.id.clone();
+                    html! {
+                        <CheckoutPanel lang={lang} deal={deal.clone()} available={deal.is_available(state.now)}
+                            checkout={checkout} error={state.orders.error.clone().map(AttrValue::from)}
+                            device={props.device} on_start={on_buy.reform(move |()| deal_id.clone())}
+                            on_quantity={on_quantity} on_pay={on_pay} on_paid={on_paid.clone()}
+                            on_cancel={on_cancel_checkout} />
+                    }
+                });
+                html! {
+                    <DealPage lang={lang} catalog={catalog.clone()} deal_id={id.clone()}
+                        search_point={state.search_point} now={state.now} on_close={on_close}>
+                        { for buy }
+                    </DealPage>
+                }
+            }
             (None, Some(list)) => {
                 spot_list(lang, catalog, list, &on_select, &send(&dispatcher, |()| Action::ShowSpot(None)))
             }
@@ -219,11 +282,27 @@ pub fn App(props: &AppProps) -> Html {
             },
         },
     };
+    // An order or "My orders" takes the sheet's place, feed or no feed.
+    let open_order = state.orders.open_order.and_then(|id| state.orders.get(id));
+    let sheet = match (open_order, state.orders.show_orders) {
+        (Some(order), _) => html! {
+            <OrderPage lang={lang} order={order.clone()} catalog={state.catalog().cloned()}
+                verify_trouble={verify_trouble} on_paid={on_paid} on_mark_used={on_mark_used}
+                on_close={on_close_orders.clone()} />
+        },
+        (None, true) => html! {
+            <OrderList lang={lang} orders={state.orders.orders.clone()} on_open={on_open_order} on_close={on_close_orders} />
+        },
+        (None, false) => sheet,
+    };
+    let showing_orders = open_order.is_some() || state.orders.show_orders;
+    let open_orders = state.orders.orders.iter().filter(|o| !o.status.is_final()).count();
     html! {
         <main class="fujin-app" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             <TopBar lang={lang} text={state.filters.text.clone()} locating={state.location == LocationStatus::Locating}
-                on_text={on_text} on_locate={locate} on_lang={on_lang} />
-            <StatusBanner lang={lang} location={state.location} origin={state.search_origin} rejected={rejected} />
+                on_text={on_text} on_locate={locate} on_lang={on_lang} open_orders={open_orders} on_orders={on_orders} />
+            <StatusBanner lang={lang} location={state.location} origin={state.search_origin} rejected={rejected}
+                storage_unavailable={state.orders.storage == StorageHealth::Unavailable} skipped_orders={state.orders.skipped} />
             <div class="body">
                 <div class="map-pane">
                     <MapView
@@ -243,7 +322,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </div>
                 <aside class="sheet">
-                    if state.open_deal.is_none() {
+                    if state.open_deal.is_none() && !showing_orders {
                         <FilterBar lang={lang} filters={state.filters.clone()} {on_category} {on_radius} {on_sort} {on_price} {on_unavailable} />
                     }
                     { sheet }
@@ -257,6 +336,15 @@ pub fn App(props: &AppProps) -> Html {
 fn send<T: 'static>(dispatcher: &UseReducerDispatcher<AppState>, make: fn(T) -> Action) -> Callback<T> {
     let dispatcher = dispatcher.clone();
     Callback::from(move |v| dispatcher.dispatch(make(v)))
+}
+
+/// A callback that turns its argument into an order action and dispatches it.
+fn send_orders<T: 'static>(
+    dispatcher: &UseReducerDispatcher<AppState>,
+    make: fn(T) -> OrderAction,
+) -> Callback<T> {
+    let dispatcher = dispatcher.clone();
+    Callback::from(move |v| dispatcher.dispatch(Action::Orders(make(v))))
 }
 
 /// The merchants at one spot, after a click on their marker.

@@ -272,3 +272,177 @@ mod tests {
         assert_eq!(Lang::choose(None, &[]), Lang::Zh);
     }
 }
+
+/// The words of buying, orders and vouchers.
+#[derive(Debug)]
+#[allow(missing_docs)]
+pub struct OrderTexts {
+    pub buy: &'static str,
+    pub quantity: &'static str,
+    pub less: &'static str,
+    pub more: &'static str,
+    pub total: &'static str,
+    pub pay_with: &'static str,
+    pub no_payment: &'static str,
+    pub wechat: &'static str,
+    pub alipay: &'static str,
+    pub stripe: &'static str,
+    pub checkout: &'static str,
+    pub scan_wechat: &'static str,
+    pub scan_alipay: &'static str,
+    pub scan_phone: &'static str,
+    pub open_payment: &'static str,
+    pub paid_done: &'static str,
+    pub cancel: &'static str,
+    pub close: &'static str,
+    pub my_orders: &'static str,
+    pub no_orders: &'static str,
+    pub current: &'static str,
+    pub history: &'static str,
+    pub voucher: &'static str,
+    pub code: &'static str,
+    pub show_staff: &'static str,
+    pub valid_until: &'static str,
+    pub unconfirmed: &'static str,
+    pub checking: &'static str,
+    pub mark_used: &'static str,
+    pub used: &'static str,
+    pub order_no: &'static str,
+    pub storage_warning: &'static str,
+    pub skipped_warning: &'static str,
+    pub group_rule: &'static str,
+    pub group_joined: &'static str,
+    pub no_random: &'static str,
+    pub back_to_deals: &'static str,
+    pub not_paid_yet: &'static str,
+    pub verify_failed: &'static str,
+    pub referral: &'static str,
+}
+
+static ZH_ORDERS: OrderTexts = OrderTexts {
+    buy: "立即抢购",
+    quantity: "数量",
+    less: "减少",
+    more: "增加",
+    total: "合计",
+    pay_with: "选择支付方式",
+    no_payment: "该团购暂不支持在线支付",
+    wechat: "微信支付",
+    alipay: "支付宝",
+    stripe: "银行卡 (Stripe)",
+    checkout: "商家收银台",
+    scan_wechat: "请用微信扫一扫完成支付",
+    scan_alipay: "请用支付宝扫一扫完成支付",
+    scan_phone: "用手机扫码支付",
+    open_payment: "去支付",
+    paid_done: "我已完成支付",
+    cancel: "取消",
+    close: "关闭",
+    my_orders: "我的订单",
+    no_orders: "还没有订单",
+    current: "进行中",
+    history: "历史订单",
+    voucher: "团购券",
+    code: "券码",
+    show_staff: "到店出示给店员扫码或输入券码",
+    valid_until: "有效期至",
+    unconfirmed: "支付未确认：商家未提供支付确认，请以商家核验为准",
+    checking: "正在向商家确认支付…",
+    mark_used: "标记为已使用",
+    used: "已使用",
+    order_no: "订单号",
+    storage_warning: "此设备无法保存订单：购买仍可进行，但关闭页面后团购券不会保留，请截图保存。",
+    skipped_warning: "有无法读取的订单记录已跳过",
+    group_rule: "拼团：满员才成团，到期未成团将自动退款",
+    group_joined: "已参团",
+    no_random: "浏览器无法生成安全的订单号，无法下单",
+    back_to_deals: "返回团购",
+    not_paid_yet: "尚未支付",
+    verify_failed: "暂时无法联系商家确认支付，稍后会再试",
+    referral: "推荐码",
+};
+
+static EN_ORDERS: OrderTexts = OrderTexts {
+    buy: "Buy now",
+    quantity: "Quantity",
+    less: "Fewer",
+    more: "More",
+    total: "Total",
+    pay_with: "Pay with",
+    no_payment: "This deal cannot be paid online",
+    wechat: "WeChat Pay",
+    alipay: "Alipay",
+    stripe: "Card (Stripe)",
+    checkout: "Merchant checkout",
+    scan_wechat: "Scan with WeChat to pay",
+    scan_alipay: "Scan with Alipay to pay",
+    scan_phone: "Scan with your phone to pay",
+    open_payment: "Go to payment",
+    paid_done: "I have paid",
+    cancel: "Cancel",
+    close: "Close",
+    my_orders: "My orders",
+    no_orders: "No orders yet",
+    current: "Current",
+    history: "History",
+    voucher: "Voucher",
+    code: "Code",
+    show_staff: "Show this to the staff to scan, or read them the code",
+    valid_until: "Valid until",
+    unconfirmed: "Payment unconfirmed: the merchant gives no way to confirm it; the store will check",
+    checking: "Asking the merchant to confirm the payment…",
+    mark_used: "Mark as used",
+    used: "Used",
+    order_no: "Order",
+    storage_warning: "Orders cannot be saved on this device: you can still buy, but the voucher will be gone when you close the page. Take a screenshot.",
+    skipped_warning: "Some unreadable order records were skipped",
+    group_rule: "Group buy: it goes ahead only when the group fills; if time runs out first, you are refunded",
+    group_joined: "joined",
+    no_random: "This browser cannot make a secure order id, so ordering is not possible",
+    back_to_deals: "Back to deals",
+    not_paid_yet: "Not paid yet",
+    verify_failed: "Cannot reach the merchant to confirm the payment; trying again later",
+    referral: "Referral",
+};
+
+impl Lang {
+    /// The words of buying, orders and vouchers.
+    pub fn orders(self) -> &'static OrderTexts {
+        match self {
+            Lang::Zh => &ZH_ORDERS,
+            Lang::En => &EN_ORDERS,
+        }
+    }
+
+    /// A payment provider's name.
+    pub fn provider(self, p: fujin_core::PayProvider) -> &'static str {
+        let t = self.orders();
+        match p {
+            fujin_core::PayProvider::Wechat => t.wechat,
+            fujin_core::PayProvider::Alipay => t.alipay,
+            fujin_core::PayProvider::Stripe => t.stripe,
+            fujin_core::PayProvider::Checkout => t.checkout,
+        }
+    }
+
+    /// An order status, as the shopper reads it.
+    pub fn order_status(self, s: fujin_core::OrderStatus) -> &'static str {
+        use fujin_core::OrderStatus::*;
+        match (self, s) {
+            (Lang::Zh, Pending) => "待支付",
+            (Lang::Zh, AwaitingConfirmation) => "待确认",
+            (Lang::Zh, Paid) => "已支付",
+            (Lang::Zh, Redeemed) => "已使用",
+            (Lang::Zh, Expired) => "已过期",
+            (Lang::Zh, Refunded) => "已退款",
+            (Lang::Zh, Failed) => "支付失败",
+            (Lang::En, Pending) => "Pending",
+            (Lang::En, AwaitingConfirmation) => "Awaiting confirmation",
+            (Lang::En, Paid) => "Paid",
+            (Lang::En, Redeemed) => "Redeemed",
+            (Lang::En, Expired) => "Expired",
+            (Lang::En, Refunded) => "Refunded",
+            (Lang::En, Failed) => "Failed",
+        }
+    }
+}

@@ -7,11 +7,16 @@
 
 pub mod app;
 pub mod components;
+pub mod device;
 pub mod feed_fetch;
 pub mod geolocation;
 pub mod i18n;
 pub mod map_layout;
+pub mod order_book;
+pub mod order_effects;
+pub mod order_store;
 pub mod panic_screen;
+pub mod purchase;
 pub mod shared;
 pub mod state;
 pub mod url_sync;

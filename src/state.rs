@@ -6,13 +6,14 @@ use std::rc::Rc;
 
 use fujin_core::view_state::{DEFAULT_RADIUS_KM, RADII_KM, ViewState, ZOOM_RANGE};
 use fujin_core::web_mercator::{lon_lat_to_px, px_to_lon_lat};
-use fujin_core::{Catalog, Category, DealQuery, DealRow, LonLat, SortBy};
+use fujin_core::{Catalog, Category, DealQuery, DealRow, LonLat, ReferralCode, SortBy};
 use time::OffsetDateTime;
 use yew::Reducible;
 
 use crate::feed_fetch::Progress;
 use crate::geolocation::LocationError;
 use crate::i18n::Lang;
+use crate::order_book::{OrderAction, OrderBook};
 use crate::shared::Shared;
 
 /// Where the map opens when neither the link, the feed nor the device says:
@@ -132,6 +133,10 @@ pub struct AppState {
     pub now: OffsetDateTime,
     /// The rows of the list, recomputed whenever what they depend on changes.
     pub rows: Shared<Vec<DealRow>>,
+    /// The shopper's orders and the checkout in progress.
+    pub orders: OrderBook,
+    /// The reseller whose link opened the widget (`?ref=`), kept for the session.
+    pub referral: Option<ReferralCode>,
 }
 
 /// Every change the app can make.
@@ -193,6 +198,8 @@ pub enum Action {
     ApplyView(Box<ViewState>),
     /// Switch language.
     SetLang(Lang),
+    /// Something about orders.
+    Orders(OrderAction),
 }
 
 impl AppState {
@@ -212,8 +219,14 @@ impl AppState {
             spot_list: None,
             now,
             rows: Shared::new(Vec::new()),
+            orders: OrderBook::default(),
+            referral: view.referral.clone(),
         };
         state.apply_view(view);
+        if let Some(id) = view.order {
+            // A return from paying, or a link to an order: applied once storage is read.
+            state.orders.reduce(OrderAction::Returned(id, view.payment_cancelled));
+        }
         state
     }
 
@@ -235,6 +248,8 @@ impl AppState {
             max_yuan: f.max_yuan,
             include_unavailable: f.include_unavailable,
             deal: self.open_deal.clone(),
+            order: self.orders.open_order,
+            payment_cancelled: false,
         }
     }
 
@@ -357,6 +372,12 @@ impl AppState {
                 requery = false;
             }
             Action::OpenDeal(deal) => {
+                // A deal page replaces any checkout or order on show.
+                self.orders.checkout = None;
+                if deal.is_some() {
+                    self.orders.open_order = None;
+                    self.orders.show_orders = false;
+                }
                 // Opening a deal selects its merchant and brings it into view.
                 let found = match (&deal, self.catalog()) {
                     (Some(id), Some(catalog)) => {
@@ -379,10 +400,15 @@ impl AppState {
                 // Availability changes only when a minute turns; the countdown re-renders anyway.
                 requery = now.minute() != self.now.minute();
                 self.now = now;
+                self.orders.reduce(OrderAction::Tick(now));
             }
             Action::ApplyView(view) => self.apply_view(&view),
             Action::SetLang(lang) => {
                 self.lang = lang;
+                requery = false;
+            }
+            Action::Orders(action) => {
+                self.orders.reduce(action);
                 requery = false;
             }
         }
@@ -424,6 +450,7 @@ impl AppState {
             include_unavailable: view.include_unavailable,
         };
         self.open_deal = view.deal.clone();
+        self.orders.open_order = view.order.filter(|id| self.orders.get(*id).is_some());
     }
 }
 

@@ -24,6 +24,9 @@ pub struct DealPageProps {
     pub now: OffsetDateTime,
     /// Close the page.
     pub on_close: Callback<()>,
+    /// The buy box, under the prices.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The deal page, shown over the list.
@@ -88,11 +91,13 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                 if let Some(stock) = deal.stock { <span>{ format!("{} {}", t.stock_left, stock) }</span> }
                 <span>{ distance_text(distance) }</span>
             </p>
+            { props.children.clone() }
             if let Some(status) = status {
                 <p class={classes!("countdown", (availability != Availability::Available).then_some("unavailable"))} role="timer">{ status }</p>
             }
             if let Some(size) = deal.group_size {
                 <p class="group">{ format!("{size} {}", t.group_progress) }</p>
+                <p class="group-rule">{ props.lang.orders().group_rule }</p>
             }
             if !deal.rules.is_empty() {
                 <section class="rules">

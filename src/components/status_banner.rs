@@ -18,6 +18,12 @@ pub struct StatusBannerProps {
     pub origin: SearchOrigin,
     /// Records of the feed that were skipped.
     pub rejected: usize,
+    /// Orders cannot be kept on this device.
+    #[prop_or_default]
+    pub storage_unavailable: bool,
+    /// Stored order entries that could not be read.
+    #[prop_or_default]
+    pub skipped_orders: usize,
 }
 
 /// The status line.
@@ -44,6 +50,12 @@ pub fn StatusBanner(props: &StatusBannerProps) -> Html {
             <p class={class}>{ message }</p>
             if props.rejected > 0 {
                 <p class="status warning">{ format!("{} {}", props.rejected, t.records_skipped) }</p>
+            }
+            if props.storage_unavailable {
+                <p class="status warning storage">{ props.lang.orders().storage_warning }</p>
+            }
+            if props.skipped_orders > 0 {
+                <p class="status warning">{ format!("{} ({})", props.lang.orders().skipped_warning, props.skipped_orders) }</p>
             }
         </div>
     }

@@ -1,4 +1,4 @@
-//! The bar at the top: title, search box, "use my location", language.
+//! The bar at the top: title, search box, "use my location", my orders, language.
 
 use yew::prelude::*;
 
@@ -19,6 +19,10 @@ pub struct TopBarProps {
     pub on_locate: Callback<()>,
     /// Switch language.
     pub on_lang: Callback<Lang>,
+    /// Orders not yet finished, shown on the "My orders" button.
+    pub open_orders: usize,
+    /// "My orders".
+    pub on_orders: Callback<()>,
 }
 
 /// The top bar.
@@ -48,6 +52,10 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             />
             <button class="locate" onclick={on_locate} disabled={props.locating} aria-busy={props.locating.to_string()}>
                 { if props.locating { t.locating } else { t.locate } }
+            </button>
+            <button class="my-orders" onclick={props.on_orders.reform(|_: MouseEvent| ())}>
+                { props.lang.orders().my_orders }
+                if props.open_orders > 0 { <span class="badge">{ props.open_orders }</span> }
             </button>
             <button class="lang" onclick={on_lang} lang={other.code()}>{ t.language_switch }</button>
         </header>

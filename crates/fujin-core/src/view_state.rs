@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use url::form_urlencoded;
 
-use crate::{Category, LonLat, SortBy};
+use crate::{Category, LonLat, OrderId, ReferralCode, SortBy};
 
 /// The radii the shopper can choose, in kilometres.
 pub const RADII_KM: [u32; 4] = [1, 3, 5, 10];
@@ -44,8 +44,14 @@ pub struct ViewState {
     pub include_unavailable: bool,
     /// `deal`: the deal page that is open.
     pub deal: Option<String>,
-    /// `ref`: a referral code (kept as given; checked where it is used).
-    pub referral: Option<String>,
+    /// `ref`: a referral code; a malformed one is ignored.
+    pub referral: Option<ReferralCode>,
+    /// `order`: the order shown (a return from paying lands here).
+    pub order: Option<OrderId>,
+    /// `status=cancelled` (or `canceled`, `failed`): the payment page says
+    /// the shopper gave up. Any other status says nothing: only the
+    /// merchant's `verify_url` can say an order is paid.
+    pub payment_cancelled: bool,
 }
 
 impl ViewState {
@@ -84,7 +90,9 @@ impl ViewState {
                 "max" => v.max_yuan = value.parse().ok(),
                 "all" => v.include_unavailable = value == "1",
                 "deal" if is_plain_id(value) => v.deal = Some(value.to_owned()),
-                "ref" if !value.is_empty() && value.len() <= 64 => v.referral = Some(value.to_owned()),
+                "ref" => v.referral = ReferralCode::parse(value),
+                "order" => v.order = value.parse().ok(),
+                "status" => v.payment_cancelled = matches!(value, "cancelled" | "canceled" | "failed"),
                 _ => {}
             }
         }
@@ -136,7 +144,13 @@ impl ViewState {
             q.append_pair("deal", deal);
         }
         if let Some(referral) = &self.referral {
-            q.append_pair("ref", referral);
+            q.append_pair("ref", referral.as_str());
+        }
+        if let Some(order) = self.order {
+            q.append_pair("order", &order.to_string());
+        }
+        if self.payment_cancelled {
+            q.append_pair("status", "cancelled");
         }
         q.finish()
     }
@@ -179,7 +193,9 @@ mod tests {
             max_yuan: Some(200),
             include_unavailable: true,
             deal: Some("d000001-1".into()),
-            referral: Some("ABC123".into()),
+            referral: ReferralCode::parse("ABC123"),
+            order: Some(OrderId::from_random_bytes([9; 16])),
+            payment_cancelled: true,
         };
         assert_eq!(ViewState::from_query(&v.to_query()), v);
         assert_eq!(ViewState::default().to_query(), "");
@@ -187,8 +203,9 @@ mod tests {
 
     #[test]
     fn hostile_or_broken_values_are_ignored() {
-        let v =
-            ViewState::from_query("at=91,0&c=abc&r=7&sort=evil&deal=<script>&lang=fr&z=NaN&min=-5&all=yes");
+        let v = ViewState::from_query(
+            "at=91,0&c=abc&r=7&sort=evil&deal=<script>&lang=fr&z=NaN&min=-5&all=yes&ref=a%26b&order=1&status=paid",
+        );
         assert_eq!(v, ViewState::default());
     }
 

@@ -1,0 +1,270 @@
+//! The shopper's orders in the app's state: the checkout in progress, every
+//! order made on this device, and which one is open. Changed only through
+//! [`OrderAction`]; storage and the network are the browser layer's job.
+
+use fujin_core::stored_order::LoadedOrders;
+use fujin_core::{Order, OrderEvent, OrderId, PayLink, PayProvider};
+use time::OffsetDateTime;
+
+/// Whether orders can be kept on this device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StorageHealth {
+    /// Not looked at yet.
+    #[default]
+    Unknown,
+    /// localStorage works.
+    Ok,
+    /// No localStorage (private mode, blocked) or it is full: orders live
+    /// only as long as the page.
+    Unavailable,
+}
+
+/// A checkout in progress on a deal page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checkout {
+    /// The deal being bought.
+    pub deal_id: String,
+    /// Units chosen.
+    pub quantity: u32,
+    /// Once a provider is chosen: the order and the link it was handed to.
+    pub handoff: Option<(OrderId, PayLink)>,
+}
+
+/// The orders part of the app's state.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OrderBook {
+    /// Every order made on this device, newest first.
+    pub orders: Vec<Order>,
+    /// Whether they can be kept.
+    pub storage: StorageHealth,
+    /// Storage entries that were not orders (reported once).
+    pub skipped: usize,
+    /// The checkout in progress.
+    pub checkout: Option<Checkout>,
+    /// The order shown (its voucher or status).
+    pub open_order: Option<OrderId>,
+    /// "My orders" is shown.
+    pub show_orders: bool,
+    /// An order named by the URL (`?order=ID&status=…`) before the orders
+    /// were read from storage; applied when they are.
+    pub pending_return: Option<(OrderId, bool)>,
+    /// Why the last purchase could not start, if it could not.
+    pub error: Option<String>,
+}
+
+/// Every change to the orders.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OrderAction {
+    /// The orders were read from storage (or storage is unavailable).
+    Loaded {
+        /// What was read.
+        loaded: LoadedOrders,
+        /// False when storage cannot be used.
+        storage_ok: bool,
+    },
+    /// Writing an order failed: keep going, warn.
+    SaveFailed,
+    /// "Buy" on a deal page.
+    StartCheckout(String),
+    /// Units chosen.
+    SetQuantity(u32),
+    /// Close the checkout.
+    CloseCheckout,
+    /// An order was made and handed to this link.
+    Placed(Box<Order>, PayLink),
+    /// The purchase could not start (no randomness, a refused link).
+    PlaceFailed(String),
+    /// Back from paying (the return URL): `cancelled` when the provider said so.
+    Returned(OrderId, bool),
+    /// Something happened to an order.
+    Event(OrderId, OrderEvent),
+    /// The clock moved: expire what is due.
+    Tick(OffsetDateTime),
+    /// Show an order, or none.
+    Open(Option<OrderId>),
+    /// Show or hide "My orders".
+    ShowOrders(bool),
+}
+
+impl OrderBook {
+    /// The order with this id.
+    pub fn get(&self, id: OrderId) -> Option<&Order> {
+        self.orders.iter().find(|o| o.id == id)
+    }
+
+    fn get_mut(&mut self, id: OrderId) -> Option<&mut Order> {
+        self.orders.iter_mut().find(|o| o.id == id)
+    }
+
+    /// The provider of the checkout's hand-off, if one was chosen.
+    pub fn chosen_provider(&self) -> Option<PayProvider> {
+        self.checkout.as_ref()?.handoff.as_ref().map(|(_, link)| link.provider())
+    }
+
+    /// Applies one action.
+    pub fn reduce(&mut self, action: OrderAction) {
+        match action {
+            OrderAction::Loaded { loaded, storage_ok } => {
+                self.storage = if storage_ok { StorageHealth::Ok } else { StorageHealth::Unavailable };
+                self.skipped = loaded.skipped.len();
+                // Orders made before storage answered stay; stored ones join them.
+                for order in loaded.orders {
+                    if self.get(order.id).is_none() {
+                        self.orders.push(order);
+                    }
+                }
+                self.orders.sort_by_key(|o| std::cmp::Reverse(o.created_at));
+                if let Some((id, cancelled)) = self.pending_return.take() {
+                    self.returned(id, cancelled);
+                }
+            }
+            OrderAction::SaveFailed => self.storage = StorageHealth::Unavailable,
+            OrderAction::StartCheckout(deal_id) => {
+                self.checkout = Some(Checkout { deal_id, quantity: 1, handoff: None });
+                self.error = None;
+            }
+            OrderAction::SetQuantity(q) => {
+                if let Some(c) = &mut self.checkout
+                    && c.handoff.is_none()
+                {
+                    c.quantity = q.max(1);
+                }
+            }
+            OrderAction::CloseCheckout => {
+                self.checkout = None;
+                self.error = None;
+            }
+            OrderAction::Placed(order, link) => {
+                if let Some(c) = &mut self.checkout {
+                    c.handoff = Some((order.id, link));
+                }
+                self.orders.insert(0, *order);
+                self.error = None;
+            }
+            OrderAction::PlaceFailed(why) => self.error = Some(why),
+            OrderAction::Returned(id, cancelled) => {
+                if self.storage == StorageHealth::Unknown && self.get(id).is_none() {
+                    self.pending_return = Some((id, cancelled));
+                } else {
+                    self.returned(id, cancelled);
+                }
+            }
+            OrderAction::Event(id, event) => {
+                if let Some(order) = self.get_mut(id) {
+                    // A contradicting event (a late "failed" for a paid order) changes nothing.
+                    let _ = order.apply(event);
+                }
+            }
+            OrderAction::Tick(now) => {
+                for order in &mut self.orders {
+                    order.expire_if_due(now);
+                }
+            }
+            OrderAction::Open(id) => {
+                self.open_order = id;
+                if id.is_some() {
+                    self.checkout = None;
+                }
+            }
+            OrderAction::ShowOrders(on) => {
+                self.show_orders = on;
+                if on {
+                    self.open_order = None;
+                    self.checkout = None;
+                }
+            }
+        }
+    }
+
+    /// The shopper is back for order `id`: it awaits confirmation (or failed),
+    /// and it is shown.
+    fn returned(&mut self, id: OrderId, cancelled: bool) {
+        if let Some(order) = self.get_mut(id) {
+            let _ = order.apply(OrderEvent::Returned { cancelled });
+            self.open_order = Some(id);
+            self.checkout = None;
+            self.show_orders = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fujin_core::stored_order::SkippedEntry;
+    use fujin_core::{OrderStatus, Verdict, check_pay_link, load_feed};
+
+    fn order(n: u8) -> Order {
+        let json = br#"{"merchants": [{"id": "m", "name": "M", "category": "food", "lat": 22.5, "lon": 114.0,
+          "deals": [{"id": "d", "title": "T", "price": 100, "original_price": 200}]}]}"#;
+        let feed = load_feed(json).unwrap().feed;
+        let (m, d) = (&feed.merchants[0], &feed.merchants[0].deals[0]);
+        let now = OffsetDateTime::from_unix_timestamp(1_790_000_000 + i64::from(n)).unwrap();
+        let random = fujin_core::OrderRandomness { id: [n; 16], code: [n; 8] };
+        Order::new(m, d, 1, PayProvider::Stripe, None, now, random).unwrap()
+    }
+
+    fn link() -> PayLink {
+        check_pay_link(PayProvider::Stripe, "https://buy.stripe.com/x", &[]).unwrap()
+    }
+
+    #[test]
+    fn a_purchase_then_a_return_opens_the_order() {
+        let mut book = OrderBook::default();
+        book.reduce(OrderAction::StartCheckout("d".into()));
+        book.reduce(OrderAction::SetQuantity(0));
+        assert_eq!(book.checkout.as_ref().map(|c| c.quantity), Some(1), "at least one");
+        let o = order(1);
+        book.reduce(OrderAction::Placed(Box::new(o.clone()), link()));
+        assert_eq!(book.chosen_provider(), Some(PayProvider::Stripe));
+        book.reduce(OrderAction::SetQuantity(3));
+        assert_eq!(book.checkout.as_ref().map(|c| c.quantity), Some(1), "fixed once handed off");
+        book.reduce(OrderAction::Returned(o.id, false));
+        assert_eq!(book.get(o.id).map(|o| o.status), Some(OrderStatus::AwaitingConfirmation));
+        assert_eq!(book.open_order, Some(o.id));
+        assert!(book.checkout.is_none());
+        book.reduce(OrderAction::Event(o.id, OrderEvent::Verified(Verdict::Paid)));
+        book.reduce(OrderAction::Event(o.id, OrderEvent::Verified(Verdict::Failed)));
+        assert_eq!(book.get(o.id).map(|o| o.status), Some(OrderStatus::Paid), "contradictions ignored");
+    }
+
+    #[test]
+    fn a_return_before_storage_is_read_waits_for_it() {
+        let mut book = OrderBook::default();
+        let o = order(2);
+        book.reduce(OrderAction::Returned(o.id, true));
+        assert!(book.orders.is_empty() && book.open_order.is_none());
+        let skipped = vec![SkippedEntry {
+            key: "fujin.order.x".into(),
+            reason: fujin_core::stored_order::StoredOrderError::KeyMismatch,
+        }];
+        let loaded = LoadedOrders { orders: vec![o.clone(), order(3)], skipped };
+        book.reduce(OrderAction::Loaded { loaded, storage_ok: true });
+        assert_eq!(book.storage, StorageHealth::Ok);
+        assert_eq!(book.skipped, 1);
+        assert_eq!(book.orders[0].id, order(3).id, "newest first");
+        assert_eq!(book.get(o.id).map(|o| o.status), Some(OrderStatus::Failed), "cancelled at the provider");
+        assert_eq!(book.open_order, Some(o.id));
+    }
+
+    #[test]
+    fn orders_made_before_storage_answers_are_kept() {
+        let mut book = OrderBook::default();
+        book.reduce(OrderAction::Placed(Box::new(order(4)), link()));
+        book.reduce(OrderAction::Loaded {
+            loaded: LoadedOrders { orders: vec![order(4), order(1)], skipped: vec![] },
+            storage_ok: false,
+        });
+        assert_eq!(book.orders.len(), 2);
+        assert_eq!(book.storage, StorageHealth::Unavailable);
+    }
+
+    #[test]
+    fn vouchers_expire_on_the_clock() {
+        let mut book = OrderBook::default();
+        let o = order(5);
+        book.reduce(OrderAction::Placed(Box::new(o.clone()), link()));
+        book.reduce(OrderAction::Tick(o.valid_until + time::Duration::seconds(1)));
+        assert_eq!(book.orders[0].status, OrderStatus::Expired);
+    }
+}
