@@ -5,13 +5,12 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
+mod support;
+use support::*;
 
 use fujin_core::demo::{DemoOptions, demo_feed};
 use fujin_core::{Crs, LonLat, SpatialIndex, load_feed};
-use fujin_web::app::{App, AppProps};
-use fujin_web::components::map_view::TileSource;
-use fujin_web::geolocation::{LocationError, Locator};
+use fujin_web::geolocation::Locator;
 use fujin_web::map_layout::Screen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -31,84 +30,6 @@ const FEED: &str = r#"{"name": "测试数据", "center": {"lat": 22.5, "lon": 11
    "deals": [{"id": "ktv", "title": "欢唱3小时", "price": 1500, "original_price": 1600, "sold": 50},
              {"id": "old", "title": "过期套餐", "price": 1000, "original_price": 2000, "ends_at": "2020-01-01T00:00:00+08:00"}]}
 ]}"#;
-
-fn props(feed_url: &str, query: &str, locator: Locator) -> AppProps {
-    yew::props!(AppProps {
-        feed_url: feed_url.to_owned(),
-        query: query.to_owned(),
-        locator,
-        tiles: TileSource::none(),
-        sync_url: false,
-    })
-}
-
-fn denied() -> Locator {
-    Locator::fixed(Err(LocationError::Denied))
-}
-
-/// Mounts the app (with the real stylesheet, so the map has a size) in a fresh 800×600 box.
-fn mount(props: AppProps) -> web_sys::Element {
-    let document = gloo::utils::document();
-    if document.get_element_by_id("fujin-test-css").is_none() {
-        let style = document.create_element("style").unwrap();
-        style.set_id("fujin-test-css");
-        style.set_text_content(Some(include_str!("../static/fujin.css")));
-        document.head().unwrap().append_child(&style).unwrap();
-    }
-    let div = document.create_element("div").unwrap();
-    div.set_attribute("style", "position:relative;width:800px;height:600px").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    yew::Renderer::<App>::with_root_and_props(div.clone(), props).render();
-    div
-}
-
-/// Waits (up to about five seconds) until `check` holds.
-async fn until(what: &str, root: &web_sys::Element, check: impl Fn(&web_sys::Element) -> bool) {
-    for _ in 0..100 {
-        if check(root) {
-            return;
-        }
-        yew::platform::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("never saw {what}; the page says {:?}", root.text_content());
-}
-
-async fn wait_for_text(root: &web_sys::Element, needle: &str) -> String {
-    until(needle, root, |r| r.text_content().unwrap_or_default().contains(needle)).await;
-    root.text_content().unwrap_or_default()
-}
-
-/// The deal ids of the list, in order.
-fn listed(root: &web_sys::Element) -> Vec<String> {
-    let cards = root.query_selector_all(".deal-card").unwrap();
-    (0..cards.length())
-        .filter_map(|i| cards.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-deal"))
-        .collect()
-}
-
-fn element(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap()
-}
-
-/// Sets a `<select>` and fires `change`, as a shopper's pick would.
-fn choose(root: &web_sys::Element, selector: &str, value: &str) {
-    let select: web_sys::HtmlSelectElement = element(root, selector).dyn_into().unwrap();
-    select.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
-}
-
-fn data_url(json: &str) -> String {
-    let encoded: String = json
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
-    format!("data:application/json;charset=utf-8,{encoded}")
-}
 
 #[wasm_bindgen_test]
 fn the_core_runs_in_the_browser() {

@@ -14,6 +14,10 @@ use crate::{Deal, Fen, Merchant, PayProvider, ReferralCode, VoucherCode};
 /// Most units in one order when the deal sets no limit.
 pub const DEFAULT_MAX_PER_ORDER: u32 = 10;
 
+/// Most units in one order whatever the deal says: a feed's absurd limit
+/// (up to a billion passes validation) must not make an absurd order.
+pub const MAX_QUANTITY: u32 = 99;
+
 /// How long a voucher stays valid when the deal does not say, in days.
 pub const DEFAULT_VALID_DAYS: u32 = 90;
 
@@ -218,9 +222,9 @@ pub enum OrderError {
 }
 
 /// The most units of `deal` one order may hold: its per-order limit (or
-/// [`DEFAULT_MAX_PER_ORDER`]) and the stock left, whichever is lower.
+/// [`DEFAULT_MAX_PER_ORDER`]), [`MAX_QUANTITY`] and the stock left, whichever is lowest.
 pub fn max_quantity(deal: &Deal) -> u32 {
-    let limit = deal.max_per_order.unwrap_or(DEFAULT_MAX_PER_ORDER).max(1);
+    let limit = deal.max_per_order.unwrap_or(DEFAULT_MAX_PER_ORDER).clamp(1, MAX_QUANTITY);
     deal.stock.map_or(limit, |stock| limit.min(stock))
 }
 
@@ -495,6 +499,31 @@ mod tests {
             assert_eq!(o.expire_if_due(later), expires, "{status:?}");
             assert_eq!(o.status, if expires { Expired } else { status });
         }
+    }
+
+    #[test]
+    fn quantities_are_bounded_by_limit_stock_and_sense() {
+        let json = br#"{"merchants": [{"id": "m", "name": "M", "category": "food", "lat": 0, "lon": 0, "deals": [
+          {"id": "a", "title": "T", "price": 100000000, "original_price": 100000000, "max_per_order": 1000000000},
+          {"id": "b", "title": "T", "price": 1, "original_price": 1, "max_per_order": 5, "stock": 3},
+          {"id": "c", "title": "T", "price": 1, "original_price": 1},
+          {"id": "d", "title": "T", "price": 1, "original_price": 1, "stock": 0}]}]}"#;
+        let feed = crate::load_feed(json).unwrap().feed;
+        let m = &feed.merchants[0];
+        let max: Vec<u32> = m.deals.iter().map(max_quantity).collect();
+        assert_eq!(max, [MAX_QUANTITY, 3, DEFAULT_MAX_PER_ORDER, 0]);
+        let random = OrderRandomness { id: [1; 16], code: [1; 8] };
+        let now = OffsetDateTime::UNIX_EPOCH;
+        let big = Order::new(m, &m.deals[0], 99, PayProvider::Stripe, None, now, random).unwrap();
+        assert_eq!(big.total, Fen(9_900_000_000), "¥99,000,000 adds up without overflow");
+        assert_eq!(
+            Order::new(m, &m.deals[1], 4, PayProvider::Stripe, None, now, random),
+            Err(OrderError::Quantity { quantity: 4, max: 3 })
+        );
+        assert_eq!(
+            Order::new(m, &m.deals[3], 1, PayProvider::Stripe, None, now, random),
+            Err(OrderError::NotBuyable("sold out"))
+        );
     }
 
     #[test]

@@ -1,0 +1,94 @@
+//! What the browser tests share: mounting the app with fakes, waiting for
+//! the page, finding and working its controls, feeds as `data:` URLs.
+
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use fujin_web::app::{App, AppProps};
+use fujin_web::components::map_view::TileSource;
+use fujin_web::device::Device;
+use fujin_web::geolocation::{LocationError, Locator};
+use fujin_web::order_store::OrderStore;
+use wasm_bindgen::JsCast;
+
+/// Props for a test: no tiles, no URL sync, orders kept in memory, a desktop.
+pub fn props(feed_url: &str, query: &str, locator: Locator) -> AppProps {
+    yew::props!(AppProps {
+        feed_url: feed_url.to_owned(),
+        query: query.to_owned(),
+        locator,
+        tiles: TileSource::none(),
+        sync_url: false,
+        store: OrderStore::memory(),
+        device: Device::default(),
+    })
+}
+
+pub fn denied() -> Locator {
+    Locator::fixed(Err(LocationError::Denied))
+}
+
+/// Mounts the app (with the real stylesheet, so the map has a size) in a fresh 800×600 box.
+pub fn mount(props: AppProps) -> web_sys::Element {
+    let document = gloo::utils::document();
+    if document.get_element_by_id("fujin-test-css").is_none() {
+        let style = document.create_element("style").unwrap();
+        style.set_id("fujin-test-css");
+        style.set_text_content(Some(include_str!("../../static/fujin.css")));
+        document.head().unwrap().append_child(&style).unwrap();
+    }
+    let div = document.create_element("div").unwrap();
+    div.set_attribute("style", "position:relative;width:800px;height:600px").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    yew::Renderer::<App>::with_root_and_props(div.clone(), props).render();
+    div
+}
+
+/// Waits (up to about five seconds) until `check` holds.
+pub async fn until(what: &str, root: &web_sys::Element, check: impl Fn(&web_sys::Element) -> bool) {
+    for _ in 0..100 {
+        if check(root) {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("never saw {what}; the page says {:?}", root.text_content());
+}
+
+pub async fn wait_for_text(root: &web_sys::Element, needle: &str) -> String {
+    until(needle, root, |r| r.text_content().unwrap_or_default().contains(needle)).await;
+    root.text_content().unwrap_or_default()
+}
+
+/// The deal ids of the list, in order.
+pub fn listed(root: &web_sys::Element) -> Vec<String> {
+    let cards = root.query_selector_all(".deal-card").unwrap();
+    (0..cards.length())
+        .filter_map(|i| cards.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-deal"))
+        .collect()
+}
+
+pub fn element(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap()
+}
+
+/// Sets a `<select>` and fires `change`, as a shopper's pick would.
+pub fn choose(root: &web_sys::Element, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = element(root, selector).dyn_into().unwrap();
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+}
+
+pub fn data_url(json: &str) -> String {
+    let encoded: String = json
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("data:application/json;charset=utf-8,{encoded}")
+}
