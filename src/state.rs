@@ -309,6 +309,7 @@ impl AppState {
                     }
                 }
                 self.feed = FeedStatus::Ready { catalog, rejected };
+                self.show_order_merchant();
             }
             Action::FeedFailed(message) => self.feed = FeedStatus::Failed(message),
             Action::Locating => self.location = LocationStatus::Locating,
@@ -408,7 +409,11 @@ impl AppState {
                 requery = false;
             }
             Action::Orders(action) => {
+                let before = self.orders.open_order;
                 self.orders.reduce(action);
+                if self.orders.open_order != before {
+                    self.show_order_merchant();
+                }
                 requery = false;
             }
         }
@@ -419,6 +424,20 @@ impl AppState {
             });
         }
         self
+    }
+
+    /// Selects the open order's merchant and brings it into view, so the
+    /// voucher's store is on the map.
+    fn show_order_merchant(&mut self) {
+        let Some(order) = self.orders.open_order.and_then(|id| self.orders.get(id)) else { return };
+        let found = self.catalog().and_then(|c| {
+            let (m, _) = c.find_deal(&order.deal_id)?;
+            Some((m, c.feed().merchants[m as usize].position))
+        });
+        if let Some((m, position)) = found {
+            self.selected_merchant = Some(m);
+            self.viewport.center = position;
+        }
     }
 
     fn apply_view(&mut self, view: &ViewState) {
@@ -570,6 +589,26 @@ mod tests {
         let s = loaded().reduce_to(Action::SearchAt(LonLat::new(114.01, 22.52)));
         let s = s.reduce_to(Action::ApplyView(Box::default()));
         assert_eq!((s.search_point, s.search_origin), (LonLat::new(114.0, 22.5), SearchOrigin::Default));
+    }
+
+    #[test]
+    fn opening_an_order_shows_its_store_on_the_map() {
+        let s = loaded();
+        let catalog = s.catalog().cloned().unwrap();
+        let (m, d) = (&catalog.feed().merchants[1], &catalog.feed().merchants[1].deals[0]);
+        let random = fujin_core::OrderRandomness { id: [1; 16], code: [1; 8] };
+        let order =
+            fujin_core::Order::new(m, d, 1, fujin_core::PayProvider::Stripe, None, s.now, random).unwrap();
+        let link =
+            fujin_core::check_pay_link(fujin_core::PayProvider::Stripe, "https://buy.stripe.com/x", &[])
+                .unwrap();
+        let id = order.id;
+        let s = s
+            .reduce_to(Action::Orders(OrderAction::Placed(Box::new(order), link)))
+            .reduce_to(Action::Orders(OrderAction::Open(Some(id))));
+        assert_eq!(s.selected_merchant, Some(1));
+        assert_eq!(s.viewport.center, LonLat::new(114.0, 22.51));
+        assert_eq!(s.to_view(&ViewState::default()).order, Some(id), "the link reopens the order");
     }
 
     #[test]
