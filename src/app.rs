@@ -24,6 +24,7 @@ use crate::order_effects::use_order_effects;
 use crate::order_store::OrderStore;
 use crate::shared::Shared;
 use crate::state::{Action, AppState, FeedStatus, LocationStatus};
+use crate::verifier::Verifier;
 
 /// Properties of [`App`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -48,6 +49,9 @@ pub struct AppProps {
     /// The shopper's device (phone or not, inside WeChat or not).
     #[prop_or_else(Device::detect)]
     pub device: Device,
+    /// How merchants are asked whether an order is paid.
+    #[prop_or_else(Verifier::http)]
+    pub verifier: Verifier,
 }
 
 /// The current time from the browser's clock.
@@ -161,7 +165,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let verify_trouble = use_order_effects(&state, &props.store);
+    let verify_trouble = use_order_effects(&state, &props.store, &props.verifier);
 
     let lang = state.lang;
     let t = lang.texts();

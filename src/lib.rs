@@ -20,6 +20,7 @@ pub mod purchase;
 pub mod shared;
 pub mod state;
 pub mod url_sync;
+pub mod verifier;
 
 use wasm_bindgen::JsCast;
 

@@ -3,7 +3,7 @@
 //! [`OrderAction`]; storage and the network are the browser layer's job.
 
 use fujin_core::stored_order::LoadedOrders;
-use fujin_core::{Order, OrderEvent, OrderId, PayLink, PayProvider};
+use fujin_core::{Order, OrderEvent, OrderId, OrderStatus, PayLink, PayProvider};
 use time::OffsetDateTime;
 
 /// Whether orders can be kept on this device.
@@ -45,9 +45,10 @@ pub struct OrderBook {
     pub open_order: Option<OrderId>,
     /// "My orders" is shown.
     pub show_orders: bool,
-    /// An order named by the URL (`?order=ID&status=…`) before the orders
-    /// were read from storage; applied when they are.
-    pub pending_return: Option<(OrderId, bool)>,
+    /// A return named by the URL (`?order=ID&status=…`, or `?status=…` for
+    /// the latest pending order) before the orders were read from storage;
+    /// applied when they are.
+    pub pending_return: Option<(Option<OrderId>, bool)>,
     /// Why the last purchase could not start, if it could not.
     pub error: Option<String>,
 }
@@ -76,6 +77,8 @@ pub enum OrderAction {
     PlaceFailed(String),
     /// Back from paying (the return URL): `cancelled` when the provider said so.
     Returned(OrderId, bool),
+    /// Back from a payment page that cannot name the order: the latest pending one.
+    ReturnedLatest(bool),
     /// Something happened to an order.
     Event(OrderId, OrderEvent),
     /// The clock moved: expire what is due.
@@ -114,8 +117,10 @@ impl OrderBook {
                     }
                 }
                 self.orders.sort_by_key(|o| std::cmp::Reverse(o.created_at));
-                if let Some((id, cancelled)) = self.pending_return.take() {
-                    self.returned(id, cancelled);
+                match self.pending_return.take() {
+                    Some((Some(id), cancelled)) => self.returned(id, cancelled),
+                    Some((None, cancelled)) => self.returned_latest(cancelled),
+                    None => {}
                 }
             }
             OrderAction::SaveFailed => self.storage = StorageHealth::Unavailable,
@@ -144,9 +149,16 @@ impl OrderBook {
             OrderAction::PlaceFailed(why) => self.error = Some(why),
             OrderAction::Returned(id, cancelled) => {
                 if self.storage == StorageHealth::Unknown && self.get(id).is_none() {
-                    self.pending_return = Some((id, cancelled));
+                    self.pending_return = Some((Some(id), cancelled));
                 } else {
                     self.returned(id, cancelled);
+                }
+            }
+            OrderAction::ReturnedLatest(cancelled) => {
+                if self.storage == StorageHealth::Unknown {
+                    self.pending_return = Some((None, cancelled));
+                } else {
+                    self.returned_latest(cancelled);
                 }
             }
             OrderAction::Event(id, event) => {
@@ -171,8 +183,22 @@ impl OrderBook {
                 if on {
                     self.open_order = None;
                     self.checkout = None;
+                    // Coming to look is coming back: whatever was being paid now awaits confirmation.
+                    for order in &mut self.orders {
+                        let _ = order.apply(OrderEvent::Returned { cancelled: false });
+                    }
                 }
             }
+        }
+    }
+
+    /// The shopper is back from a page that did not say which order: the
+    /// latest pending one, if any.
+    fn returned_latest(&mut self, cancelled: bool) {
+        let latest =
+            self.orders.iter().filter(|o| o.status == OrderStatus::Pending).max_by_key(|o| o.created_at);
+        if let Some(id) = latest.map(|o| o.id) {
+            self.returned(id, cancelled);
         }
     }
 
@@ -192,7 +218,7 @@ impl OrderBook {
 mod tests {
     use super::*;
     use fujin_core::stored_order::SkippedEntry;
-    use fujin_core::{OrderStatus, Verdict, check_pay_link, load_feed};
+    use fujin_core::{Verdict, check_pay_link, load_feed};
 
     fn order(n: u8) -> Order {
         let json = br#"{"merchants": [{"id": "m", "name": "M", "category": "food", "lat": 22.5, "lon": 114.0,
@@ -257,6 +283,22 @@ mod tests {
         });
         assert_eq!(book.orders.len(), 2);
         assert_eq!(book.storage, StorageHealth::Unavailable);
+    }
+
+    #[test]
+    fn a_return_without_an_order_is_about_the_latest_pending_one() {
+        let mut book = OrderBook::default();
+        book.reduce(OrderAction::ReturnedLatest(false));
+        let (older, newer, paid) = (order(1), order(2), Order { status: OrderStatus::Paid, ..order(3) });
+        let loaded = LoadedOrders { orders: vec![older.clone(), newer.clone(), paid], skipped: vec![] };
+        book.reduce(OrderAction::Loaded { loaded, storage_ok: true });
+        assert_eq!(book.get(newer.id).map(|o| o.status), Some(OrderStatus::AwaitingConfirmation));
+        assert_eq!(book.get(older.id).map(|o| o.status), Some(OrderStatus::Pending));
+        assert_eq!(book.open_order, Some(newer.id));
+        // Looking at "My orders" is coming back too.
+        book.reduce(OrderAction::ShowOrders(true));
+        assert_eq!(book.get(older.id).map(|o| o.status), Some(OrderStatus::AwaitingConfirmation));
+        assert_eq!(book.orders.iter().filter(|o| o.status == OrderStatus::Paid).count(), 1);
     }
 
     #[test]

@@ -6,12 +6,13 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use fujin_core::{OrderEvent, OrderId, OrderStatus, Verdict};
+use fujin_core::{OrderEvent, OrderId, OrderStatus};
 use yew::prelude::*;
 
 use crate::order_book::{OrderAction, StorageHealth};
 use crate::order_store::OrderStore;
 use crate::state::{Action, AppState};
+use crate::verifier::Verifier;
 
 /// The first pause before asking a merchant, then doubled each round up to [`MAX_PAUSE`].
 pub const FIRST_PAUSE: Duration = Duration::from_secs(2);
@@ -22,7 +23,11 @@ pub const ROUNDS: u32 = 12;
 
 /// Runs the orders' effects; true while a merchant's `verify_url` cannot be reached.
 #[hook]
-pub fn use_order_effects(state: &UseReducerHandle<AppState>, store: &OrderStore) -> bool {
+pub fn use_order_effects(
+    state: &UseReducerHandle<AppState>,
+    store: &OrderStore,
+    verifier: &Verifier,
+) -> bool {
     let trouble = use_state(|| false);
     // Read once.
     {
@@ -63,7 +68,7 @@ pub fn use_order_effects(state: &UseReducerHandle<AppState>, store: &OrderStore)
                     .collect()
             })
             .unwrap_or_default();
-        let (dispatch, trouble) = (state.dispatcher(), trouble.clone());
+        let (dispatch, trouble, verifier) = (state.dispatcher(), trouble.clone(), verifier.clone());
         use_effect_with(awaiting, move |awaiting| {
             let stopped = Rc::new(Cell::new(false));
             if !awaiting.is_empty() {
@@ -77,7 +82,7 @@ pub fn use_order_effects(state: &UseReducerHandle<AppState>, store: &OrderStore)
                         }
                         let mut reached = true;
                         for (id, url) in &awaiting {
-                            match ask(url, *id).await {
+                            match verifier.ask(url.clone(), *id).await {
                                 Some(verdict) => {
                                     dispatch.dispatch(Action::Orders(OrderAction::Event(
                                         *id,
@@ -98,18 +103,4 @@ pub fn use_order_effects(state: &UseReducerHandle<AppState>, store: &OrderStore)
         });
     }
     *trouble
-}
-
-/// Asks `verify_url` about order `id`: `GET <verify_url>?order=<id>`,
-/// answered `{"status": "pending" | "paid" | "failed" | "refunded"}`.
-/// `None` when there is no usable answer.
-async fn ask(verify_url: &str, id: OrderId) -> Option<Verdict> {
-    let mut url = url::Url::parse(verify_url).ok()?;
-    url.query_pairs_mut().append_pair("order", &id.to_string());
-    let response = gloo::net::http::Request::get(url.as_str()).send().await.ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let answer: serde_json::Value = serde_json::from_str(&response.text().await.ok()?).ok()?;
-    Verdict::from_key(answer.get("status")?.as_str()?)
 }

@@ -223,9 +223,13 @@ impl AppState {
             referral: view.referral.clone(),
         };
         state.apply_view(view);
-        if let Some(id) = view.order {
+        match (view.order, view.returned) {
             // A return from paying, or a link to an order: applied once storage is read.
-            state.orders.reduce(OrderAction::Returned(id, view.payment_cancelled));
+            (Some(id), cancelled) => {
+                state.orders.reduce(OrderAction::Returned(id, cancelled.unwrap_or(false)))
+            }
+            (None, Some(cancelled)) => state.orders.reduce(OrderAction::ReturnedLatest(cancelled)),
+            (None, None) => {}
         }
         state
     }
@@ -249,7 +253,7 @@ impl AppState {
             include_unavailable: f.include_unavailable,
             deal: self.open_deal.clone(),
             order: self.orders.open_order,
-            payment_cancelled: false,
+            returned: None,
         }
     }
 

@@ -9,9 +9,10 @@ mod support;
 use support::*;
 
 use fujin_core::stored_order::{ORDER_KEY_PREFIX, decode_order, encode_order};
-use fujin_core::{Order, OrderRandomness, OrderStatus, PayProvider, check_pay_link, load_feed};
+use fujin_core::{Order, OrderRandomness, OrderStatus, PayProvider, Verdict, check_pay_link, load_feed};
 use fujin_web::device::Device;
 use fujin_web::order_store::OrderStore;
+use fujin_web::verifier::Verifier;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -200,6 +201,39 @@ async fn corrupted_stored_orders_are_skipped_once_and_the_good_ones_load() {
     until("its voucher", &root, |r| has(r, ".voucher")).await;
     assert_eq!(element(&root, ".voucher .code").text_content().unwrap(), good.voucher.to_string());
     assert!(has(&root, ".mark-used"), "paid: it can be used");
+}
+
+#[wasm_bindgen_test]
+async fn a_merchant_with_a_verify_url_confirms_the_payment() {
+    let feed =
+        SHOP.replace(r#""address": "#, r#""verify_url": "https://pay.example.com/verify", "address": "#);
+    let asked = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let verifier = {
+        let asked = asked.clone();
+        Verifier::new(move |url, id| {
+            asked.borrow_mut().push((url, id));
+            Box::pin(async { Some(Verdict::Paid) })
+        })
+    };
+    let store = OrderStore::memory();
+    let mut p = props(&data_url(&feed), "deal=noodles&lang=en", denied());
+    (p.store, p.verifier) = (store.clone(), verifier.clone());
+    let root = mount(p);
+    until("the buy button", &root, |r| has(r, ".checkout .buy")).await;
+    element(&root, ".checkout .buy").click();
+    until("providers", &root, |r| has(r, ".provider.stripe")).await;
+    element(&root, ".provider.stripe").click();
+    until("the hand-off", &root, |r| has(r, ".pay-open")).await;
+    assert!(asked.borrow().is_empty(), "nobody is asked before the shopper is back");
+    let id = stored(&store)[0].id;
+    let mut p = props(&data_url(&feed), &format!("order={id}&lang=en"), denied());
+    (p.store, p.verifier) = (store.clone(), verifier);
+    let back = mount(p);
+    wait_for_text(&back, "Asking the merchant").await;
+    until("paid", &back, |r| has(r, ".order-status.paid")).await;
+    assert_eq!(stored(&store)[0].status, OrderStatus::Paid);
+    assert_eq!(asked.borrow()[0], ("https://pay.example.com/verify".to_owned(), id));
+    assert!(!back.text_content().unwrap().contains("unconfirmed"));
 }
 
 /// Hostile text and links: scripts in names, `javascript:` and look-alike

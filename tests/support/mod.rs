@@ -10,9 +10,11 @@ use fujin_web::components::map_view::TileSource;
 use fujin_web::device::Device;
 use fujin_web::geolocation::{LocationError, Locator};
 use fujin_web::order_store::OrderStore;
+use fujin_web::verifier::Verifier;
 use wasm_bindgen::JsCast;
 
-/// Props for a test: no tiles, no URL sync, orders kept in memory, a desktop.
+/// Props for a test: no tiles, no URL sync, orders kept in memory, a
+/// desktop, and merchants that never answer (no network, ever).
 pub fn props(feed_url: &str, query: &str, locator: Locator) -> AppProps {
     yew::props!(AppProps {
         feed_url: feed_url.to_owned(),
@@ -22,6 +24,7 @@ pub fn props(feed_url: &str, query: &str, locator: Locator) -> AppProps {
         sync_url: false,
         store: OrderStore::memory(),
         device: Device::default(),
+        verifier: Verifier::new(|_, _| Box::pin(async { None })),
     })
 }
 

@@ -48,10 +48,13 @@ pub struct ViewState {
     pub referral: Option<ReferralCode>,
     /// `order`: the order shown (a return from paying lands here).
     pub order: Option<OrderId>,
-    /// `status=cancelled` (or `canceled`, `failed`): the payment page says
-    /// the shopper gave up. Any other status says nothing: only the
-    /// merchant's `verify_url` can say an order is paid.
-    pub payment_cancelled: bool,
+    /// `status`: the shopper is back from a payment page. `Some(true)` for
+    /// `cancelled` (or `canceled`, `failed`): they gave up; `Some(false)`
+    /// for any other value, which proves nothing: only the merchant's
+    /// `verify_url` can say an order is paid. With no `order` (a Stripe
+    /// Payment Link redirects to one fixed URL), it is about the latest
+    /// pending order.
+    pub returned: Option<bool>,
 }
 
 impl ViewState {
@@ -92,7 +95,9 @@ impl ViewState {
                 "deal" if is_plain_id(value) => v.deal = Some(value.to_owned()),
                 "ref" => v.referral = ReferralCode::parse(value),
                 "order" => v.order = value.parse().ok(),
-                "status" => v.payment_cancelled = matches!(value, "cancelled" | "canceled" | "failed"),
+                "status" if (1..=32).contains(&value.len()) => {
+                    v.returned = Some(matches!(value, "cancelled" | "canceled" | "failed"));
+                }
                 _ => {}
             }
         }
@@ -149,8 +154,8 @@ impl ViewState {
         if let Some(order) = self.order {
             q.append_pair("order", &order.to_string());
         }
-        if self.payment_cancelled {
-            q.append_pair("status", "cancelled");
+        if let Some(cancelled) = self.returned {
+            q.append_pair("status", if cancelled { "cancelled" } else { "returned" });
         }
         q.finish()
     }
@@ -195,7 +200,7 @@ mod tests {
             deal: Some("d000001-1".into()),
             referral: ReferralCode::parse("ABC123"),
             order: Some(OrderId::from_random_bytes([9; 16])),
-            payment_cancelled: true,
+            returned: Some(true),
         };
         assert_eq!(ViewState::from_query(&v.to_query()), v);
         assert_eq!(ViewState::default().to_query(), "");
@@ -204,7 +209,7 @@ mod tests {
     #[test]
     fn hostile_or_broken_values_are_ignored() {
         let v = ViewState::from_query(
-            "at=91,0&c=abc&r=7&sort=evil&deal=<script>&lang=fr&z=NaN&min=-5&all=yes&ref=a%26b&order=1&status=paid",
+            "at=91,0&c=abc&r=7&sort=evil&deal=<script>&lang=fr&z=NaN&min=-5&all=yes&ref=a%26b&order=1&status=",
         );
         assert_eq!(v, ViewState::default());
     }
