@@ -105,9 +105,11 @@ pub fn CheckoutPanel(props: &CheckoutPanelProps) -> Html {
             }
         }
         // `link` passed the allowlist again when the order was handed off
-        // (`handoff_link`), so it is safe in an `href`.
+        // (`handoff_link`), so it is safe in an `href`. On a desktop it opens
+        // beside the widget, which keeps "I have paid" at hand.
         Handoff::Open => html! {
-            <a class="pay-open" href={link.as_str().to_owned()} rel="noopener noreferrer">
+            <a class="pay-open" href={link.as_str().to_owned()} rel="noopener noreferrer"
+                target={(!props.device.phone).then_some("_blank")}>
                 { t.open_payment }{ " · " }{ props.lang.provider(link.provider()) }
             </a>
         },

@@ -97,6 +97,12 @@ pub fn DealPage(props: &DealPageProps) -> Html {
             }
             if let Some(size) = deal.group_size {
                 <p class="group">{ format!("{size} {}", t.group_progress) }</p>
+                if let Some(joined) = deal.group_joined {
+                    <p class="group-joined">
+                        <progress max={size.to_string()} value={joined.min(size).to_string()} aria-hidden="true" />
+                        { format!(" {} {}/{size}", props.lang.orders().group_joined, joined) }
+                    </p>
+                }
                 <p class="group-rule">{ props.lang.orders().group_rule }</p>
             }
             if !deal.rules.is_empty() {

@@ -40,6 +40,8 @@ pub struct Deal {
     pub ends_at: Option<OffsetDateTime>,
     /// 拼团: the group only goes ahead with at least this many buyers (2 or more).
     pub group_size: Option<u32>,
+    /// 拼团: buyers in the group now forming, if the merchant says.
+    pub group_joined: Option<u32>,
     /// Terms such as `免预约` (no booking needed) or `周末通用` (valid at weekends).
     pub rules: Vec<String>,
     /// The payment links that passed the allowlist, one per provider at most.

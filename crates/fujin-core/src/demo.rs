@@ -232,7 +232,9 @@ fn deal(rng: &mut ChaCha8Rng, i: usize, k: usize, category: Category) -> Value {
     }
     d.insert("max_per_order".into(), json!(rng.random_range(1..=10)));
     if rng.random_range(0..5) == 0 {
-        d.insert("group_size".into(), json!(rng.random_range(2..=5)));
+        let size = rng.random_range(2..=5);
+        d.insert("group_size".into(), json!(size));
+        d.insert("group_joined".into(), json!(rng.random_range(0..size)));
     }
     let (starts, ends) = if rng.random_range(0..20) == 0 {
         ("2026-01-01T00:00:00+08:00", "2026-10-31T23:59:59+08:00") // an expired one

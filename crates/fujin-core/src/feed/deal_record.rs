@@ -31,6 +31,7 @@ pub(super) fn read_deal(v: &Value, pointer: String, ctx: &Context) -> (Option<De
     let stock = count(&mut f, "stock", 0);
     let max_per_order = count(&mut f, "max_per_order", 1);
     let group_size = count(&mut f, "group_size", 2);
+    let group_joined = count(&mut f, "group_joined", 0);
     let starts_at = f.optional_time("starts_at");
     let ends_at = f.optional_time("ends_at");
     if let (Some((start, start_text)), Some((end, end_text))) = (&starts_at, &ends_at)
@@ -63,6 +64,7 @@ pub(super) fn read_deal(v: &Value, pointer: String, ctx: &Context) -> (Option<De
         starts_at: starts_at.map(|(t, _)| t),
         ends_at: ends_at.map(|(t, _)| t),
         group_size,
+        group_joined,
         rules,
         pay,
         valid_days,
