@@ -2,7 +2,6 @@
 
 use fujin_core::directions::{MapApp, directions_url};
 use fujin_core::{Catalog, Order, OrderId, OrderStatus};
-use time::macros::format_description;
 use yew::prelude::*;
 
 use crate::components::qr_image::QrImage;
@@ -37,8 +36,9 @@ pub fn OrderPage(props: &OrderPageProps) -> Html {
         let merchant = &c.feed().merchants[m as usize];
         Some((merchant.clone(), merchant.deals[d as usize].clone()))
     });
-    let date = format_description!("[year]-[month]-[day]");
-    let valid_until = o.valid_until.to_offset(time::macros::offset!(+8)).format(date).unwrap_or_default();
+    // Dates are shown in China Standard Time (UTC+8), where the stores are.
+    let day = o.valid_until.to_offset(time::macros::offset!(+8)).date();
+    let valid_until = format!("{}-{:02}-{:02}", day.year(), u8::from(day.month()), day.day());
     let id = o.id;
     let status_class = o.status.key().replace('_', "-");
     html! {
