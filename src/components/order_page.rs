@@ -37,8 +37,11 @@ pub fn OrderPage(props: &OrderPageProps) -> Html {
         Some((merchant.clone(), merchant.deals[d as usize].clone()))
     });
     // Dates are shown in China Standard Time (UTC+8), where the stores are.
-    let day = o.valid_until.to_offset(time::macros::offset!(+8)).date();
-    let valid_until = format!("{}-{:02}-{:02}", day.year(), u8::from(day.month()), day.day());
+    let date = |t: time::OffsetDateTime| {
+        let day = t.to_offset(time::macros::offset!(+8)).date();
+        format!("{}-{:02}-{:02}", day.year(), u8::from(day.month()), day.day())
+    };
+    let validity = format!("{} – {}", date(o.created_at), date(o.valid_until));
     let id = o.id;
     let status_class = o.status.key().replace('_', "-");
     html! {
@@ -74,7 +77,7 @@ pub fn OrderPage(props: &OrderPageProps) -> Html {
                         <QrImage text={AttrValue::from(o.voucher_payload())} label={t.voucher} />
                         <p class="scan-hint">{ t.show_staff }</p>
                     }
-                    <p>{ t.valid_until }{ " " }{ valid_until }</p>
+                    <p class="validity">{ t.valid_until }{ " " }{ validity }</p>
                     if matches!(o.status, OrderStatus::Paid | OrderStatus::AwaitingConfirmation) {
                         <button class="mark-used" onclick={props.on_mark_used.reform(move |_: MouseEvent| id)}>{ t.mark_used }</button>
                     }
