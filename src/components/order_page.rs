@@ -67,7 +67,7 @@ pub fn OrderPage(props: &OrderPageProps) -> Html {
                 }
             }
             if let Some(size) = found.as_ref().and_then(|(_, d)| d.group_size) {
-                <p class="group">{ format!("{} · {size}", t.group_rule) }</p>
+                <p class="group-rule">{ format!("{size} {} · {}", props.lang.texts().group_progress, t.group_rule) }</p>
             }
             if o.has_voucher() {
                 <section class={classes!("voucher", (o.status == OrderStatus::Redeemed).then_some("used"))} aria-label={t.voucher}>
