@@ -46,6 +46,17 @@ fn attr(root: &web_sys::Element, selector: &str, name: &str) -> String {
     element(root, selector).get_attribute(name).unwrap_or_default()
 }
 
+/// Presses "Buy", then the button of `provider` (its CSS class), and waits
+/// for the hand-off (`.pay-open` or `.qr` inside the checkout).
+async fn buy_with(root: &web_sys::Element, provider: &str) {
+    until("the buy button", root, |r| has(r, ".checkout .buy")).await;
+    element(root, ".checkout .buy").click();
+    let button = format!(".provider.{provider}");
+    until("the payment choices", root, |r| has(r, &button)).await;
+    element(root, &button).click();
+    until("the hand-off", root, |r| has(r, ".pay-open") || has(r, ".checkout .qr")).await;
+}
+
 /// Presses "More" `times` times, letting the page redraw between presses as a finger would.
 async fn more(root: &web_sys::Element, times: usize) {
     for _ in 0..times {
@@ -113,11 +124,8 @@ async fn buy_with_stripe_come_back_see_the_voucher_reload_and_mark_it_used() {
 async fn a_wechat_code_is_scanned_on_a_desktop_and_opened_inside_wechat() {
     let store = OrderStore::memory();
     let root = mount(shop_props("deal=noodles&lang=zh", &store, Device::default()));
-    until("the buy button", &root, |r| has(r, ".checkout .buy")).await;
-    element(&root, ".checkout .buy").click();
-    until("providers", &root, |r| has(r, ".provider.wechat")).await;
-    element(&root, ".provider.wechat").click();
-    until("the QR code", &root, |r| has(r, ".checkout .qr svg")).await;
+    buy_with(&root, "wechat").await;
+    assert!(has(&root, ".checkout .qr svg path"), "a drawn QR code");
     assert_eq!(attr(&root, ".checkout .qr", "data-qr"), "weixin://wxpay/bizpayurl?pr=AbC");
     assert!(root.text_content().unwrap().contains("请用微信扫一扫"));
     assert!(!has(&root, ".pay-open"), "weixin:// cannot open outside WeChat");
@@ -128,11 +136,7 @@ async fn a_wechat_code_is_scanned_on_a_desktop_and_opened_inside_wechat() {
 
     let in_wechat = Device { phone: true, in_wechat: true };
     let phone = mount(shop_props("deal=noodles", &OrderStore::memory(), in_wechat));
-    until("the buy button", &phone, |r| has(r, ".checkout .buy")).await;
-    element(&phone, ".checkout .buy").click();
-    until("providers", &phone, |r| has(r, ".provider.wechat")).await;
-    element(&phone, ".provider.wechat").click();
-    until("the button", &phone, |r| has(r, ".pay-open")).await;
+    buy_with(&phone, "wechat").await;
     assert_eq!(attr(&phone, ".pay-open", "href"), "weixin://wxpay/bizpayurl?pr=AbC");
 }
 
@@ -140,11 +144,7 @@ async fn a_wechat_code_is_scanned_on_a_desktop_and_opened_inside_wechat() {
 async fn the_merchant_checkout_gets_the_order_the_way_back_and_the_referral() {
     let store = OrderStore::memory();
     let root = mount(shop_props("deal=noodles&ref=rs_1", &store, Device::default()));
-    until("the buy button", &root, |r| has(r, ".checkout .buy")).await;
-    element(&root, ".checkout .buy").click();
-    until("providers", &root, |r| has(r, ".provider.checkout")).await;
-    element(&root, ".provider.checkout").click();
-    until("the button", &root, |r| has(r, ".pay-open")).await;
+    buy_with(&root, "checkout").await;
     let id = stored(&store)[0].id;
     let href = attr(&root, ".pay-open", "href");
     let url = url::Url::parse(&href).unwrap();
@@ -168,11 +168,7 @@ async fn the_merchant_checkout_gets_the_order_the_way_back_and_the_referral() {
 async fn without_storage_buying_still_works_with_a_warning() {
     let root = mount(shop_props("deal=noodles&lang=en", &OrderStore::Unavailable, Device::default()));
     wait_for_text(&root, "cannot be saved on this device").await;
-    until("the buy button", &root, |r| has(r, ".checkout .buy")).await;
-    element(&root, ".checkout .buy").click();
-    until("providers", &root, |r| has(r, ".provider.stripe")).await;
-    element(&root, ".provider.stripe").click();
-    until("the hand-off", &root, |r| has(r, ".pay-open")).await;
+    buy_with(&root, "stripe").await;
     element(&root, ".checkout .paid").click();
     until("the voucher", &root, |r| has(r, ".voucher")).await;
 }
@@ -219,11 +215,7 @@ async fn a_merchant_with_a_verify_url_confirms_the_payment() {
     let mut p = props(&data_url(&feed), "deal=noodles&lang=en", denied());
     (p.store, p.verifier) = (store.clone(), verifier.clone());
     let root = mount(p);
-    until("the buy button", &root, |r| has(r, ".checkout .buy")).await;
-    element(&root, ".checkout .buy").click();
-    until("providers", &root, |r| has(r, ".provider.stripe")).await;
-    element(&root, ".provider.stripe").click();
-    until("the hand-off", &root, |r| has(r, ".pay-open")).await;
+    buy_with(&root, "stripe").await;
     assert!(asked.borrow().is_empty(), "nobody is asked before the shopper is back");
     let id = stored(&store)[0].id;
     let mut p = props(&data_url(&feed), &format!("order={id}&lang=en"), denied());

@@ -283,18 +283,25 @@ fn read_checkout_hosts(head: &mut Fields) -> Vec<String> {
     good
 }
 
+/// The head's object field `key`, if present; anything else there is reported.
+fn head_object<'a>(
+    head: &mut Fields<'a>,
+    key: &'static str,
+    expected: &'static str,
+) -> Option<&'a Map<String, Value>> {
+    match head.get(key)? {
+        Value::Object(map) => Some(map),
+        other => {
+            head.report_at(key, ProblemKind::WrongType { field: key, expected, found: type_name(other) });
+            None
+        }
+    }
+}
+
 /// The optional `order_params: {"order_id", "return_url", "referral"}`:
 /// query parameter names for the feed's `checkout` links.
 fn read_order_params(head: &mut Fields) -> OrderParams {
-    let Some(v) = head.get("order_params") else { return OrderParams::default() };
-    let pointer = head.pointer("order_params");
-    let Value::Object(map) = v else {
-        let kind = ProblemKind::WrongType {
-            field: "order_params",
-            expected: "an object of parameter names",
-            found: type_name(v),
-        };
-        head.report(pointer, kind);
+    let Some(map) = head_object(head, "order_params", "an object of parameter names") else {
         return OrderParams::default();
     };
     let mut name = |key: &'static str| {
@@ -310,17 +317,7 @@ fn read_order_params(head: &mut Fields) -> OrderParams {
 
 /// The optional `center: {"lat", "lon"}`, in the feed's datum.
 fn read_center(head: &mut Fields) -> Option<LonLat> {
-    let v = head.get("center")?;
-    let pointer = head.pointer("center");
-    let Value::Object(c) = v else {
-        let kind = ProblemKind::WrongType {
-            field: "center",
-            expected: "an object with lat and lon",
-            found: type_name(v),
-        };
-        head.report(pointer, kind);
-        return None;
-    };
+    let c = head_object(head, "center", "an object with lat and lon")?;
     let lat = head.number_at(c.get("lat"), "lat", At::Nested("center", "lat"), (-90.0, 90.0));
     let lon = head.number_at(c.get("lon"), "lon", At::Nested("center", "lon"), (-180.0, 180.0));
     Some(LonLat::new(lon?, lat?))
