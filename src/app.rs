@@ -306,7 +306,7 @@ pub fn App(props: &AppProps) -> Html {
             <TopBar lang={lang} text={state.filters.text.clone()} locating={state.location == LocationStatus::Locating}
                 on_text={on_text} on_locate={locate} on_lang={on_lang} open_orders={open_orders} on_orders={on_orders} />
             <StatusBanner lang={lang} location={state.location} origin={state.search_origin} rejected={rejected}
-                storage_unavailable={state.orders.storage == StorageHealth::Unavailable} skipped_orders={state.orders.skipped} />
+                storage_unavailable={state.orders.storage == StorageHealth::Unavailable} skipped_orders={state.orders.skipped} missing_order={state.orders.missing_order} />
             <div class="body">
                 <div class="map-pane">
                     <MapView

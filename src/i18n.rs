@@ -317,6 +317,7 @@ pub struct OrderTexts {
     pub not_paid_yet: &'static str,
     pub verify_failed: &'static str,
     pub referral: &'static str,
+    pub missing_order: &'static str,
 }
 
 static ZH_ORDERS: OrderTexts = OrderTexts {
@@ -360,6 +361,7 @@ static ZH_ORDERS: OrderTexts = OrderTexts {
     not_paid_yet: "尚未支付",
     verify_failed: "暂时无法联系商家确认支付，稍后会再试",
     referral: "推荐码",
+    missing_order: "链接里的订单不在此设备上（可能在其他浏览器下单，或本地数据已清除），请在下单的浏览器中打开“我的订单”。",
 };
 
 static EN_ORDERS: OrderTexts = OrderTexts {
@@ -403,6 +405,7 @@ static EN_ORDERS: OrderTexts = OrderTexts {
     not_paid_yet: "Not paid yet",
     verify_failed: "Cannot reach the merchant to confirm the payment; trying again later",
     referral: "Referral",
+    missing_order: "The order in this link is not on this device (it was made in another browser, or local data was cleared). Open My orders in the browser you ordered in.",
 };
 
 impl Lang {

@@ -51,6 +51,9 @@ pub struct OrderBook {
     pub pending_return: Option<(Option<OrderId>, bool)>,
     /// Why the last purchase could not start, if it could not.
     pub error: Option<String>,
+    /// A link named an order this device does not have (made in another
+    /// browser, or storage was cleared).
+    pub missing_order: bool,
 }
 
 /// Every change to the orders.
@@ -205,12 +208,15 @@ impl OrderBook {
     /// The shopper is back for order `id`: it awaits confirmation (or failed),
     /// and it is shown.
     fn returned(&mut self, id: OrderId, cancelled: bool) {
-        if let Some(order) = self.get_mut(id) {
-            let _ = order.apply(OrderEvent::Returned { cancelled });
-            self.open_order = Some(id);
-            self.checkout = None;
-            self.show_orders = false;
-        }
+        let Some(order) = self.get_mut(id) else {
+            self.missing_order = true;
+            return;
+        };
+        let _ = order.apply(OrderEvent::Returned { cancelled });
+        self.open_order = Some(id);
+        self.checkout = None;
+        self.show_orders = false;
+        self.missing_order = false;
     }
 }
 
@@ -260,6 +266,7 @@ mod tests {
         let o = order(2);
         book.reduce(OrderAction::Returned(o.id, true));
         assert!(book.orders.is_empty() && book.open_order.is_none());
+        assert!(!book.missing_order, "not yet: storage has not answered");
         let skipped = vec![SkippedEntry {
             key: "fujin.order.x".into(),
             reason: fujin_core::stored_order::StoredOrderError::KeyMismatch,
@@ -271,6 +278,8 @@ mod tests {
         assert_eq!(book.orders[0].id, order(3).id, "newest first");
         assert_eq!(book.get(o.id).map(|o| o.status), Some(OrderStatus::Failed), "cancelled at the provider");
         assert_eq!(book.open_order, Some(o.id));
+        book.reduce(OrderAction::Returned(order(9).id, false));
+        assert!(book.missing_order, "an order from another device is said to be missing");
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub struct StatusBannerProps {
     /// Stored order entries that could not be read.
     #[prop_or_default]
     pub skipped_orders: usize,
+    /// A link named an order this device does not have.
+    #[prop_or_default]
+    pub missing_order: bool,
 }
 
 /// The status line.
@@ -53,6 +56,9 @@ pub fn StatusBanner(props: &StatusBannerProps) -> Html {
             }
             if props.storage_unavailable {
                 <p class="status warning storage">{ props.lang.orders().storage_warning }</p>
+            }
+            if props.missing_order {
+                <p class="status warning">{ props.lang.orders().missing_order }</p>
             }
             if props.skipped_orders > 0 {
                 <p class="status warning">{ format!("{} ({})", props.lang.orders().skipped_warning, props.skipped_orders) }</p>
