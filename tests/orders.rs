@@ -228,6 +228,15 @@ async fn a_merchant_with_a_verify_url_confirms_the_payment() {
     assert!(!back.text_content().unwrap().contains("unconfirmed"));
 }
 
+#[wasm_bindgen_test]
+async fn a_link_to_an_order_from_another_device_says_so() {
+    let elsewhere = fujin_core::OrderId::from_random_bytes([3; 16]);
+    let root =
+        mount(shop_props(&format!("order={elsewhere}&lang=en"), &OrderStore::memory(), Device::default()));
+    wait_for_text(&root, "not on this device").await;
+    until("the deals", &root, |r| has(r, ".deal-card")).await;
+}
+
 /// Hostile text and links: scripts in names, `javascript:` and look-alike
 /// links, absurd prices and limits.
 const HOSTILE: &str = r#"{"center": {"lat": 22.5, "lon": 114.0}, "checkout_hosts": ["pay.example.com"],
