@@ -178,13 +178,7 @@ pub fn App(props: &AppProps) -> Html {
         send_orders(&dispatcher, |id| OrderAction::Event(id, fujin_core::OrderEvent::MarkedUsed));
     let on_open_order = send_orders(&dispatcher, |id| OrderAction::Open(Some(id)));
     let on_orders = send_orders(&dispatcher, |()| OrderAction::ShowOrders(true));
-    let on_close_orders = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |()| {
-            dispatcher.dispatch(Action::Orders(OrderAction::Open(None)));
-            dispatcher.dispatch(Action::Orders(OrderAction::ShowOrders(false)));
-        })
-    };
+    let on_close_orders = send_orders(&dispatcher, |()| OrderAction::CloseOrders);
     let on_pay = {
         let (state, keep) = (state.clone(), base_view.clone());
         Callback::from(move |provider| {

@@ -90,6 +90,8 @@ pub enum OrderAction {
     Open(Option<OrderId>),
     /// Show or hide "My orders".
     ShowOrders(bool),
+    /// Back to the deals from an order or "My orders".
+    CloseOrders,
 }
 
 impl OrderBook {
@@ -180,6 +182,10 @@ impl OrderBook {
                 if id.is_some() {
                     self.checkout = None;
                 }
+            }
+            OrderAction::CloseOrders => {
+                self.open_order = None;
+                self.show_orders = false;
             }
             OrderAction::ShowOrders(on) => {
                 self.show_orders = on;

@@ -137,6 +137,9 @@ pub struct AppState {
     pub orders: OrderBook,
     /// The reseller whose link opened the widget (`?ref=`), kept for the session.
     pub referral: Option<ReferralCode>,
+    /// The map was placed by the link, the device's location or the shopper,
+    /// so the feed's centre does not move it when the feed arrives.
+    pub map_placed: bool,
 }
 
 /// Every change the app can make.
@@ -221,6 +224,7 @@ impl AppState {
             rows: Shared::new(Vec::new()),
             orders: OrderBook::default(),
             referral: view.referral.clone(),
+            map_placed: false,
         };
         state.apply_view(view);
         match (view.order, view.returned) {
@@ -288,13 +292,15 @@ impl AppState {
     /// Applies one action; returns the new state.
     pub fn reduce_to(mut self, action: Action) -> Self {
         let mut requery = true;
+        let center_before = self.viewport.center;
+        let loading_feed = matches!(action, Action::FeedLoaded { .. });
         match action {
             Action::FeedLoading(progress) => {
                 self.feed = FeedStatus::Loading(progress);
                 requery = false;
             }
             Action::FeedLoaded { catalog, rejected } => {
-                let has_view_center = self.viewport.center != FALLBACK_CENTER;
+                let has_view_center = self.map_placed;
                 if let Some(center) = catalog.feed().center
                     && self.search_origin == SearchOrigin::Default
                 {
@@ -421,6 +427,11 @@ impl AppState {
                 requery = false;
             }
         }
+        // Anything but the feed's arrival that moves the map places it: the
+        // feed's centre must not override a link, a location or a drag.
+        if !loading_feed && self.viewport.center != center_before {
+            self.map_placed = true;
+        }
         if requery {
             self.rows = Shared::new(match self.catalog() {
                 Some(catalog) => catalog.query(&self.query(), self.now),
@@ -459,6 +470,7 @@ impl AppState {
             }
             None => {}
         }
+        self.map_placed |= view.map_center.is_some() || view.search_point.is_some();
         self.viewport = Viewport {
             center: view.map_center.or(view.search_point).unwrap_or(self.viewport.center),
             zoom: view.zoom.unwrap_or(self.viewport.zoom),
@@ -593,6 +605,24 @@ mod tests {
         let s = loaded().reduce_to(Action::SearchAt(LonLat::new(114.01, 22.52)));
         let s = s.reduce_to(Action::ApplyView(Box::default()));
         assert_eq!((s.search_point, s.search_origin), (LonLat::new(114.0, 22.5), SearchOrigin::Default));
+    }
+
+    #[test]
+    fn the_feed_centre_moves_only_a_map_nobody_placed() {
+        // Not placed: the feed's centre (114.0, 22.5) is where the map opens.
+        assert_eq!(loaded().viewport.center, LonLat::new(114.0, 22.5));
+        // A link naming Fujin's own fallback spot is still a link.
+        let at_fallback = format!("c={},{}", FALLBACK_CENTER.lat, FALLBACK_CENTER.lon);
+        let linked =
+            AppState::from_view(&ViewState::from_query(&at_fallback), Lang::Zh, OffsetDateTime::UNIX_EPOCH)
+                .reduce_to(Action::FeedLoaded { catalog: catalog(), rejected: 0 });
+        assert_eq!(linked.viewport.center, FALLBACK_CENTER);
+        // So is a drag before the feed arrives.
+        let dragged = AppState::from_view(&ViewState::default(), Lang::Zh, OffsetDateTime::UNIX_EPOCH)
+            .reduce_to(Action::PanBy(10.0, 0.0));
+        let center = dragged.viewport.center;
+        let dragged = dragged.reduce_to(Action::FeedLoaded { catalog: catalog(), rejected: 0 });
+        assert_eq!(dragged.viewport.center, center);
     }
 
     #[test]
