@@ -170,15 +170,15 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.lang;
     let t = lang.texts();
     let dispatcher = state.dispatcher();
-    let on_buy = send_orders(&dispatcher, OrderAction::StartCheckout);
-    let on_quantity = send_orders(&dispatcher, OrderAction::SetQuantity);
-    let on_paid = send_orders(&dispatcher, |id| OrderAction::Returned(id, false));
-    let on_cancel_checkout = send_orders(&dispatcher, |()| OrderAction::CloseCheckout);
+    let on_buy = use_send_orders(&dispatcher, OrderAction::StartCheckout);
+    let on_quantity = use_send_orders(&dispatcher, OrderAction::SetQuantity);
+    let on_paid = use_send_orders(&dispatcher, |id| OrderAction::Returned(id, false));
+    let on_cancel_checkout = use_send_orders(&dispatcher, |()| OrderAction::CloseCheckout);
     let on_mark_used =
-        send_orders(&dispatcher, |id| OrderAction::Event(id, fujin_core::OrderEvent::MarkedUsed));
-    let on_open_order = send_orders(&dispatcher, |id| OrderAction::Open(Some(id)));
-    let on_orders = send_orders(&dispatcher, |()| OrderAction::ShowOrders(true));
-    let on_close_orders = send_orders(&dispatcher, |()| OrderAction::CloseOrders);
+        use_send_orders(&dispatcher, |id| OrderAction::Event(id, fujin_core::OrderEvent::MarkedUsed));
+    let on_open_order = use_send_orders(&dispatcher, |id| OrderAction::Open(Some(id)));
+    let on_orders = use_send_orders(&dispatcher, |()| OrderAction::ShowOrders(true));
+    let on_close_orders = use_send_orders(&dispatcher, |()| OrderAction::CloseOrders);
     let on_pay = {
         let (state, keep) = (state.clone(), base_view.clone());
         Callback::from(move |provider| {
@@ -194,22 +194,23 @@ pub fn App(props: &AppProps) -> Html {
             state.dispatch(Action::Orders(action));
         })
     };
-    let on_text = send(&dispatcher, Action::SetText);
-    let on_lang = send(&dispatcher, Action::SetLang);
-    let on_category = send(&dispatcher, Action::ToggleCategory);
-    let on_radius = send(&dispatcher, Action::SetRadius);
-    let on_sort = send(&dispatcher, Action::SetSort);
-    let on_unavailable = send(&dispatcher, Action::SetIncludeUnavailable);
-    let on_hover = send(&dispatcher, Action::HoverMerchant);
-    let on_select = send(&dispatcher, Action::SelectMerchant);
-    let on_search_at = send(&dispatcher, Action::SearchAt);
-    let on_center = send(&dispatcher, Action::CenterOn);
-    let on_spot = send(&dispatcher, |list| Action::ShowSpot(Some(list)));
-    let on_open = send(&dispatcher, |id| Action::OpenDeal(Some(id)));
-    let on_close = send(&dispatcher, |()| Action::OpenDeal(None));
-    let on_price = send(&dispatcher, |(min, max)| Action::SetPriceRange(min, max));
-    let on_pan = send(&dispatcher, |(dx, dy)| Action::PanBy(dx, dy));
-    let on_zoom = send(&dispatcher, |(delta, anchor)| Action::ZoomBy { delta, anchor });
+    let on_text = use_send(&dispatcher, Action::SetText);
+    let on_lang = use_send(&dispatcher, Action::SetLang);
+    let on_category = use_send(&dispatcher, Action::ToggleCategory);
+    let on_radius = use_send(&dispatcher, Action::SetRadius);
+    let on_sort = use_send(&dispatcher, Action::SetSort);
+    let on_unavailable = use_send(&dispatcher, Action::SetIncludeUnavailable);
+    let on_hover = use_send(&dispatcher, Action::HoverMerchant);
+    let on_select = use_send(&dispatcher, Action::SelectMerchant);
+    let on_search_at = use_send(&dispatcher, Action::SearchAt);
+    let on_center = use_send(&dispatcher, Action::CenterOn);
+    let on_spot = use_send(&dispatcher, |list| Action::ShowSpot(Some(list)));
+    let on_open = use_send(&dispatcher, |id| Action::OpenDeal(Some(id)));
+    let on_close = use_send(&dispatcher, |()| Action::OpenDeal(None));
+    let on_price = use_send(&dispatcher, |(min, max)| Action::SetPriceRange(min, max));
+    let on_pan = use_send(&dispatcher, |(dx, dy)| Action::PanBy(dx, dy));
+    let on_zoom = use_send(&dispatcher, |(delta, anchor)| Action::ZoomBy { delta, anchor });
+    let on_close_spot = use_send(&dispatcher, |()| Action::ShowSpot(None));
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
@@ -271,9 +272,7 @@ pub fn App(props: &AppProps) -> Html {
                     </DealPage>
                 }
             }
-            (None, Some(list)) => {
-                spot_list(lang, catalog, list, &on_select, &send(&dispatcher, |()| Action::ShowSpot(None)))
-            }
+            (None, Some(list)) => spot_list(lang, catalog, list, &on_select, &on_close_spot),
             (None, None) => html! {
                 <DealList lang={lang} catalog={catalog.clone()} rows={state.rows.clone()}
                     selected={state.selected_merchant} on_open={on_open} on_hover={on_hover} />
@@ -330,19 +329,23 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// A callback that turns its argument into an action and dispatches it.
-fn send<T: 'static>(dispatcher: &UseReducerDispatcher<AppState>, make: fn(T) -> Action) -> Callback<T> {
+/// A callback, made once, that turns its argument into an action and
+/// dispatches it: the same callback every render, so children whose other
+/// properties did not change are not redrawn.
+#[hook]
+fn use_send<T: 'static>(dispatcher: &UseReducerDispatcher<AppState>, make: fn(T) -> Action) -> Callback<T> {
     let dispatcher = dispatcher.clone();
-    Callback::from(move |v| dispatcher.dispatch(make(v)))
+    use_callback((), move |v, _| dispatcher.dispatch(make(v)))
 }
 
-/// A callback that turns its argument into an order action and dispatches it.
-fn send_orders<T: 'static>(
+/// [`use_send`] for an order action.
+#[hook]
+fn use_send_orders<T: 'static>(
     dispatcher: &UseReducerDispatcher<AppState>,
     make: fn(T) -> OrderAction,
 ) -> Callback<T> {
     let dispatcher = dispatcher.clone();
-    Callback::from(move |v| dispatcher.dispatch(Action::Orders(make(v))))
+    use_callback((), move |v, _| dispatcher.dispatch(Action::Orders(make(v))))
 }
 
 /// The merchants at one spot, after a click on their marker.

@@ -45,7 +45,7 @@ impl TileSource {
 }
 
 /// Properties of [`MapView`].
-#[derive(Clone, Properties)]
+#[derive(Clone, PartialEq, Properties)]
 pub struct MapViewProps {
     /// Language.
     pub lang: Lang,
@@ -77,22 +77,6 @@ pub struct MapViewProps {
     pub on_search_at: Callback<LonLat>,
     /// Centre on a point (cluster clicks).
     pub on_center: Callback<LonLat>,
-}
-
-impl PartialEq for MapViewProps {
-    /// Compares what is drawn and leaves out the callbacks, which the app
-    /// makes afresh each render: otherwise every clock tick would redraw the map.
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && self.catalog == other.catalog
-            && self.rows == other.rows
-            && self.viewport == other.viewport
-            && self.search_point == other.search_point
-            && self.radius_m == other.radius_m
-            && self.selected == other.selected
-            && self.hovered == other.hovered
-            && self.tiles == other.tiles
-    }
 }
 
 /// Pointers currently down, by pointer id: their last position.
