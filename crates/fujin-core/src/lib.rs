@@ -2,8 +2,10 @@
 //!
 //! The pure core of Fujin (附近), a map-and-deals widget: the feed model and
 //! its validation, great-circle distance, the Chinese coordinate systems,
-//! Web Mercator tile maths and a spatial index. Nothing here touches the
-//! DOM; it runs the same in the browser, in the `fujin` CLI and in tests.
+//! Web Mercator tile maths, a spatial index, and the shopper's side of the
+//! online-to-offline loop (orders, payment hand-off links, vouchers, QR
+//! codes, referral codes). Nothing here touches the DOM; it runs the same in
+//! the browser, in the `fujin` CLI and in tests.
 //!
 //! Conventions, everywhere:
 //! - positions are [`LonLat`], **longitude first**, in degrees, WGS-84 once loaded;
