@@ -63,7 +63,9 @@ pub use lon_lat::LonLat;
 pub use lon_lat_box::LonLatBox;
 pub use merchant::Merchant;
 pub use order::{Order, OrderError, OrderEvent, OrderId, OrderRandomness, OrderStatus, Verdict};
-pub use pay_link::{MAX_LINK_LEN, PayLink, PayLinkError, PayProvider, check_pay_link, is_valid_checkout_host};
+pub use pay_link::{
+    MAX_LINK_LEN, PayLink, PayLinkError, PayProvider, check_pay_link, is_valid_checkout_host,
+};
 pub use referral::{MAX_REFERRAL_LEN, ReferralCode};
 pub use spatial_index::{Hit, SpatialIndex};
 pub use voucher_code::{BadVoucherCode, VoucherCode};
