@@ -61,7 +61,7 @@ pub fn use_order_effects(
                     .iter()
                     .filter(|o| o.status == OrderStatus::AwaitingConfirmation && o.confirmable)
                     .filter_map(|o| {
-                        let (m, _) = catalog.find_deal(&o.deal_id)?;
+                        let (m, _) = catalog.order_deal(o)?;
                         let url = catalog.feed().merchants[m as usize].verify_url.clone()?;
                         Some((o.id, url))
                     })

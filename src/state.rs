@@ -446,7 +446,7 @@ impl AppState {
     fn show_order_merchant(&mut self) {
         let Some(order) = self.orders.open_order.and_then(|id| self.orders.get(id)) else { return };
         let found = self.catalog().and_then(|c| {
-            let (m, _) = c.find_deal(&order.deal_id)?;
+            let (m, _) = c.order_deal(order)?;
             Some((m, c.feed().merchants[m as usize].position))
         });
         if let Some((m, position)) = found {

@@ -32,7 +32,7 @@ pub struct OrderPageProps {
 pub fn OrderPage(props: &OrderPageProps) -> Html {
     let (t, o) = (props.lang.orders(), &props.order);
     let found = props.catalog.as_ref().and_then(|c| {
-        let (m, d) = c.find_deal(&o.deal_id)?;
+        let (m, d) = c.order_deal(o)?;
         let merchant = &c.feed().merchants[m as usize];
         Some((merchant.clone(), merchant.deals[d as usize].clone()))
     });

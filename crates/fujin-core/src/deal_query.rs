@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use time::OffsetDateTime;
 
-use crate::{Availability, Category, Deal, Feed, LonLat, Merchant, SpatialIndex};
+use crate::{Availability, Category, Deal, Feed, LonLat, Merchant, Order, SpatialIndex};
 
 /// How the list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -214,6 +214,16 @@ impl Catalog {
         self.deals_by_id.get(id).copied()
     }
 
+    /// The deal an order was made for, if it is in this feed: same deal id,
+    /// and a merchant with the same id and name. Orders outlive feeds (and
+    /// another feed may reuse the ids), so an order's store is never taken
+    /// from a feed that merely shares a deal id.
+    pub fn order_deal(&self, order: &Order) -> Option<(u32, u32)> {
+        let (m, d) = self.find_deal(&order.deal_id)?;
+        let merchant = &self.feed.merchants[m as usize];
+        (merchant.id == order.merchant_id && merchant.name == order.merchant_name).then_some((m, d))
+    }
+
     /// The deals matching `query` at time `now`, in the query's order.
     /// Ties keep the nearer merchant first, then feed order.
     ///
@@ -291,7 +301,7 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load_feed;
+    use crate::{OrderRandomness, PayProvider, load_feed};
     use time::macros::datetime;
 
     const NOW: OffsetDateTime = datetime!(2026-12-01 12:00 +08:00);
@@ -406,5 +416,24 @@ mod tests {
     fn an_empty_feed_lists_nothing() {
         let c = Catalog::new(Feed::default());
         assert!(c.query(&query(), NOW).is_empty());
+    }
+
+    #[test]
+    fn an_order_finds_its_deal_only_in_its_own_feed() {
+        let c = catalog();
+        let (m, d) = c.find_deal("m1").unwrap();
+        let merchant = &c.feed().merchants[m as usize];
+        let random = OrderRandomness { id: [1; 16], code: [1; 8] };
+        let now = datetime!(2026-11-28 12:00 +08:00);
+        let order =
+            Order::new(merchant, &merchant.deals[d as usize], 1, PayProvider::Stripe, None, now, random)
+                .unwrap();
+        assert_eq!(c.order_deal(&order), Some((m, d)));
+        // Another feed reusing the ids for another shop.
+        let other = Order { merchant_name: "Another Spa".into(), ..order.clone() };
+        assert_eq!(c.order_deal(&other), None);
+        let moved = Order { merchant_id: "elsewhere".into(), ..order.clone() };
+        assert_eq!(c.order_deal(&moved), None);
+        assert_eq!(c.order_deal(&Order { deal_id: "gone".into(), ..order }), None);
     }
 }
