@@ -96,6 +96,11 @@ async fn buy_with_stripe_come_back_see_the_voucher_reload_and_mark_it_used() {
     // Back from Stripe: a new page load on the return URL.
     let back = mount(shop_props(&format!("lang=en&order={}", order.id), &store, Device::default()));
     until("the voucher", &back, |r| has(r, ".voucher")).await;
+    let focused = gloo::utils::document().active_element().unwrap();
+    assert!(
+        focused.matches(".order-page .back").unwrap() && back.contains(Some(&focused)),
+        "focus moves into the order"
+    );
     let text = back.text_content().unwrap();
     assert!(text.contains("Awaiting confirmation") && text.contains("Payment unconfirmed"), "{text}");
     let code = element(&back, ".voucher .code").text_content().unwrap();

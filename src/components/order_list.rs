@@ -22,6 +22,16 @@ pub struct OrderListProps {
 #[component]
 pub fn OrderList(props: &OrderListProps) -> Html {
     let (lang, t) = (props.lang, props.lang.orders());
+    let back_ref = use_node_ref();
+    {
+        // Move focus into the list when it opens, for keyboard and screen-reader users.
+        let back_ref = back_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(button) = back_ref.cast::<web_sys::HtmlElement>() {
+                button.focus().ok();
+            }
+        });
+    }
     let row = |o: &Order| {
         let id = o.id;
         let on_open = props.on_open.reform(move |_: MouseEvent| id);
@@ -40,7 +50,7 @@ pub fn OrderList(props: &OrderListProps) -> Html {
         props.orders.iter().partition(|o| o.status.is_final());
     html! {
         <section class="order-list" aria-labelledby="orders-title">
-            <button class="back" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "← " }{ t.back_to_deals }</button>
+            <button class="back" ref={back_ref} onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "← " }{ t.back_to_deals }</button>
             <h2 id="orders-title">{ t.my_orders }</h2>
             if props.orders.is_empty() { <p class="empty">{ t.no_orders }</p> }
             if !current.is_empty() {

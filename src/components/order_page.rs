@@ -31,6 +31,16 @@ pub struct OrderPageProps {
 #[component]
 pub fn OrderPage(props: &OrderPageProps) -> Html {
     let (t, o) = (props.lang.orders(), &props.order);
+    let back_ref = use_node_ref();
+    {
+        // Move focus into the page when it opens, for keyboard and screen-reader users.
+        let back_ref = back_ref.clone();
+        use_effect_with(o.id, move |_| {
+            if let Some(button) = back_ref.cast::<web_sys::HtmlElement>() {
+                button.focus().ok();
+            }
+        });
+    }
     let found = props.catalog.as_ref().and_then(|c| {
         let (m, d) = c.order_deal(o)?;
         let merchant = &c.feed().merchants[m as usize];
@@ -46,7 +56,7 @@ pub fn OrderPage(props: &OrderPageProps) -> Html {
     let status_class = o.status.key().replace('_', "-");
     html! {
         <article class="order-page" aria-labelledby="order-title">
-            <button class="back" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "← " }{ t.back_to_deals }</button>
+            <button class="back" ref={back_ref} onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "← " }{ t.back_to_deals }</button>
             <h2 id="order-title">{ &o.deal_title }</h2>
             <p class="merchant-name">{ &o.merchant_name }</p>
             <p class={classes!("order-status", status_class)} role="status">{ props.lang.order_status(o.status) }</p>
