@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use fujin_core::{OrderEvent, OrderId, OrderStatus};
+use fujin_core::{Order, OrderEvent, OrderId, OrderStatus};
 use yew::prelude::*;
 
 use crate::order_book::{OrderAction, StorageHealth};
@@ -29,11 +29,15 @@ pub fn use_order_effects(
     verifier: &Verifier,
 ) -> bool {
     let trouble = use_state(|| false);
+    // What storage holds, as far as this page knows: only orders that differ
+    // from it are written, so reading storage never writes it all back.
+    let kept = use_mut_ref(Vec::<Order>::new);
     // Read once.
     {
-        let (dispatch, store) = (state.dispatcher(), store.clone());
+        let (dispatch, store, kept) = (state.dispatcher(), store.clone(), kept.clone());
         use_effect_with((), move |_| {
             let (loaded, storage_ok) = store.load();
+            kept.borrow_mut().clone_from(&loaded.orders);
             dispatch.dispatch(Action::Orders(OrderAction::Loaded { loaded, storage_ok }));
         });
     }
@@ -42,11 +46,15 @@ pub fn use_order_effects(
         let (dispatch, store) = (state.dispatcher(), store.clone());
         let storage = state.orders.storage;
         use_effect_with(state.orders.orders.clone(), move |orders| {
-            if storage != StorageHealth::Unavailable {
-                let failed = orders.iter().any(|o| store.save(o).is_err());
-                if failed {
-                    dispatch.dispatch(Action::Orders(OrderAction::SaveFailed));
-                }
+            if storage == StorageHealth::Unavailable {
+                return;
+            }
+            let mut kept = kept.borrow_mut();
+            let changed = orders.iter().filter(|o| !kept.contains(o));
+            let failed = changed.filter(|o| store.save(o).is_err()).count() > 0;
+            kept.clone_from(orders);
+            if failed {
+                dispatch.dispatch(Action::Orders(OrderAction::SaveFailed));
             }
         });
     }

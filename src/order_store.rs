@@ -49,9 +49,11 @@ impl OrderStore {
         let (key, value) = (order_key(order.id), encode_order(order));
         match self {
             OrderStore::Browser => {
-                if !browser_storage_works() {
+                // `gloo`'s accessor throws when there is no localStorage: look first.
+                if web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_none() {
                     return Err(SaveError("localStorage is unavailable".into()));
                 }
+                // A full storage refuses the write: that is the error.
                 LocalStorage::raw().set_item(&key, &value).map_err(|e| SaveError(format!("{e:?}")))
             }
             OrderStore::Memory(map) => {
