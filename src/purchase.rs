@@ -35,9 +35,6 @@ pub fn place_order(
     let Some(link) = deal.pay.iter().find(|l| l.provider() == provider) else {
         return OrderAction::PlaceFailed(t.no_payment.to_owned());
     };
-    if !deal.is_available(state.now) {
-        return OrderAction::PlaceFailed(state.lang.texts().expired.to_owned());
-    }
     let order = match Order::new(
         merchant,
         deal,

@@ -56,7 +56,7 @@ pub fn CheckoutPanel(props: &CheckoutPanelProps) -> Html {
     let cancel = html! {
         <button class="link-button" onclick={props.on_cancel.reform(|_: MouseEvent| ())}>{ t.cancel }</button>
     };
-    let total = Fen(deal.price.0.saturating_mul(u64::from(checkout.quantity)));
+    let total = deal.price.times(checkout.quantity).unwrap_or(Fen(u64::MAX));
     let error = props.error.as_ref().map(|e| html! { <p class="error" role="alert">{ e.clone() }</p> });
     let Some((order_id, link)) = &checkout.handoff else {
         let max = max_quantity(deal);

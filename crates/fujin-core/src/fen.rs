@@ -13,6 +13,17 @@ impl Fen {
         self.0
     }
 
+    /// `n` times the amount (a unit price times a quantity); `None` on overflow.
+    ///
+    /// ```
+    /// use fujin_core::Fen;
+    /// assert_eq!(Fen(2_500).times(3), Some(Fen(7_500)));
+    /// assert_eq!(Fen(u64::MAX).times(2), None);
+    /// ```
+    pub fn times(self, n: u32) -> Option<Fen> {
+        self.0.checked_mul(u64::from(n)).map(Fen)
+    }
+
     /// `¥` and the amount in yuan, without trailing zero decimals.
     ///
     /// ```

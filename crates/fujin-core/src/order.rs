@@ -9,7 +9,7 @@ use std::str::FromStr;
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::{Deal, Fen, Merchant, PayProvider, ReferralCode, VoucherCode};
+use crate::{Availability, Deal, Fen, Merchant, PayProvider, ReferralCode, VoucherCode};
 
 /// Most units in one order when the deal sets no limit.
 pub const DEFAULT_MAX_PER_ORDER: u32 = 10;
@@ -238,7 +238,8 @@ pub struct OrderRandomness {
 }
 
 impl Order {
-    /// A new `pending` order for `quantity` of `deal`, about to be handed to `provider`.
+    /// A new `pending` order for `quantity` of `deal`, about to be handed to
+    /// `provider`; refused when the deal cannot be bought at `now`.
     ///
     /// ```
     /// use fujin_core::{load_feed, Order, OrderRandomness, OrderStatus, PayProvider, Fen};
@@ -266,19 +267,17 @@ impl Order {
         now: OffsetDateTime,
         random: OrderRandomness,
     ) -> Result<Self, OrderError> {
-        if deal.is_sold_out() {
-            return Err(OrderError::NotBuyable("sold out"));
+        match deal.availability(now) {
+            Availability::Available => {}
+            Availability::SoldOut => return Err(OrderError::NotBuyable("sold out")),
+            Availability::NotStarted => return Err(OrderError::NotBuyable("the sale has not started")),
+            Availability::Ended => return Err(OrderError::NotBuyable("the sale has ended")),
         }
         let max = max_quantity(deal);
         if !(1..=max).contains(&quantity) {
             return Err(OrderError::Quantity { quantity, max });
         }
-        let total = deal
-            .price
-            .0
-            .checked_mul(u64::from(quantity))
-            .map(Fen)
-            .ok_or(OrderError::NotBuyable("the total is too large"))?;
+        let total = deal.price.times(quantity).ok_or(OrderError::NotBuyable("the total is too large"))?;
         let days = deal.valid_days.unwrap_or(DEFAULT_VALID_DAYS);
         Ok(Self {
             id: OrderId::from_random_bytes(random.id),
@@ -524,6 +523,20 @@ mod tests {
             Order::new(m, &m.deals[3], 1, PayProvider::Stripe, None, now, random),
             Err(OrderError::NotBuyable("sold out"))
         );
+    }
+
+    #[test]
+    fn deals_off_sale_cannot_be_ordered() {
+        let json = br#"{"merchants": [{"id": "m", "name": "M", "category": "food", "lat": 0, "lon": 0, "deals": [
+          {"id": "a", "title": "T", "price": 1, "original_price": 1, "ends_at": "2026-01-01T00:00:00+08:00"},
+          {"id": "b", "title": "T", "price": 1, "original_price": 1, "starts_at": "2027-01-01T00:00:00+08:00"}]}]}"#;
+        let feed = crate::load_feed(json).unwrap().feed;
+        let m = &feed.merchants[0];
+        let now = time::macros::datetime!(2026-11-28 12:00 +08:00);
+        let random = OrderRandomness { id: [1; 16], code: [1; 8] };
+        let new = |d: &Deal| Order::new(m, d, 1, PayProvider::Stripe, None, now, random);
+        assert_eq!(new(&m.deals[0]), Err(OrderError::NotBuyable("the sale has ended")));
+        assert_eq!(new(&m.deals[1]), Err(OrderError::NotBuyable("the sale has not started")));
     }
 
     #[test]

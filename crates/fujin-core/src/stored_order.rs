@@ -121,7 +121,7 @@ pub fn decode_order(key: &str, text: &str) -> Result<Order, StoredOrderError> {
     if s.unit_price_fen == 0 {
         return Err(bad("unit_price_fen"));
     }
-    if s.unit_price_fen.checked_mul(u64::from(s.quantity)) != Some(s.total_fen) {
+    if Fen(s.unit_price_fen).times(s.quantity) != Some(Fen(s.total_fen)) {
         return Err(bad("total_fen"));
     }
     let time = |t: i64, field| OffsetDateTime::from_unix_timestamp(t).map_err(|_| bad(field));
