@@ -120,52 +120,22 @@ async fn a_card_and_a_marker_select_each_other() {
     };
     let (x, y) = screen.to_screen(LonLat::new(114.0, 22.508993));
     for kind in ["pointerdown", "pointerup"] {
-        let init = web_sys::PointerEventInit::new();
-        init.set_bubbles(true);
-        init.set_pointer_id(7);
-        init.set_client_x((rect.left() + x) as i32);
-        init.set_client_y((rect.top() + y) as i32);
-        let event = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
-        map.dispatch_event(&event).unwrap();
+        pointer(&map, kind, rect.left() + x, rect.top() + y);
     }
-    until("the noodles card selected", &root, |r| {
-        r.query_selector(".deal-card.selected")
-            .ok()
-            .flatten()
-            .and_then(|c| c.get_attribute("data-deal"))
-            .as_deref()
-            == Some("noodles")
-    })
-    .await;
+    until("the noodles card selected", &root, |r| selected_card(r).as_deref() == Some("noodles")).await;
     // And a card opens its deal page, which selects its merchant.
     element(&root, "[data-deal=spa]").click();
-    until("the spa page", &root, |r| {
-        r.query_selector(".deal-page h2").ok().flatten().and_then(|h| h.text_content()).as_deref()
-            == Some("足疗60分钟")
-    })
-    .await;
+    until("the spa page", &root, |r| deal_title(r).as_deref() == Some("足疗60分钟")).await;
     element(&root, ".deal-page .back").click();
-    until("spa selected", &root, |r| {
-        r.query_selector(".deal-card.selected")
-            .ok()
-            .flatten()
-            .and_then(|c| c.get_attribute("data-deal"))
-            .as_deref()
-            == Some("spa")
-    })
-    .await;
+    until("spa selected", &root, |r| selected_card(r).as_deref() == Some("spa")).await;
     element(&root, "[data-deal=noodles]").click();
-    until("the noodles page", &root, |r| {
-        r.query_selector(".deal-page h2").ok().flatten().and_then(|h| h.text_content()).as_deref()
-            == Some("招牌牛肉面")
-    })
-    .await;
+    until("the noodles page", &root, |r| deal_title(r).as_deref() == Some("招牌牛肉面")).await;
 }
 
 #[wasm_bindgen_test]
 async fn the_deal_page_shows_everything() {
     let root = mount(props(&data_url(FEED), "lang=zh&deal=noodles", denied()));
-    until("the deal page", &root, |r| r.query_selector(".deal-page h2").ok().flatten().is_some()).await;
+    until("the deal page", &root, |r| deal_title(r).is_some()).await;
     let text = root.text_content().unwrap();
     for expected in [
         "¥25",
@@ -267,6 +237,16 @@ async fn the_url_follows_the_view_and_back_closes_a_deal() {
 }
 
 /// Fires a pointer event of `kind` at client position (x, y) on `target`.
+/// The deal id of the selected card, if any.
+fn selected_card(root: &web_sys::Element) -> Option<String> {
+    root.query_selector(".deal-card.selected").ok().flatten()?.get_attribute("data-deal")
+}
+
+/// The title of the open deal page, if any.
+fn deal_title(root: &web_sys::Element) -> Option<String> {
+    root.query_selector(".deal-page h2").ok().flatten()?.text_content()
+}
+
 fn pointer(target: &web_sys::HtmlElement, kind: &str, x: f64, y: f64) {
     let init = web_sys::PointerEventInit::new();
     init.set_bubbles(true);
