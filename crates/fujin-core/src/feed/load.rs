@@ -127,7 +127,11 @@ pub(super) fn feed_text(bytes: &[u8]) -> Result<&str, FeedError> {
 /// Parses raw bytes as a JSON document, with the clear errors of [`FeedError`]
 /// for text that is empty, not UTF-8, too deep or not JSON. A byte-order mark is skipped.
 pub fn parse_document(bytes: &[u8]) -> Result<Value, FeedError> {
-    let text = feed_text(bytes)?;
+    parse_text(feed_text(bytes)?)
+}
+
+/// Parses text already checked by [`feed_text`].
+pub(super) fn parse_text(text: &str) -> Result<Value, FeedError> {
     if max_depth(text, MAX_DEPTH) > MAX_DEPTH {
         return Err(FeedError::TooDeep);
     }

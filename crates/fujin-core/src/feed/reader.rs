@@ -5,9 +5,7 @@ use std::ops::Range;
 
 use serde_json::Value;
 
-use super::load::{
-    Assembly, FeedError, LoadedFeed, feed_text, json_error, parse_document, record_list, top_object,
-};
+use super::load::{Assembly, FeedError, LoadedFeed, feed_text, parse_text, record_list, top_object};
 use super::outline::{Outline, OutlineScan, RECORD_KEYS};
 
 /// How many bytes the outline scan covers for each byte of records parsed:
@@ -24,7 +22,7 @@ const SCAN_SHARE: f64 = 0.1;
 /// checked one at a time, so no step holds more than about the byte budget
 /// given to [`FeedReader::step`], and no tree of the whole document is ever
 /// built. The result is the same as parsing the whole document with
-/// [`parse_document`] and loading it with [`load_value`](super::load_value),
+/// [`parse_document`](super::parse_document) and loading it with [`load_value`](super::load_value),
 /// errors included.
 ///
 /// ```
@@ -139,7 +137,7 @@ impl<'a> FeedReader<'a> {
         let mut ranges: Vec<Range<usize>> = lists.iter().flatten().map(|(range, _)| range.clone()).collect();
         ranges.sort_by_key(|r| r.start);
         let head = if ranges.is_empty() {
-            parse_document(text.as_bytes())?
+            parse_text(text)?
         } else {
             let mut head_text =
                 String::with_capacity(text.len() - ranges.iter().map(|r| r.len()).sum::<usize>());
@@ -210,7 +208,7 @@ fn skip_space(text: &str, pos: &mut usize, end: usize) {
 
 /// What the parser says is wrong with `text`, if anything.
 fn syntax_error(text: &str) -> Option<FeedError> {
-    serde_json::from_str::<Value>(text).err().map(json_error)
+    parse_text(text).err()
 }
 
 /// The parser's error for a text the reader found broken at byte `at`. The
