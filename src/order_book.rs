@@ -3,7 +3,7 @@
 //! [`OrderAction`]; storage and the network are the browser layer's job.
 
 use fujin_core::stored_order::LoadedOrders;
-use fujin_core::{Order, OrderEvent, OrderId, OrderStatus, PayLink, PayProvider};
+use fujin_core::{Order, OrderEvent, OrderId, OrderStatus, PayLink};
 use time::OffsetDateTime;
 
 /// Whether orders can be kept on this device.
@@ -102,11 +102,6 @@ impl OrderBook {
 
     fn get_mut(&mut self, id: OrderId) -> Option<&mut Order> {
         self.orders.iter_mut().find(|o| o.id == id)
-    }
-
-    /// The provider of the checkout's hand-off, if one was chosen.
-    pub fn chosen_provider(&self) -> Option<PayProvider> {
-        self.checkout.as_ref()?.handoff.as_ref().map(|(_, link)| link.provider())
     }
 
     /// Applies one action.
@@ -230,7 +225,7 @@ impl OrderBook {
 mod tests {
     use super::*;
     use fujin_core::stored_order::SkippedEntry;
-    use fujin_core::{Verdict, check_pay_link, load_feed};
+    use fujin_core::{PayProvider, Verdict, check_pay_link, load_feed};
 
     fn order(n: u8) -> Order {
         let json = br#"{"merchants": [{"id": "m", "name": "M", "category": "food", "lat": 22.5, "lon": 114.0,
@@ -254,7 +249,8 @@ mod tests {
         assert_eq!(book.checkout.as_ref().map(|c| c.quantity), Some(1), "at least one");
         let o = order(1);
         book.reduce(OrderAction::Placed(Box::new(o.clone()), link()));
-        assert_eq!(book.chosen_provider(), Some(PayProvider::Stripe));
+        let handed_to = book.checkout.as_ref().and_then(|c| c.handoff.as_ref()).map(|(_, l)| l.provider());
+        assert_eq!(handed_to, Some(PayProvider::Stripe));
         book.reduce(OrderAction::SetQuantity(3));
         assert_eq!(book.checkout.as_ref().map(|c| c.quantity), Some(1), "fixed once handed off");
         book.reduce(OrderAction::Returned(o.id, false));
