@@ -6,15 +6,11 @@
 use fujin_core::demo::{DemoOptions, demo_feed};
 use fujin_core::feed::FeedReader;
 use fujin_core::{CatalogBuilder, Crs, DealQuery, LonLat};
-use fujin_web::feed_fetch::{BYTES_PER_STEP, MERCHANTS_PER_STEP};
+use fujin_web::feed_fetch::{BYTES_PER_STEP, MERCHANTS_PER_STEP, now_ms};
 use fujin_web::map_layout::{MarkerLevels, Screen};
 
 /// Futian CBD, where the demo is densest.
 const FUTIAN: LonLat = LonLat::new(114.0553, 22.5380);
-
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
-}
 
 /// Median of `runs` timings of `f`, in milliseconds.
 fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {

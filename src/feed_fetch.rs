@@ -104,22 +104,23 @@ pub async fn fetch_feed(url: &str, on_progress: impl Fn(Progress)) -> Result<Fet
     Ok(FetchedFeed { catalog: builder.finish(), rejected: loaded.rejected })
 }
 
+/// Milliseconds on the page's monotonic clock (`performance.now()`).
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
 /// A stretch of work that ends after [`SLICE_MS`].
 struct TimeSlice {
     ends_at_ms: f64,
 }
 
 impl TimeSlice {
-    fn now_ms() -> f64 {
-        web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
-    }
-
     fn start() -> Self {
-        Self { ends_at_ms: Self::now_ms() + SLICE_MS }
+        Self { ends_at_ms: now_ms() + SLICE_MS }
     }
 
     fn is_over(&self) -> bool {
-        Self::now_ms() >= self.ends_at_ms
+        now_ms() >= self.ends_at_ms
     }
 
     /// Gives the browser a turn (input, rendering), then starts the next slice.
