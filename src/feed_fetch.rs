@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use fujin_core::feed::FeedReader;
+use fujin_core::feed::limits::MAX_FEED_BYTES;
 use fujin_core::{Catalog, CatalogBuilder, FeedError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -138,7 +139,8 @@ async fn read_stream(
 ) -> Result<Vec<u8>, FetchError> {
     let network = |e: wasm_bindgen::JsValue| FetchError::Network(format!("{e:?}"));
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut bytes = Vec::with_capacity(total.unwrap_or(0).min(1 << 30) as usize);
+    // Grown with the bytes received, not reserved from what Content-Length claims.
+    let mut bytes = Vec::new();
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(network)?;
         let done = js_sys::Reflect::get(&chunk, &"done".into()).map_err(network)?;
@@ -148,7 +150,13 @@ async fn read_stream(
         let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(network)?;
         let array: js_sys::Uint8Array = value.unchecked_into();
         let start = bytes.len();
-        bytes.resize(start + array.length() as usize, 0);
+        let end = start + array.length() as usize;
+        if end > MAX_FEED_BYTES {
+            // Stop downloading: the feed would be refused anyway.
+            let _ = reader.cancel();
+            return Err(FeedError::TooLarge { bytes: end }.into());
+        }
+        bytes.resize(end, 0);
         array.copy_to(&mut bytes[start..]);
         on_progress(Progress { received: bytes.len() as u64, total, read: None });
     }

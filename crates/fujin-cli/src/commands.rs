@@ -45,6 +45,14 @@ pub fn check(args: &CheckArgs, out: &mut impl Write) -> Result<ExitCode, Command
     for problem in &loaded.problems {
         writeln!(out, "{problem}")?;
     }
+    let unlisted = loaded.problem_count - loaded.problems.len();
+    if unlisted > 0 {
+        writeln!(
+            out,
+            "… and {unlisted} more problems (only the first {} are listed)",
+            loaded.problems.len()
+        )?;
+    }
     writeln!(
         out,
         "{} merchants, {} deals accepted; {} rejected",
@@ -52,7 +60,7 @@ pub fn check(args: &CheckArgs, out: &mut impl Write) -> Result<ExitCode, Command
         loaded.feed.deal_count(),
         loaded.rejected
     )?;
-    Ok(if loaded.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if loaded.problem_count == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// `fujin nearby FEED --lat --lon [--k] [--radius]`.

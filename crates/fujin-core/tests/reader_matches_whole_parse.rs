@@ -50,6 +50,11 @@ fn insert() -> impl Strategy<Value = &'static str> {
         ", \"x\": [[[]]]",
         "\u{FEFF}",
         "é",
+        "\"merchants\": [this is not json at all ],",
+        "\"features\": [{\"a\": 1}}, ",
+        "\"\\ud800\"",
+        "{\"$serde_json::private::Number\": \"x\"}",
+        "\"merchants\": 5,",
     ])
 }
 
@@ -59,6 +64,8 @@ enum Mutation {
     Truncate(usize),
     Delete(usize),
     Insert(usize, &'static str),
+    /// Swap the bracket at or after a position for its other kind: `]` for `}`, `[` for `{`.
+    SwapBracket(usize),
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -67,6 +74,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         2 => any::<usize>().prop_map(Mutation::Truncate),
         3 => any::<usize>().prop_map(Mutation::Delete),
         4 => (any::<usize>(), insert()).prop_map(|(at, text)| Mutation::Insert(at, text)),
+        2 => any::<usize>().prop_map(Mutation::SwapBracket),
     ]
 }
 
@@ -95,14 +103,37 @@ fn apply(text: &str, mutations: &[Mutation]) -> String {
                 let i = boundary(&text, at);
                 text.insert_str(i, s);
             }
+            Mutation::SwapBracket(at) => {
+                let i = boundary(&text, at);
+                if let Some(j) = text[i..].find(['[', ']', '{', '}']) {
+                    let swapped = match &text[i + j..=i + j] {
+                        "[" => "{",
+                        "{" => "[",
+                        "]" => "}",
+                        _ => "]",
+                    };
+                    text.replace_range(i + j..=i + j, swapped);
+                }
+            }
         }
     }
     text
 }
 
+/// A GeoJSON document that also has a `merchants` list, and a feed whose
+/// `merchants` key comes twice (the last one wins).
+const BOTH_LISTS: &str = r#"{"type": "FeatureCollection", "merchants": [{"x": [1, 2]}, 3], "features": [
+  {"type": "Feature", "id": "g1", "geometry": {"type": "Point", "coordinates": [114.0, 22.5]}, "properties": {"name": "G"}}
+ ], "name": "两个列表"}"#;
+const REPEATED: &str = r#"{"merchants": [{"id": "x", "name": "X", "category": "food", "lat": 1, "lon": 2}],
+ "merch\u0061nts": [{"id": "y", "name": "Y", "category": "food", "lat": 3, "lon": 4}, {}]}"#;
+
+const DOCUMENTS: [&str; 6] =
+    [EVERY_PROBLEM, EVERY_PROBLEM_GEOJSON, EXAMPLE, LIST_FIRST, BOTH_LISTS, REPEATED];
+
 #[test]
 fn the_unmutated_documents_agree() {
-    for text in [EVERY_PROBLEM, EVERY_PROBLEM_GEOJSON, EXAMPLE, LIST_FIRST] {
+    for text in DOCUMENTS {
         let expected = whole(text.as_bytes());
         assert!(expected.is_ok());
         for step in [1, 7, 1 << 20] {
@@ -111,16 +142,34 @@ fn the_unmutated_documents_agree() {
     }
 }
 
+/// Documents a hostile author sent, which the reader once took for feeds.
+#[test]
+fn documents_that_are_not_json_are_refused() {
+    for text in [
+        r#"{"merchants":[{"id":"a","name":"A","category":"food","lat":1,"lon":2}}}"#,
+        r#"{"type":"FeatureCollection","features":[],"merchants":[this is not json at all ]}"#,
+        r#"{"merchants":[],"merchants":[1 2]}"#,
+        r#"{"merchants":[{"name":"\ud800"}]}"#,
+    ] {
+        let expected = whole(text.as_bytes());
+        assert!(matches!(expected, Err(FeedError::Syntax { .. })), "{text}: {expected:?}");
+        assert_eq!(in_steps(text.as_bytes(), 5), expected, "{text}");
+    }
+    let repeated = whole(REPEATED.as_bytes()).unwrap();
+    assert_eq!(repeated.feed.merchants.len(), 1);
+    assert_eq!(repeated.feed.merchants[0].id, "y");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn mutated_documents_agree(
-        which in 0..4usize,
+        which in 0..DOCUMENTS.len(),
         mutations in prop::collection::vec(mutation(), 1..4),
         step in prop_oneof![Just(1usize), 1..400usize, Just(usize::MAX)],
     ) {
-        let text = apply([EVERY_PROBLEM, EVERY_PROBLEM_GEOJSON, EXAMPLE, LIST_FIRST][which], &mutations);
+        let text = apply(DOCUMENTS[which], &mutations);
         prop_assert_eq!(in_steps(text.as_bytes(), step), whole(text.as_bytes()));
     }
 }

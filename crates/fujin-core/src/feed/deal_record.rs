@@ -16,7 +16,7 @@ pub(super) fn read_deal(v: &Value, pointer: String, ctx: &Context) -> (Option<De
         let kind = ProblemKind::NotAnObject(type_name(v));
         return (None, vec![Problem { pointer, kind }]);
     };
-    let mut f = Fields::new(map, pointer);
+    let mut f = Fields::new(map, pointer).counting_only(!ctx.keeps_problems());
     let id = f.id_at(f.get("id"), At::Field("id"));
     let title = f.required_text("title", MAX_TITLE_CHARS);
     let price = f.whole_number("price", true, (1, MAX_PRICE_FEN), " of fen");

@@ -50,12 +50,23 @@ pub struct Fields<'a> {
     base: String,
     /// Everything found wrong so far.
     pub problems: Vec<Problem>,
+    /// Whether problems get their pointers (see [`Fields::counting_only`]).
+    pointers: bool,
 }
 
 impl<'a> Fields<'a> {
     /// Reads fields of `map`, which sits at JSON pointer `base`.
     pub fn new(map: &'a Map<String, Value>, base: String) -> Self {
-        Self { map, base, problems: Vec::new() }
+        Self { map, base, problems: Vec::new(), pointers: true }
+    }
+
+    /// When `yes`, problems are found and counted as usual but get no
+    /// pointer: past [`MAX_KEPT_PROBLEMS`](super::limits::MAX_KEPT_PROBLEMS)
+    /// they are only counted, and building pointers for a million bad
+    /// records was most of the time they took.
+    pub fn counting_only(mut self, yes: bool) -> Self {
+        self.pointers = !yes;
+        self
     }
 
     /// The pointer to field `key`.
@@ -80,7 +91,7 @@ impl<'a> Fields<'a> {
 
     /// Records a problem at a location.
     pub fn report<'k>(&mut self, at: impl Into<At<'k>>, kind: ProblemKind) {
-        let pointer = self.resolve(at.into());
+        let pointer = if self.pointers { self.resolve(at.into()) } else { String::new() };
         self.problems.push(Problem { pointer, kind });
     }
 

@@ -34,7 +34,8 @@ pub(super) fn read_feature(i: usize, v: &Value, ctx: &mut Context) -> Option<Mer
         ctx.reject(vec![Problem { pointer, kind: ProblemKind::NotAnObject(type_name(v)) }]);
         return None;
     };
-    let mut outer = Fields::new(feature, pointer.clone());
+    let counting_only = !ctx.keeps_problems();
+    let mut outer = Fields::new(feature, pointer.clone()).counting_only(counting_only);
     match feature.get("type").and_then(Value::as_str) {
         Some("Feature") => {}
         other => {
@@ -57,7 +58,7 @@ pub(super) fn read_feature(i: usize, v: &Value, ctx: &mut Context) -> Option<Mer
             &empty
         }
     };
-    let mut fields = Fields::new(props, props_pointer);
+    let mut fields = Fields::new(props, props_pointer).counting_only(counting_only);
     fields.problems = std::mem::take(&mut outer.problems);
     // The id is the feature's own `id` or, failing that, `properties.id`.
     let (id_value, id_pointer) = match feature.get("id").filter(|v| !v.is_null()) {

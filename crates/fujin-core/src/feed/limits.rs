@@ -25,3 +25,25 @@ pub const MAX_PRICE_FEN: u64 = 100_000_000;
 pub const MAX_COUNT: u64 = 1_000_000_000;
 /// Longest voucher validity, in days (ten years).
 pub const MAX_VALID_DAYS: u64 = 3650;
+
+/// Largest feed, in bytes (256 MiB). Larger files are refused whole with
+/// [`FeedError::TooLarge`](super::FeedError::TooLarge).
+pub const MAX_FEED_BYTES: usize = 256 << 20;
+/// Most records (merchants, or GeoJSON features) in one feed, valid or not.
+/// More are refused whole with [`FeedError::TooManyRecords`](super::FeedError::TooManyRecords).
+pub const MAX_RECORDS: usize = 1_000_000;
+/// Largest single record (a merchant with all its deals), in bytes
+/// (512 KiB): a bigger one is rejected as a problem, unparsed.
+pub const MAX_RECORD_BYTES: usize = 512 << 10;
+/// Largest feed head (everything but the record list), in bytes (64 KiB).
+/// A bigger head is refused with [`FeedError::HeadTooLarge`](super::FeedError::HeadTooLarge).
+pub const MAX_HEAD_BYTES: usize = 64 << 10;
+/// Problems kept in full; the rest are only counted
+/// ([`LoadedFeed::problem_count`](super::LoadedFeed::problem_count)).
+pub const MAX_KEPT_PROBLEMS: usize = 1_000;
+/// Tables are reserved ahead for at most one merchant per this many bytes
+/// of record list, whatever the list's commas claim. A real merchant with
+/// its deals takes about 1 KB (the demo's 1,155 bytes), so a real feed gets
+/// its tables sized once, while a list of empty records reserves little
+/// (tables then grow as records are accepted).
+pub const RESERVE_BYTES_PER_RECORD: usize = 400;

@@ -12,6 +12,7 @@ use super::merchant_record::{MerchantInput, read_merchant};
 use super::nesting::{MAX_DEPTH, max_depth};
 use super::pointer::child;
 use super::reader::FeedReader;
+use super::syntax::check_json;
 use super::{Feed, Problem, ProblemKind};
 use crate::handoff::{MAX_PARAM_NAME_LEN, OrderParams, is_valid_param_name};
 use crate::{Crs, LonLat, Merchant, UnknownCrs, is_valid_checkout_host};
@@ -25,6 +26,24 @@ pub enum FeedError {
     /// Zero bytes, or only white space.
     #[error("the feed is empty")]
     Empty,
+    /// More bytes than [`MAX_FEED_BYTES`].
+    #[error("the feed is {bytes} bytes; the limit is {MAX_FEED_BYTES} bytes (256 MiB)")]
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+    },
+    /// More records than [`MAX_RECORDS`].
+    #[error("the feed has {count} records; the limit is {MAX_RECORDS}")]
+    TooManyRecords {
+        /// How many there are.
+        count: usize,
+    },
+    /// A head (everything but the record list) over [`MAX_HEAD_BYTES`].
+    #[error("the feed's fields outside its record list take {bytes} bytes; the limit is {MAX_HEAD_BYTES}")]
+    HeadTooLarge {
+        /// Their size.
+        bytes: usize,
+    },
     /// Bytes that are not UTF-8 text.
     #[error("the feed is not UTF-8 text (invalid byte at offset {0})")]
     NotUtf8(usize),
@@ -65,8 +84,10 @@ pub enum FeedError {
 pub struct LoadedFeed {
     /// Every valid merchant and deal.
     pub feed: Feed,
-    /// Every problem found, in document order.
+    /// The first [`MAX_KEPT_PROBLEMS`] problems found, in document order.
     pub problems: Vec<Problem>,
+    /// How many problems were found in all (`problems` holds the first of them).
+    pub problem_count: usize,
     /// How many records (merchants or deals) were rejected.
     pub rejected: usize,
 }
@@ -82,14 +103,29 @@ pub(super) struct Context {
     /// Deal id → pointer of its first use.
     pub deal_ids: HashMap<String, String>,
     problems: Vec<Problem>,
+    problem_count: usize,
     rejected: usize,
 }
 
 impl Context {
-    /// Records a rejected record and its problems.
+    /// Records a rejected record and its problems; past
+    /// [`MAX_KEPT_PROBLEMS`] they are only counted, so that a feed of a
+    /// million bad records costs no more memory than one of a thousand.
     pub fn reject(&mut self, problems: Vec<Problem>) {
         self.rejected += 1;
-        self.problems.extend(problems);
+        self.note(problems);
+    }
+
+    /// Whether new problems will be kept (else only counted).
+    pub fn keeps_problems(&self) -> bool {
+        self.problems.len() < MAX_KEPT_PROBLEMS
+    }
+
+    /// Records problems that reject nothing (in the feed's head).
+    fn note(&mut self, problems: Vec<Problem>) {
+        self.problem_count += problems.len();
+        let room = MAX_KEPT_PROBLEMS.saturating_sub(self.problems.len());
+        self.problems.extend(problems.into_iter().take(room));
     }
 }
 
@@ -116,6 +152,9 @@ pub fn load_feed(bytes: &[u8]) -> Result<LoadedFeed, FeedError> {
 /// The text of raw bytes, with the clear errors of [`FeedError`] for bytes
 /// that are empty or not UTF-8. A byte-order mark is skipped.
 pub(super) fn feed_text(bytes: &[u8]) -> Result<&str, FeedError> {
+    if bytes.len() > MAX_FEED_BYTES {
+        return Err(FeedError::TooLarge { bytes: bytes.len() });
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8(e.valid_up_to()))?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim_start().is_empty() {
@@ -138,6 +177,15 @@ pub(super) fn parse_text(text: &str) -> Result<Value, FeedError> {
     serde_json::from_str(text).map_err(json_error)
 }
 
+/// What [`parse_text`] would say is wrong with `text` (too deep, or not
+/// JSON), found without building anything from it.
+pub(super) fn syntax_error(text: &str) -> Option<FeedError> {
+    if max_depth(text, MAX_DEPTH) > MAX_DEPTH {
+        return Some(FeedError::TooDeep);
+    }
+    check_json(text).err().map(json_error)
+}
+
 /// Turns a `serde_json` error into a [`FeedError`] with its position.
 pub(super) fn json_error(e: serde_json::Error) -> FeedError {
     let (line, column) = (e.line(), e.column());
@@ -153,7 +201,11 @@ pub(super) fn json_error(e: serde_json::Error) -> FeedError {
 pub fn load_value(doc: &Value) -> Result<LoadedFeed, FeedError> {
     let top = top_object(doc)?;
     let mut assembly = Assembly::new(top)?;
-    for (i, record) in record_list(top, assembly.record_key())?.iter().enumerate() {
+    let records = record_list(top, assembly.record_key())?;
+    if records.len() > MAX_RECORDS {
+        return Err(FeedError::TooManyRecords { count: records.len() });
+    }
+    for (i, record) in records.iter().enumerate() {
         assembly.read(i, record);
     }
     Ok(assembly.finish())
@@ -200,14 +252,16 @@ impl Assembly {
         let checkout_hosts = read_checkout_hosts(&mut head);
         let order_params = read_order_params(&mut head);
         let center = read_center(&mut head).map(|p| crs.to_wgs84(p));
-        let ctx = Context {
+        let mut ctx = Context {
             crs,
             checkout_hosts,
             merchant_ids: HashMap::new(),
             deal_ids: HashMap::new(),
-            problems: std::mem::take(&mut head.problems),
+            problems: Vec::new(),
+            problem_count: 0,
             rejected: 0,
         };
+        ctx.note(std::mem::take(&mut head.problems));
         Ok(Self { is_geojson, ctx, name, center, order_params, merchants: Vec::new() })
     }
 
@@ -217,7 +271,8 @@ impl Assembly {
     }
 
     /// Makes room for `n` more merchants (and as many deals), so that no
-    /// single record pays for regrowing a city-sized table.
+    /// single record pays for regrowing a city-sized table. The caller
+    /// bounds `n` by the bytes of the list ([`RESERVE_BYTES_PER_RECORD`]).
     pub fn reserve(&mut self, n: usize) {
         self.merchants.reserve(n);
         self.ctx.merchant_ids.reserve(n);
@@ -234,6 +289,12 @@ impl Assembly {
         self.merchants.extend(merchant);
     }
 
+    /// Rejects record `i`, which is `bytes` long, unread: over [`MAX_RECORD_BYTES`].
+    pub fn reject_oversized(&mut self, i: usize, bytes: usize) {
+        let pointer = format!("/{}/{i}", self.record_key());
+        self.ctx.reject(vec![Problem { pointer, kind: ProblemKind::RecordTooLarge { bytes } }]);
+    }
+
     /// The feed and everything found wrong with it.
     pub fn finish(self) -> LoadedFeed {
         let feed = Feed {
@@ -244,7 +305,8 @@ impl Assembly {
             order_params: self.order_params,
             merchants: self.merchants,
         };
-        LoadedFeed { feed, problems: self.ctx.problems, rejected: self.ctx.rejected }
+        let Context { problems, problem_count, rejected, .. } = self.ctx;
+        LoadedFeed { feed, problems, problem_count, rejected }
     }
 }
 
@@ -335,7 +397,7 @@ fn read_merchant_record(i: usize, v: &Value, ctx: &mut Context) -> Option<Mercha
         ctx.reject(vec![problem]);
         return None;
     };
-    let mut fields = Fields::new(map, pointer);
+    let mut fields = Fields::new(map, pointer).counting_only(!ctx.keeps_problems());
     let id_pointer = fields.pointer("id");
     let id = fields.id_at(fields.get("id"), id_pointer.clone());
     let lat = fields.number_at(fields.get("lat"), "lat", At::Field("lat"), (-90.0, 90.0));

@@ -13,6 +13,7 @@ mod outline;
 pub mod pointer;
 mod problem;
 mod reader;
+mod syntax;
 
 pub use convert::convert_document;
 pub use load::{FEED_VERSION, FeedError, LoadedFeed, load_feed, load_value, parse_document};

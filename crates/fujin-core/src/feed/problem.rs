@@ -188,6 +188,12 @@ pub enum ProblemKind {
     /// GeoJSON coordinates that are not `[lon, lat]`.
     #[error("coordinates must be [longitude, latitude]")]
     BadCoordinates,
+    /// A record over [`MAX_RECORD_BYTES`](super::limits::MAX_RECORD_BYTES), left unread.
+    #[error("record is {bytes} bytes long; the limit is {max} bytes", max = super::limits::MAX_RECORD_BYTES)]
+    RecordTooLarge {
+        /// Its length in bytes.
+        bytes: usize,
+    },
     /// A record that is not a JSON object at all.
     #[error("record must be a JSON object, found {0}")]
     NotAnObject(&'static str),

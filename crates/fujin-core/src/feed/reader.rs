@@ -5,8 +5,10 @@ use std::ops::Range;
 
 use serde_json::Value;
 
-use super::load::{Assembly, FeedError, LoadedFeed, feed_text, parse_text, record_list, top_object};
-use super::outline::{Outline, OutlineScan, RECORD_KEYS};
+use super::limits::{MAX_HEAD_BYTES, MAX_RECORDS, RESERVE_BYTES_PER_RECORD};
+use super::load::{Assembly, FeedError, LoadedFeed, feed_text, syntax_error, top_object};
+use super::outline::{Outline, OutlineScan, RECORD_KEYS, RecordList};
+use super::syntax::check_json;
 
 /// How many bytes the outline scan covers for each byte of records parsed:
 /// skipping text is about this much cheaper than building values from it.
@@ -23,7 +25,15 @@ const SCAN_SHARE: f64 = 0.1;
 /// given to [`FeedReader::step`], and no tree of the whole document is ever
 /// built. The result is the same as parsing the whole document with
 /// [`parse_document`](super::parse_document) and loading it with [`load_value`](super::load_value),
-/// errors included.
+/// errors included, for every document within the limits of
+/// [`limits`](super::limits) (the reader also refuses a head over
+/// [`MAX_HEAD_BYTES`] and rejects, unread, a record over
+/// [`MAX_RECORD_BYTES`](super::limits::MAX_RECORD_BYTES)).
+///
+/// Memory grows with the bytes read, never with what they claim: nothing
+/// is reserved per comma, parts that are not read are checked without
+/// building anything, and at most
+/// [`MAX_KEPT_PROBLEMS`](super::limits::MAX_KEPT_PROBLEMS) problems are kept.
 ///
 /// ```
 /// use fujin_core::feed::FeedReader;
@@ -50,16 +60,24 @@ enum Stage {
     Records { assembly: Box<Assembly>, records: Records, next: usize, total: usize },
 }
 
-/// Where the records come from.
-enum Records {
-    /// Elements of the list at this byte range of the text, the next one at `pos`.
-    Text { list: Range<usize>, pos: usize },
-    /// An already parsed list (a document the scan left to the parser).
-    Parsed(Vec<Value>),
+/// The record list being read: its byte range, where the next element
+/// starts, and the elements to reject unread, in order.
+struct Records {
+    list: Range<usize>,
+    pos: usize,
+    oversized: std::vec::IntoIter<Range<usize>>,
+}
+
+/// What comes next in a record list.
+enum Element {
+    Value(Value),
+    Oversized(Range<usize>),
+    End,
 }
 
 impl<'a> FeedReader<'a> {
-    /// Starts reading `bytes`; refuses at once bytes that are empty or not UTF-8.
+    /// Starts reading `bytes`; refuses at once bytes that are empty, not
+    /// UTF-8 or over [`MAX_FEED_BYTES`](super::limits::MAX_FEED_BYTES).
     pub fn new(bytes: &'a [u8]) -> Result<Self, FeedError> {
         Ok(Self { text: feed_text(bytes)?, stage: Stage::Scanning(OutlineScan::default()) })
     }
@@ -76,40 +94,35 @@ impl<'a> FeedReader<'a> {
     }
 
     /// Reads about `max_bytes` more of the records (at least one record), or
-    /// scans eight times that; true when everything is read. An error ends
+    /// scans sixteen times that; true when everything is read. An error ends
     /// the reading: the text is not a feed.
     pub fn step(&mut self, max_bytes: usize) -> Result<bool, FeedError> {
+        let text = self.text;
         match &mut self.stage {
             Stage::Scanning(scan) => {
                 let budget = max_bytes.saturating_mul(SCAN_BYTES_PER_PARSED_BYTE);
-                if let Some(outline) = scan.step(self.text.as_bytes(), budget) {
-                    self.stage = self.records_stage(outline)?;
+                if let Some(outline) = scan.step(text.as_bytes(), budget) {
+                    self.stage = records_stage(text, outline)?;
                 }
                 Ok(false)
             }
             Stage::Records { assembly, records, next, total } => {
-                match records {
-                    Records::Text { list, pos } => {
-                        let start = *pos;
-                        while *pos - start < max_bytes.max(1) {
-                            let Some(record) = next_element(self.text, list, pos, *next)
-                                .map_err(|at| the_syntax_error(self.text, at))?
-                            else {
-                                *total = *next;
-                                return Ok(true);
-                            };
-                            assembly.read(*next, &record);
-                            *next += 1;
+                let start = records.pos;
+                while records.pos - start < max_bytes.max(1) {
+                    match records.next_element(text, *next).map_err(|at| the_syntax_error(text, at))? {
+                        Element::End => {
+                            *total = *next;
+                            return Ok(true);
+                        }
+                        Element::Value(record) => assembly.read(*next, &record),
+                        Element::Oversized(range) => {
+                            if check_json(&text[range.clone()]).is_err() {
+                                return Err(the_syntax_error(text, range.start));
+                            }
+                            assembly.reject_oversized(*next, range.len());
                         }
                     }
-                    Records::Parsed(list) => {
-                        // Only unusual documents come here, already parsed whole: no point in slicing.
-                        for (i, record) in list.iter().enumerate().skip(*next) {
-                            assembly.read(i, record);
-                        }
-                        *next = list.len();
-                        return Ok(true);
-                    }
+                    *next += 1;
                 }
                 Ok(false)
             }
@@ -124,79 +137,87 @@ impl<'a> FeedReader<'a> {
             Stage::Scanning(_) => unreachable!("a finished reader has read its records"),
         }
     }
-
-    /// Parses the head and sets up reading the records, once the outline is known.
-    fn records_stage(&self, outline: Outline) -> Result<Stage, FeedError> {
-        let text = self.text;
-        let lists = match outline {
-            Outline::TooDeep => return Err(FeedError::TooDeep),
-            Outline::Whole => [None, None],
-            Outline::Lists(lists) => lists,
-        };
-        // The head is the document with its record lists emptied.
-        let mut ranges: Vec<Range<usize>> = lists.iter().flatten().map(|(range, _)| range.clone()).collect();
-        ranges.sort_by_key(|r| r.start);
-        let head = if ranges.is_empty() {
-            parse_text(text)?
-        } else {
-            let mut head_text =
-                String::with_capacity(text.len() - ranges.iter().map(|r| r.len()).sum::<usize>());
-            let mut from = 0;
-            for range in &ranges {
-                head_text.push_str(&text[from..range.start]);
-                head_text.push_str("[]");
-                from = range.end;
-            }
-            head_text.push_str(&text[from..]);
-            serde_json::from_str(&head_text).map_err(|_| the_syntax_error(text, 0))?
-        };
-        // A document that is not a feed may still not be JSON; say that first, as the parser would.
-        let not_a_feed = |e: FeedError| if ranges.is_empty() { e } else { syntax_error(text).unwrap_or(e) };
-        let top = top_object(&head).map_err(not_a_feed)?;
-        let mut assembly = Assembly::new(top).map_err(not_a_feed)?;
-        let key = assembly.record_key();
-        let scanned = RECORD_KEYS.iter().position(|k| *k == key).and_then(|k| lists[k].clone());
-        let (records, total) = match scanned {
-            Some((list, count)) => (Records::Text { pos: list.start + 1, list }, count),
-            None => {
-                let list = record_list(top, key)?.to_vec();
-                let total = list.len();
-                (Records::Parsed(list), total)
-            }
-        };
-        assembly.reserve(total);
-        Ok(Stage::Records { assembly: Box::new(assembly), records, next: 0, total })
-    }
 }
 
-/// The next element of the list at `list` in `text`, read from `*pos`
-/// (`index` elements have been read); `None` at the list's end. `Err` with
-/// the byte offset where the list stops making sense.
-fn next_element(
-    text: &str,
-    list: &Range<usize>,
-    pos: &mut usize,
-    index: usize,
-) -> Result<Option<Value>, usize> {
-    // The list's content, without its brackets.
-    let end = list.end - 1;
-    skip_space(text, pos, end);
-    if *pos == end {
-        return Ok(None);
+/// Parses the head and sets up reading the records, once the outline is known.
+fn records_stage(text: &str, outline: Outline) -> Result<Stage, FeedError> {
+    let (lists, oversized) = match outline {
+        Outline::TooDeep => return Err(FeedError::TooDeep),
+        Outline::NotAnObject => return Err(not_an_object(text)),
+        Outline::Broken => return Err(the_syntax_error(text, 0)),
+        Outline::Object { lists, oversized } => (lists, oversized),
+    };
+    // The head is the document with its record lists emptied.
+    let head_len = text.len() - lists.iter().map(|l| l.range.len() - 2).sum::<usize>();
+    if head_len > MAX_HEAD_BYTES {
+        return Err(syntax_error(text).unwrap_or(FeedError::HeadTooLarge { bytes: head_len }));
     }
-    if index > 0 {
-        if text.as_bytes()[*pos] != b',' {
-            return Err(*pos);
-        }
-        *pos += 1;
+    let mut head_text = String::with_capacity(head_len);
+    let mut from = 0;
+    for list in &lists {
+        head_text.push_str(&text[from..list.range.start]);
+        head_text.push_str("[]");
+        from = list.range.end;
     }
-    let mut values = serde_json::Deserializer::from_str(&text[*pos..end]).into_iter::<Value>();
-    match values.next() {
-        Some(Ok(value)) => {
-            *pos += values.byte_offset();
-            Ok(Some(value))
+    head_text.push_str(&text[from..]);
+    let head: Value = serde_json::from_str(&head_text).map_err(|_| the_syntax_error(text, 0))?;
+    drop(head_text);
+    // A document that is not a feed may still not be JSON; say that first, as the parser would.
+    let not_a_feed = |e: FeedError| if lists.is_empty() { e } else { syntax_error(text).unwrap_or(e) };
+    let top = top_object(&head).map_err(not_a_feed)?;
+    let mut assembly = Assembly::new(top).map_err(not_a_feed)?;
+    let key = assembly.record_key();
+    // JSON's last value of a key wins; the lists not read must still be JSON.
+    let chosen = lists.iter().rposition(|l| RECORD_KEYS[l.key] == key);
+    for (i, list) in lists.iter().enumerate() {
+        if Some(i) != chosen && check_json(&text[list.range.clone()]).is_err() {
+            return Err(the_syntax_error(text, list.range.start));
         }
-        _ => Err(*pos),
+    }
+    let Some(RecordList { range, count, .. }) = chosen.map(|i| lists[i].clone()) else {
+        // No list (Assembly::new has checked that the key holds nothing else).
+        let records = Records { list: 0..1, pos: 0, oversized: Vec::new().into_iter() };
+        return Ok(Stage::Records { assembly: Box::new(assembly), records, next: 0, total: 0 });
+    };
+    if count > MAX_RECORDS {
+        return Err(syntax_error(text).unwrap_or(FeedError::TooManyRecords { count }));
+    }
+    assembly.reserve(count.min(range.len() / RESERVE_BYTES_PER_RECORD));
+    let oversized: Vec<_> = oversized.into_iter().filter(|r| range.contains(&r.start)).collect();
+    let records = Records { pos: range.start + 1, list: range, oversized: oversized.into_iter() };
+    Ok(Stage::Records { assembly: Box::new(assembly), records, next: 0, total: count })
+}
+
+impl Records {
+    /// The next element, read from `pos` (`index` elements have been
+    /// read). `Err` with the byte offset where the list stops making sense.
+    fn next_element(&mut self, text: &str, index: usize) -> Result<Element, usize> {
+        // The list's content, without its brackets.
+        let end = self.list.end - 1;
+        skip_space(text, &mut self.pos, end);
+        if self.pos >= end {
+            return Ok(Element::End);
+        }
+        if index > 0 {
+            if text.as_bytes()[self.pos] != b',' {
+                return Err(self.pos);
+            }
+            self.pos += 1;
+            skip_space(text, &mut self.pos, end);
+        }
+        if self.oversized.as_slice().first().is_some_and(|r| r.start == self.pos) {
+            let range = self.oversized.next().unwrap_or_default();
+            self.pos = range.end;
+            return Ok(Element::Oversized(range));
+        }
+        let mut values = serde_json::Deserializer::from_str(&text[self.pos..end]).into_iter::<Value>();
+        match values.next() {
+            Some(Ok(value)) => {
+                self.pos += values.byte_offset();
+                Ok(Element::Value(value))
+            }
+            _ => Err(self.pos),
+        }
     }
 }
 
@@ -206,9 +227,19 @@ fn skip_space(text: &str, pos: &mut usize, end: usize) {
     }
 }
 
-/// What the parser says is wrong with `text`, if anything.
-fn syntax_error(text: &str) -> Option<FeedError> {
-    parse_text(text).err()
+/// The error for a text whose top level is not an object: the parser's,
+/// if it is not JSON at all, else what it is instead.
+fn not_an_object(text: &str) -> FeedError {
+    syntax_error(text).unwrap_or_else(|| {
+        let found = match text.trim_start().as_bytes().first() {
+            Some(b'[') => "a list",
+            Some(b'"') => "a string",
+            Some(b't' | b'f') => "true or false",
+            Some(b'n') => "null",
+            _ => "a number",
+        };
+        FeedError::NotAFeed(format!("the top level is {found}, not an object"))
+    })
 }
 
 /// The parser's error for a text the reader found broken at byte `at`. The
