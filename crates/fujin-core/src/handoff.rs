@@ -2,8 +2,10 @@
 //! the widget and the referral code go into the payment link where the
 //! provider can carry them, and the result is checked again before use.
 
-use url::Url;
+use url::{Url, form_urlencoded};
 
+use crate::pay_link::MAX_LINK_LEN;
+use crate::referral::MAX_REFERRAL_LEN;
 use crate::{Order, PayLink, PayLinkError, PayProvider, check_pay_link};
 
 /// Longest query parameter name a feed may give, in characters.
@@ -27,6 +29,71 @@ pub fn is_valid_param_name(name: &str) -> bool {
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
+/// Longest return URL Fujin hands to a provider, in bytes once encoded as a
+/// query value. A longer one is left out (the shopper then comes back with
+/// "I have paid" or My orders), so that the room a link needs at hand-off
+/// is known when the feed is loaded.
+pub const MAX_RETURN_URL_QUERY_LEN: usize = 1024;
+
+/// Something [`handoff_link`] adds to a link, as a query parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    OrderId,
+    ReturnUrl,
+    Referral,
+}
+
+impl Part {
+    /// The longest value the part can have in a query, in bytes.
+    fn max_len(self) -> usize {
+        match self {
+            // A hyphenated UUID; a referral code needs no escaping.
+            Part::OrderId => 36,
+            Part::ReturnUrl => MAX_RETURN_URL_QUERY_LEN,
+            Part::Referral => MAX_REFERRAL_LEN,
+        }
+    }
+}
+
+/// The parameters [`handoff_link`] may add to `link`, by name. One list
+/// for adding them and for the room they need, so the two never disagree.
+fn parts<'a>(link: &PayLink, params: &'a OrderParams) -> Vec<(&'a str, Part)> {
+    // `PayLink` holds the parser's normalised form: lower-case scheme and host, a path.
+    let url = link.as_str();
+    match link.provider() {
+        PayProvider::Stripe if url.starts_with("https://buy.stripe.com/") => {
+            vec![("client_reference_id", Part::OrderId)]
+        }
+        PayProvider::Wechat if url.starts_with("https://") => vec![("redirect_url", Part::ReturnUrl)],
+        PayProvider::Checkout => [
+            (&params.order_id, Part::OrderId),
+            (&params.return_url, Part::ReturnUrl),
+            (&params.referral, Part::Referral),
+        ]
+        .into_iter()
+        .filter_map(|(name, part)| Some((name.as_deref().filter(|n| is_valid_param_name(n))?, part)))
+        .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The most bytes [`handoff_link`] can add to `link` under `params`:
+/// for each parameter a separator, its name, `=` and its longest value.
+pub fn handoff_room(link: &PayLink, params: &OrderParams) -> usize {
+    parts(link, params).iter().map(|(name, part)| name.len() + part.max_len() + 2).sum()
+}
+
+/// Checks, when a feed is loaded, that `link` can still be handed off with
+/// everything [`handoff_link`] may add and stay within [`MAX_LINK_LEN`], so
+/// that a link `fujin check` accepts is never one the widget must refuse.
+pub fn check_handoff_room(link: &PayLink, params: &OrderParams) -> Result<(), PayLinkError> {
+    let (len, room) = (link.as_str().len(), handoff_room(link, params));
+    if len + room > MAX_LINK_LEN {
+        return Err(PayLinkError::NoRoomForHandoff { len, room });
+    }
+    Ok(())
+}
+
 /// The link to send the shopper to for `order`:
 /// - Stripe Payment Links (`buy.stripe.com`) get `client_reference_id`, the order id;
 /// - WeChat Pay H5 links (`wx.tenpay.com`) get `redirect_url`, the way back;
@@ -35,8 +102,10 @@ pub fn is_valid_param_name(name: &str) -> bool {
 /// - QR codes and app links (`weixin://`, `qr.alipay.com`, `alipays://`) are
 ///   signed by the provider and go as they are.
 ///
-/// `return_url` must be an `http(s)` URL (the widget's own page), or it is
-/// left out. The result passes [`check_pay_link`] again.
+/// `return_url` must be an `http(s)` URL (the widget's own page) of at most
+/// [`MAX_RETURN_URL_QUERY_LEN`] bytes once encoded, or it is left out. The
+/// result passes [`check_pay_link`] again; for a link that passed
+/// [`check_handoff_room`] it always fits.
 ///
 /// ```
 /// use fujin_core::handoff::{handoff_link, OrderParams};
@@ -62,34 +131,22 @@ pub fn handoff_link(
     checkout_hosts: &[String],
 ) -> Result<PayLink, PayLinkError> {
     let mut url = Url::parse(link.as_str()).map_err(PayLinkError::Unparsable)?;
-    let return_url = Url::parse(return_url).ok().filter(|u| matches!(u.scheme(), "http" | "https"));
+    let return_url = Url::parse(return_url).ok().filter(|u| {
+        let encoded: usize = form_urlencoded::byte_serialize(u.as_str().as_bytes()).map(str::len).sum();
+        matches!(u.scheme(), "http" | "https") && encoded <= MAX_RETURN_URL_QUERY_LEN
+    });
     let order_id = order.id.to_string();
-    let mut added: Vec<(&str, &str)> = Vec::new();
-    match link.provider() {
-        PayProvider::Stripe if url.host_str() == Some("buy.stripe.com") => {
-            added.push(("client_reference_id", &order_id));
-        }
-        PayProvider::Wechat if url.scheme() == "https" => {
-            if let Some(back) = &return_url {
-                added.push(("redirect_url", back.as_str()));
-            }
-        }
-        PayProvider::Checkout => {
-            fn named(name: &Option<String>) -> Option<&str> {
-                name.as_deref().filter(|n| is_valid_param_name(n))
-            }
-            if let Some(name) = named(&params.order_id) {
-                added.push((name, &order_id));
-            }
-            if let (Some(name), Some(back)) = (named(&params.return_url), &return_url) {
-                added.push((name, back.as_str()));
-            }
-            if let (Some(name), Some(code)) = (named(&params.referral), &order.referral) {
-                added.push((name, code.as_str()));
-            }
-        }
-        _ => {}
-    }
+    let added: Vec<(&str, &str)> = parts(link, params)
+        .into_iter()
+        .filter_map(|(name, part)| {
+            let value = match part {
+                Part::OrderId => order_id.as_str(),
+                Part::ReturnUrl => return_url.as_ref()?.as_str(),
+                Part::Referral => order.referral.as_ref()?.as_str(),
+            };
+            Some((name, value))
+        })
+        .collect();
     if !added.is_empty() {
         url.query_pairs_mut().extend_pairs(added);
     }
@@ -187,6 +244,61 @@ mod tests {
         assert!(
             !is_valid_param_name("") && !is_valid_param_name("a b") && !is_valid_param_name(&"a".repeat(33))
         );
+    }
+
+    #[test]
+    fn a_link_checked_at_load_always_fits_at_handoff() {
+        // The longest Stripe link the check passes, and one byte more.
+        let room = 1 + "client_reference_id=".len() + 36;
+        let stripe = |len: usize| {
+            let raw = format!("https://buy.stripe.com/{}", "a".repeat(len - 23));
+            check_pay_link(PayProvider::Stripe, &raw, &[]).unwrap()
+        };
+        assert_eq!(check_handoff_room(&stripe(MAX_LINK_LEN - room), &OrderParams::default()), Ok(()));
+        assert_eq!(
+            check_handoff_room(&stripe(MAX_LINK_LEN - room + 1), &OrderParams::default()),
+            Err(PayLinkError::NoRoomForHandoff { len: MAX_LINK_LEN - room + 1, room })
+        );
+        let fits = handoff_link(&stripe(MAX_LINK_LEN - room), &order(), &OrderParams::default(), BACK, &[]);
+        assert_eq!(fits.unwrap().as_str().len(), MAX_LINK_LEN);
+
+        // A short checkout link and a 3 KB return URL: the return URL is left out.
+        let params = OrderParams { return_url: Some("back".into()), ..OrderParams::default() };
+        let checkout = link(PayProvider::Checkout, "https://shop.example.com/pay");
+        let long_back = format!("https://widget.example/?feed={}", "x".repeat(3000));
+        let handed = handoff_link(&checkout, &order(), &params, &long_back, &hosts()).unwrap();
+        assert_eq!(handed.as_str(), "https://shop.example.com/pay");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whatever_passes_at_load_can_be_handed_off(
+            which in 0..4usize,
+            path in "[!-~]{0,2100}",
+            names in proptest::collection::vec(proptest::option::of("[a-z_]{1,32}"), 3),
+            referral in proptest::option::of("[A-Za-z0-9_-]{1,32}"),
+            back in "https://[a-z]{1,20}\\.example/[!-~]{0,1500}",
+        ) {
+            let (provider, prefix) = [
+                (PayProvider::Stripe, "https://buy.stripe.com/"),
+                (PayProvider::Wechat, "https://wx.tenpay.com/"),
+                (PayProvider::Checkout, "https://shop.example.com/"),
+                (PayProvider::Alipay, "https://qr.alipay.com/"),
+            ][which];
+            let params = OrderParams {
+                order_id: names[0].clone(),
+                return_url: names[1].clone(),
+                referral: names[2].clone(),
+            };
+            let Ok(checked) = check_pay_link(provider, &format!("{prefix}{path}"), &hosts()) else {
+                return Ok(());
+            };
+            if check_handoff_room(&checked, &params).is_ok() {
+                let order = Order { referral: referral.as_deref().and_then(ReferralCode::parse), ..order() };
+                let handed = handoff_link(&checked, &order, &params, &back, &hosts());
+                proptest::prop_assert!(handed.is_ok(), "{handed:?}");
+            }
+        }
     }
 
     #[test]

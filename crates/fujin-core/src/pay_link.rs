@@ -69,9 +69,21 @@ pub enum PayLinkError {
     /// Nothing there.
     #[error("payment link is empty")]
     Empty,
-    /// Over [`MAX_LINK_LEN`].
+    /// Over [`MAX_LINK_LEN`], as written or as the URL parser writes it
+    /// (escaping can make it longer).
     #[error("payment link is {0} bytes long; the limit is {MAX_LINK_LEN}")]
     TooLong(usize),
+    /// A link that fits, but not with what Fujin adds at hand-off.
+    #[error(
+        "payment link is {len} bytes long; with the up to {room} bytes Fujin adds when handing an order off \
+         (order id, return URL, referral) it could pass the limit of {MAX_LINK_LEN}"
+    )]
+    NoRoomForHandoff {
+        /// Its length as stored, in bytes.
+        len: usize,
+        /// The most bytes hand-off may add.
+        room: usize,
+    },
     /// Whitespace, control characters or non-ASCII: the disguises of `javascript:` links.
     #[error("payment link contains a space, control or non-ASCII character at byte {0}; percent-encode it")]
     BadCharacter(usize),
@@ -189,7 +201,13 @@ pub fn check_pay_link(
     if !host_ok {
         return Err(PayLinkError::HostNotAllowed { provider, host });
     }
-    Ok(PayLink { provider, url: url.into() })
+    // What is stored and put in an `href` is the parser's form, which
+    // percent-encodes what the text left bare: the limit applies to it too.
+    let url = String::from(url);
+    if url.len() > MAX_LINK_LEN {
+        return Err(PayLinkError::TooLong(url.len()));
+    }
+    Ok(PayLink { provider, url })
 }
 
 /// Checks a host name that a feed declares for its own checkout: a plain
@@ -266,6 +284,10 @@ mod tests {
         }
         let long = format!("https://buy.stripe.com/{}", "a".repeat(MAX_LINK_LEN));
         assert_eq!(check_pay_link(PayProvider::Stripe, &long, &[]), Err(PayLinkError::TooLong(long.len())));
+        // 2,000 bytes as written, 2,900 once the parser has escaped the quotes.
+        let escaped = format!("https://buy.stripe.com/{}", "\"".repeat(450) + &"a".repeat(1527));
+        assert_eq!(escaped.len(), 2000);
+        assert_eq!(check_pay_link(PayProvider::Stripe, &escaped, &[]), Err(PayLinkError::TooLong(2900)));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::limits::*;
 use super::load::Context;
 use super::pointer::child;
 use super::{Problem, ProblemKind};
+use crate::handoff::check_handoff_room;
 use crate::{Deal, Fen, PayProvider, check_pay_link};
 
 /// Reads the deal at `pointer`; `None` when it is rejected (its problems are
@@ -104,7 +105,9 @@ fn read_pay(f: &mut Fields, ctx: &Context) -> Vec<crate::PayLink> {
             f.report(link_pointer, ProblemKind::WrongType { field: "payment link", expected: "text", found });
             continue;
         };
-        match check_pay_link(provider, raw, &ctx.checkout_hosts) {
+        let checked = check_pay_link(provider, raw, &ctx.checkout_hosts)
+            .and_then(|link| check_handoff_room(&link, &ctx.order_params).map(|()| link));
+        match checked {
             Ok(checked) => pay.push(checked),
             Err(e) => f.report(link_pointer, e.into()),
         }

@@ -98,6 +98,8 @@ pub(super) struct Context {
     pub crs: Crs,
     /// Hosts allowed for generic `checkout` payment links.
     pub checkout_hosts: Vec<String>,
+    /// What hand-off adds to `checkout` links: links need room for it.
+    pub order_params: OrderParams,
     /// Merchant id → pointer of its first use.
     pub merchant_ids: HashMap<String, String>,
     /// Deal id → pointer of its first use.
@@ -226,7 +228,6 @@ pub(super) struct Assembly {
     ctx: Context,
     name: Option<String>,
     center: Option<LonLat>,
-    order_params: OrderParams,
     merchants: Vec<Merchant>,
 }
 
@@ -255,6 +256,7 @@ impl Assembly {
         let mut ctx = Context {
             crs,
             checkout_hosts,
+            order_params,
             merchant_ids: HashMap::new(),
             deal_ids: HashMap::new(),
             problems: Vec::new(),
@@ -262,7 +264,7 @@ impl Assembly {
             rejected: 0,
         };
         ctx.note(std::mem::take(&mut head.problems));
-        Ok(Self { is_geojson, ctx, name, center, order_params, merchants: Vec::new() })
+        Ok(Self { is_geojson, ctx, name, center, merchants: Vec::new() })
     }
 
     /// The key of the document's record list: `features` or `merchants`.
@@ -302,7 +304,7 @@ impl Assembly {
             crs: self.ctx.crs,
             center: self.center,
             checkout_hosts: self.ctx.checkout_hosts,
-            order_params: self.order_params,
+            order_params: self.ctx.order_params,
             merchants: self.merchants,
         };
         let Context { problems, problem_count, rejected, .. } = self.ctx;
