@@ -18,7 +18,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate a feed: one line per problem, then a summary.
-    /// Exit 0 when all is valid, 1 when records were rejected, 2 when it is not a feed.
+    /// Exit 0 when all is valid, 1 when anything was reported, 2 when it is not a feed.
     Check(CheckArgs),
     /// List the merchants nearest a point: `<id>\t<metres>`, nearest first.
     Nearby(NearbyArgs),
@@ -47,10 +47,10 @@ pub struct NearbyArgs {
     #[arg(long, allow_negative_numbers = true)]
     pub lon: f64,
     /// How many merchants at most (default 10, or all within --radius when it is given).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = count::<usize>)]
     pub k: Option<usize>,
     /// Only merchants within this many metres.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub radius: Option<f64>,
 }
 
@@ -71,13 +71,13 @@ pub struct ConvertArgs {
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
     /// Random seed; the same seed gives the same bytes.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true, value_parser = count::<u64>)]
     pub seed: u64,
-    /// Number of merchants.
-    #[arg(long, default_value_t = 2_000)]
+    /// Number of merchants, at most 1000000 (and what fits in a 256 MiB feed).
+    #[arg(long, default_value_t = 2_000, allow_negative_numbers = true, value_parser = count::<usize>)]
     pub merchants: usize,
-    /// Most deals per merchant (each gets 1 to this many).
-    #[arg(long, default_value_t = 4)]
+    /// Most deals per merchant (each gets 1 to this many; 0 for none), at most 200.
+    #[arg(long, default_value_t = 4, allow_negative_numbers = true, value_parser = count::<usize>)]
     pub max_deals: usize,
     /// Datum to write positions in.
     #[arg(long, default_value = "wgs84")]
@@ -85,4 +85,14 @@ pub struct GenerateArgs {
     /// Indent the JSON for reading.
     #[arg(long)]
     pub pretty: bool,
+}
+
+/// A whole number, 0 or more, with a plain message for anything else
+/// (clap's own reads "invalid digit found in string" for `-1`).
+fn count<T: TryFrom<u128>>(text: &str) -> Result<T, String> {
+    match text.trim().parse::<i128>() {
+        Ok(n) if n < 0 => Err(format!("{n} is negative; give a whole number, 0 or more")),
+        Ok(n) => T::try_from(n as u128).map_err(|_| format!("{n} is too large")),
+        Err(_) => Err(format!("{text:?} is not a whole number")),
+    }
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use fujin_core::demo::{DemoOptions, demo_feed};
+use fujin_core::demo::{DemoOptions, write_demo_feed};
 use fujin_core::{FeedError, LonLat, SpatialIndex, convert_document, load_feed};
 
 use crate::args::{CheckArgs, ConvertArgs, GenerateArgs, NearbyArgs};
@@ -116,12 +116,6 @@ pub fn convert(args: &ConvertArgs, out: &mut impl Write) -> Result<ExitCode, Com
 pub fn generate(args: &GenerateArgs, out: &mut impl Write) -> Result<ExitCode, CommandError> {
     let options =
         DemoOptions { seed: args.seed, merchants: args.merchants, max_deals: args.max_deals, crs: args.crs };
-    let doc = demo_feed(&options);
-    if args.pretty {
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-    } else {
-        serde_json::to_writer(&mut *out, &doc)?;
-    }
-    writeln!(out)?;
+    write_demo_feed(&options, args.pretty, out).map_err(|e| CommandError::Usage(format!("generate: {e}")))?;
     Ok(ExitCode::SUCCESS)
 }

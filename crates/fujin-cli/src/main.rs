@@ -1,8 +1,9 @@
 //! `fujin`: the merchant's command-line tool for Fujin feeds.
 //!
-//! Exit codes: 0 success; 1 the feed loaded but some records were rejected
-//! (`check`) ; 2 the input could not be read as a feed at all, or the
-//! command line was wrong. Errors go to standard error, never a backtrace.
+//! Exit codes: 0 success; 1 the feed loaded but had problems (`check`:
+//! rejected records, or ignored fields of its head); 2 the input could not
+//! be read as a feed at all, or the command line was wrong. Errors go to
+//! standard error, never a backtrace.
 
 mod args;
 mod commands;

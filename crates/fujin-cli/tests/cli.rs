@@ -252,3 +252,81 @@ fn the_shipped_demo_feed_is_reproducible() {
         "static/demo-feed.json differs from `fujin generate --seed 1 --merchants 2000`"
     );
 }
+
+/// Numbers a user may type, however large or negative, end in a clear
+/// message or in an answer sized by the data, never in an abort.
+#[test]
+fn large_and_negative_numbers_get_a_clear_answer() {
+    let feed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/demo-feed.json");
+    for k in ["1000000000000", "4611686018427387904", "18446744073709551615"] {
+        let out = fujin()
+            .args(["nearby", feed, "--lat", "22.5", "--lon", "114", "--k", k])
+            .assert()
+            .success()
+            .stderr(no_panic())
+            .get_output()
+            .stdout
+            .clone();
+        assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2_000, "every merchant, once");
+    }
+    let cases: [(&[&str], &str); 6] = [
+        (&["nearby", feed, "--lat", "22.5", "--lon", "114", "--k", "-1"], "-1 is negative"),
+        (
+            &["nearby", feed, "--lat", "-22.5", "--lon", "114", "--radius", "-1"],
+            "--radius -1 must be a distance",
+        ),
+        (&["nearby", feed, "--lat", "-95", "--lon", "-114"], "--lat -95 --lon -114 is not a position"),
+        (&["generate", "--merchants", "1000000000000000"], "more than a feed may hold (1000000)"),
+        (&["generate", "--max-deals", "400"], "400 deals per merchant is more than a feed allows (200)"),
+        (&["generate", "--merchants", "-5"], "-5 is negative"),
+    ];
+    for (args, message) in cases {
+        fujin()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(message).and(no_panic()));
+    }
+}
+
+/// `generate` stops with a message, writing nothing, before it writes a
+/// feed over the size limit.
+#[test]
+fn generate_refuses_a_feed_over_the_size_limit() {
+    fujin()
+        .args(["generate", "--merchants", "1000000", "--max-deals", "200"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("larger than a feed may be").and(no_panic()));
+}
+
+/// Endless inputs are read up to the feed size limit, then refused.
+#[test]
+fn endless_input_is_cut_at_the_size_limit() {
+    fujin()
+        .args(["check", "/dev/zero"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("larger than a feed may be").and(no_panic()));
+
+    // Standard input that never ends (a pipe, as from a named pipe).
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("fujin"))
+        .args(["check", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let block = vec![b' '; 1 << 16];
+        while stdin.write_all(&block).is_ok() {}
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than a feed may be"));
+}

@@ -8,6 +8,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::{Map, Number, Value, json};
 
+use crate::feed::limits::{MAX_DEALS_PER_MERCHANT, MAX_FEED_BYTES, MAX_RECORDS};
 use crate::{Category, Crs, LonLat};
 
 /// A business district: the centre (WGS-84), how far merchants spread
@@ -144,7 +145,46 @@ impl Default for DemoOptions {
     }
 }
 
-/// Generates a demo feed document (Fujin feed format version 1).
+/// Why a demo feed was not generated: it would be one that
+/// [`load_feed`](crate::load_feed) refuses.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DemoError {
+    /// More merchants than a feed may hold.
+    #[error("{0} merchants is more than a feed may hold ({MAX_RECORDS})")]
+    TooManyMerchants(usize),
+    /// More deals per merchant than a feed allows.
+    #[error("{0} deals per merchant is more than a feed allows ({MAX_DEALS_PER_MERCHANT})")]
+    TooManyDeals(usize),
+    /// The feed would pass [`MAX_FEED_BYTES`]; `written` merchants fitted.
+    #[error(
+        "the feed would be larger than a feed may be ({MAX_FEED_BYTES} bytes, 256 MiB) after {written} merchants; \
+         ask for fewer merchants or fewer deals per merchant"
+    )]
+    TooLarge {
+        /// Merchants written before the limit was reached.
+        written: usize,
+    },
+    /// The writer failed.
+    #[error("cannot write the feed: {0}")]
+    Write(String),
+}
+
+impl DemoOptions {
+    /// Checks the options against the feed limits before any work is done.
+    pub fn check(&self) -> Result<(), DemoError> {
+        if self.merchants > MAX_RECORDS {
+            return Err(DemoError::TooManyMerchants(self.merchants));
+        }
+        if self.max_deals > MAX_DEALS_PER_MERCHANT {
+            return Err(DemoError::TooManyDeals(self.max_deals));
+        }
+        Ok(())
+    }
+}
+
+/// Generates a demo feed document (Fujin feed format version 1) as one
+/// `Value`, for tests and benches of modest size; [`write_demo_feed`]
+/// writes the same document a merchant at a time.
 ///
 /// ```
 /// use fujin_core::demo::{demo_feed, DemoOptions};
@@ -155,32 +195,160 @@ impl Default for DemoOptions {
 /// assert_eq!((loaded.feed.merchants.len(), loaded.rejected), (50, 0));
 /// ```
 pub fn demo_feed(options: &DemoOptions) -> Value {
-    let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
-    let total_weight: u32 = DISTRICTS.iter().map(|d| d.weight).sum();
-    let merchants: Vec<Value> = (0..options.merchants)
-        .map(|i| {
-            let mut pick = rng.random_range(0..total_weight);
-            let district = DISTRICTS
-                .iter()
-                .find(|d| {
-                    let here = pick < d.weight;
-                    pick = pick.saturating_sub(d.weight);
-                    here
-                })
-                .unwrap_or(&DISTRICTS[0]);
-            merchant(&mut rng, i, district, options)
-        })
-        .collect();
+    let mut doc = head(options);
+    doc.insert("merchants".into(), Value::Array(Merchants::new(options).collect()));
+    Value::Object(doc)
+}
+
+/// Writes the demo feed's JSON (indented when `pretty`) to `out`, a
+/// merchant at a time, and fails without writing anything once it would
+/// pass [`MAX_FEED_BYTES`]: whatever options pass [`DemoOptions::check`],
+/// what is written loads without a problem.
+///
+/// ```
+/// use fujin_core::demo::{write_demo_feed, DemoOptions};
+/// let mut out = Vec::new();
+/// write_demo_feed(&DemoOptions { merchants: 5, ..DemoOptions::default() }, false, &mut out).unwrap();
+/// let loaded = fujin_core::load_feed(&out).unwrap();
+/// assert_eq!((loaded.feed.merchants.len(), loaded.problem_count), (5, 0));
+/// ```
+pub fn write_demo_feed(
+    options: &DemoOptions,
+    pretty: bool,
+    out: &mut impl std::io::Write,
+) -> Result<(), DemoError> {
+    write_demo_feed_within(options, pretty, MAX_FEED_BYTES, out)
+}
+
+/// [`write_demo_feed`] with a size limit of `max_bytes`.
+fn write_demo_feed_within(
+    options: &DemoOptions,
+    pretty: bool,
+    max_bytes: usize,
+    out: &mut impl std::io::Write,
+) -> Result<(), DemoError> {
+    options.check()?;
+    let doc = StreamedDoc { options, written: std::cell::Cell::new(0) };
+    let mut buffer = Limited { bytes: Vec::new(), max_bytes };
+    let result = if pretty {
+        serde_json::to_writer_pretty(&mut buffer, &doc)
+    } else {
+        serde_json::to_writer(&mut buffer, &doc)
+    };
+    if result.is_err() || buffer.bytes.len() + 1 > max_bytes {
+        return Err(DemoError::TooLarge { written: doc.written.get().saturating_sub(1) });
+    }
+    buffer.bytes.push(b'\n');
+    out.write_all(&buffer.bytes).map_err(|e| DemoError::Write(e.to_string()))
+}
+
+/// The head of the document: everything but `merchants`, in the order written.
+fn head(options: &DemoOptions) -> Map<String, Value> {
     let centre = options.crs.from_wgs84(DISTRICTS[0].centre);
-    json!({
+    let head = json!({
         "version": 1,
         "name": format!("深圳附近团购 · 演示数据 (seed {})", options.seed),
         "crs": options.crs.key(),
         "center": { "lat": coordinate(centre.lat), "lon": coordinate(centre.lon) },
         "checkout_hosts": [DEMO_CHECKOUT_HOST],
         "order_params": { "order_id": "order", "return_url": "return", "referral": "ref" },
-        "merchants": merchants,
-    })
+    });
+    match head {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
+/// The merchants of a demo feed, generated one by one from the seed.
+struct Merchants<'a> {
+    rng: ChaCha8Rng,
+    options: &'a DemoOptions,
+    next: usize,
+}
+
+impl<'a> Merchants<'a> {
+    fn new(options: &'a DemoOptions) -> Self {
+        Self { rng: ChaCha8Rng::seed_from_u64(options.seed), options, next: 0 }
+    }
+}
+
+impl Iterator for Merchants<'_> {
+    type Item = Value;
+
+    fn next(&mut self) -> Option<Value> {
+        if self.next >= self.options.merchants {
+            return None;
+        }
+        let total_weight: u32 = DISTRICTS.iter().map(|d| d.weight).sum();
+        let mut pick = self.rng.random_range(0..total_weight);
+        let district = DISTRICTS
+            .iter()
+            .find(|d| {
+                let here = pick < d.weight;
+                pick = pick.saturating_sub(d.weight);
+                here
+            })
+            .unwrap_or(&DISTRICTS[0]);
+        let i = self.next;
+        self.next += 1;
+        Some(merchant(&mut self.rng, i, district, self.options))
+    }
+}
+
+/// The document as serde sees it: the head, then merchants made as they are written.
+struct StreamedDoc<'a> {
+    options: &'a DemoOptions,
+    /// Merchants handed to the serializer so far.
+    written: std::cell::Cell<usize>,
+}
+
+impl serde::Serialize for StreamedDoc<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let head = head(self.options);
+        let mut map = serializer.serialize_map(Some(head.len() + 1))?;
+        for (key, value) in &head {
+            map.serialize_entry(key, value)?;
+        }
+        let merchants = Merchants::new(self.options).inspect(|_| self.written.set(self.written.get() + 1));
+        map.serialize_entry("merchants", &SeqOf(std::cell::RefCell::new(Some(merchants))))?;
+        map.end()
+    }
+}
+
+/// A sequence serialized from an iterator, once.
+struct SeqOf<I>(std::cell::RefCell<Option<I>>);
+
+impl<I: Iterator<Item = Value>> serde::Serialize for SeqOf<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let items = self.0.borrow_mut().take().ok_or_else(|| S::Error::custom("serialized twice"))?;
+        let mut seq = serializer.serialize_seq(None)?;
+        for item in items {
+            seq.serialize_element(&item)?;
+        }
+        seq.end()
+    }
+}
+
+/// A buffer that refuses to grow past `max_bytes`.
+struct Limited {
+    bytes: Vec<u8>,
+    max_bytes: usize,
+}
+
+impl std::io::Write for Limited {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > self.max_bytes {
+            return Err(std::io::Error::other("the feed size limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn merchant(rng: &mut ChaCha8Rng, i: usize, district: &District, options: &DemoOptions) -> Value {
@@ -320,6 +488,58 @@ fn coordinate(x: f64) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(40))]
+
+        /// Whatever options pass the check, the feed written loads without a problem.
+        #[test]
+        fn every_option_gives_a_feed_that_loads_cleanly(
+            seed in any::<u64>(),
+            merchants in 0..12usize,
+            max_deals in prop_oneof![0..=5usize, Just(MAX_DEALS_PER_MERCHANT)],
+            crs in prop::sample::select(vec![Crs::Wgs84, Crs::Gcj02, Crs::Bd09]),
+            pretty in any::<bool>(),
+        ) {
+            let options = DemoOptions { seed, merchants, max_deals, crs };
+            let mut out = Vec::new();
+            write_demo_feed(&options, pretty, &mut out).unwrap();
+            let loaded = crate::load_feed(&out).unwrap();
+            prop_assert_eq!(loaded.problems.first(), None);
+            prop_assert_eq!(loaded.feed.merchants.len(), merchants);
+        }
+    }
+
+    #[test]
+    fn options_past_the_limits_are_refused_and_nothing_is_written() {
+        let mut out = Vec::new();
+        let too_many = DemoOptions { merchants: MAX_RECORDS + 1, ..DemoOptions::default() };
+        assert_eq!(
+            write_demo_feed(&too_many, false, &mut out),
+            Err(DemoError::TooManyMerchants(MAX_RECORDS + 1))
+        );
+        let too_many_deals = DemoOptions { max_deals: MAX_DEALS_PER_MERCHANT + 1, ..DemoOptions::default() };
+        assert!(matches!(write_demo_feed(&too_many_deals, false, &mut out), Err(DemoError::TooManyDeals(_))));
+        let options = DemoOptions { merchants: 100, ..DemoOptions::default() };
+        let mut whole = Vec::new();
+        write_demo_feed(&options, false, &mut whole).unwrap();
+        assert_eq!(write_demo_feed_within(&options, false, whole.len(), &mut out), Ok(()));
+        out.clear();
+        let cut = write_demo_feed_within(&options, false, whole.len() - 1, &mut out);
+        assert!(matches!(cut, Err(DemoError::TooLarge { written: 98 | 99 })), "{cut:?}");
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn written_and_built_feeds_are_the_same_document() {
+        let options = DemoOptions { merchants: 30, crs: Crs::Gcj02, ..DemoOptions::default() };
+        let mut out = Vec::new();
+        write_demo_feed(&options, true, &mut out).unwrap();
+        let mut expected = serde_json::to_vec_pretty(&demo_feed(&options)).unwrap();
+        expected.push(b'\n');
+        assert_eq!(out, expected);
+    }
     use crate::distance_m;
     use crate::feed::load_value;
 

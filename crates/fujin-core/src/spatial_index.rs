@@ -82,8 +82,10 @@ impl SpatialIndex {
     }
 
     /// The `k` positions nearest to `from`, nearest first; ties in distance
-    /// go to the lower index. O(log n + k) for a well-spread set.
+    /// go to the lower index. O(log n + k) for a well-spread set; `k` past
+    /// the number of positions costs nothing more.
     pub fn nearest(&self, from: LonLat, k: usize) -> Vec<Hit> {
+        let k = k.min(self.len());
         if k == 0 || !from.is_valid() {
             return Vec::new();
         }
