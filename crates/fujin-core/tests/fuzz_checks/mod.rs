@@ -1,0 +1,138 @@
+//! What each fuzz target checks, shared by the cargo-fuzz targets in
+//! `fuzz/` (nightly, libFuzzer) and by `fuzz_regressions.rs`, which replays
+//! the seeds and every past finding with a plain `cargo test` on stable.
+//!
+//! Each check panics when the property does not hold; any other panic in
+//! the code under test is a finding too.
+
+#![allow(dead_code)] // each fuzz target uses one of these
+
+use fujin_core::feed::limits::MAX_KEPT_PROBLEMS;
+use fujin_core::feed::{FeedReader, load_value, parse_document};
+use fujin_core::handoff::{OrderParams, check_handoff_room, handoff_link};
+use fujin_core::stored_order::{decode_order, encode_order};
+use fujin_core::{
+    Crs, LonLat, MAX_LINK_LEN, Order, OrderId, OrderStatus, PayProvider, ReferralCode, VoucherCode, check_pay_link,
+    load_feed,
+};
+
+/// The fuzz targets, by name: `fuzz/fuzz_targets/<name>.rs`, `fuzz/seeds/<name>/`,
+/// `fuzz/regressions/<name>/`.
+pub const TARGETS: [(&str, fn(&[u8])); 5] = [
+    ("feed", feed),
+    ("reader", reader),
+    ("pay_link", pay_link),
+    ("stored_order", stored_order),
+    ("datums", datums),
+];
+
+/// Any bytes as a feed: no panic, and whatever loads is safe to show.
+pub fn feed(data: &[u8]) {
+    let Ok(loaded) = load_feed(data) else { return };
+    assert!(loaded.problems.len() <= MAX_KEPT_PROBLEMS);
+    assert!(loaded.problem_count >= loaded.problems.len());
+    assert!(loaded.rejected <= loaded.problem_count);
+    let feed = &loaded.feed;
+    for merchant in &feed.merchants {
+        assert!(merchant.position.is_valid(), "{:?}", merchant.position);
+        for deal in &merchant.deals {
+            for link in &deal.pay {
+                // As stored, and with room to be handed off.
+                let again = check_pay_link(link.provider(), link.as_str(), &feed.checkout_hosts);
+                assert_eq!(again.as_ref(), Ok(link));
+                assert_eq!(check_handoff_room(link, &feed.order_params), Ok(()));
+            }
+        }
+    }
+}
+
+/// Reading in steps (the step size from the first byte) gives exactly what
+/// a whole parse gives, errors included.
+pub fn reader(data: &[u8]) {
+    let Some((&step, text)) = data.split_first() else { return };
+    let step = usize::from(step) * 3 + 1;
+    let whole = parse_document(text).and_then(|doc| load_value(&doc));
+    let stepped = FeedReader::new(text).and_then(|mut reader| {
+        while !reader.step(step)? {}
+        reader.finish()
+    });
+    assert_eq!(stepped, whole);
+}
+
+/// A link as a feed gives it, handed off with any order parameters and
+/// return URL: what passes at load always passes at hand-off, and what is
+/// handed off passes the allowlist.
+///
+/// Input: a provider byte, then lines: link, return URL, three parameter
+/// names (an empty line for none), referral code.
+pub fn pay_link(data: &[u8]) {
+    let Some((&which, rest)) = data.split_first() else { return };
+    let provider = PayProvider::ALL[usize::from(which) % PayProvider::ALL.len()];
+    let text = String::from_utf8_lossy(rest);
+    let mut lines = text.split('\n');
+    let mut next = || lines.next().unwrap_or("");
+    let (raw, back) = (next(), next());
+    let mut name = || Some(next().to_owned()).filter(|n| !n.is_empty());
+    let params = OrderParams { order_id: name(), return_url: name(), referral: name() };
+    let hosts = ["shop.example.com".to_owned(), "pay.example.com".to_owned()];
+    let Ok(link) = check_pay_link(provider, raw, &hosts) else { return };
+    assert!(link.as_str().len() <= MAX_LINK_LEN);
+    if check_handoff_room(&link, &params).is_err() {
+        return;
+    }
+    let order = Order { provider, referral: ReferralCode::parse(next()), ..an_order() };
+    let handed = handoff_link(&link, &order, &params, back, &hosts).expect("a link checked at load hands off");
+    assert!(handed.as_str().len() <= MAX_LINK_LEN);
+    assert_eq!(check_pay_link(provider, handed.as_str(), &hosts).as_ref(), Ok(&handed));
+}
+
+/// Any stored entry: no panic, and an order read back stores as itself.
+///
+/// Input: the storage key, a newline, the stored text.
+pub fn stored_order(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let (key, entry) = text.split_once('\n').unwrap_or(("", &text));
+    let Ok(order) = decode_order(key, entry) else { return };
+    assert_eq!(decode_order(key, &encode_order(&order)), Ok(order));
+}
+
+/// Any two numbers as a position in any datum: conversions give valid
+/// positions and never panic.
+///
+/// Input: 16 bytes, longitude and latitude as little-endian `f64`.
+pub fn datums(data: &[u8]) {
+    let Some(bytes) = data.get(..16) else { return };
+    let number = |b: &[u8]| f64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+    let p = LonLat::new(number(&bytes[..8]), number(&bytes[8..]));
+    if !p.is_valid() {
+        return;
+    }
+    let all = [Crs::Wgs84, Crs::Gcj02, Crs::Bd09];
+    for from in all {
+        for to in all {
+            let q = from.convert(p, to);
+            assert!(q.lon.is_finite() && q.lat.is_finite(), "{from:?} → {to:?}: {p:?} gave {q:?}");
+        }
+    }
+}
+
+fn an_order() -> Order {
+    let now = time::OffsetDateTime::UNIX_EPOCH;
+    Order {
+        id: OrderId::from_random_bytes([7; 16]),
+        deal_id: "d1".into(),
+        merchant_id: "m1".into(),
+        deal_title: "T".into(),
+        merchant_name: "M".into(),
+        quantity: 1,
+        unit_price: fujin_core::Fen(100),
+        total: fujin_core::Fen(100),
+        provider: PayProvider::Checkout,
+        created_at: now,
+        valid_until: now,
+        status: OrderStatus::Pending,
+        confirmable: false,
+        referral: None,
+        voucher: VoucherCode::from_random_bytes([0; 8]),
+    }
+}
