@@ -132,6 +132,34 @@ async fn a_card_and_a_marker_select_each_other() {
     until("the noodles page", &root, |r| deal_title(r).as_deref() == Some("招牌牛肉面")).await;
 }
 
+/// A tap in the moment after the map changed size, before its resize
+/// observer has said so (the bottom sheet growing as the list fills), lands
+/// on the marker where the shopper now sees it. This was why
+/// `a_card_and_a_marker_select_each_other` once failed on a busy machine.
+#[wasm_bindgen_test]
+async fn a_tap_right_after_a_resize_lands_where_the_marker_now_is() {
+    let root = mount(props(&data_url(FEED), "lang=zh", denied()));
+    until("the list", &root, |r| listed(r).len() == 3).await;
+    let map = element(&root, ".map");
+    let before = map.get_bounding_client_rect().width();
+    // Narrower, and tapped at once: no await, so no observer has run.
+    root.set_attribute("style", "position:relative;width:600px;height:600px").unwrap();
+    let rect = map.get_bounding_client_rect();
+    assert!(rect.width() < before - 100.0, "the map got narrower: {before} → {}", rect.width());
+    let screen = Screen {
+        width: rect.width(),
+        height: rect.height(),
+        center: LonLat::new(114.0, 22.5),
+        zoom: 14.0,
+        tile_crs: Crs::Wgs84,
+    };
+    let (x, y) = screen.to_screen(LonLat::new(114.0, 22.508993));
+    for kind in ["pointerdown", "pointerup"] {
+        pointer(&map, kind, rect.left() + x, rect.top() + y);
+    }
+    until("the noodles card selected", &root, |r| selected_card(r).as_deref() == Some("noodles")).await;
+}
+
 #[wasm_bindgen_test]
 async fn the_deal_page_shows_everything() {
     let root = mount(props(&data_url(FEED), "lang=zh&deal=noodles", denied()));

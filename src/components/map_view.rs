@@ -79,6 +79,10 @@ pub struct MapViewProps {
     pub on_center: Callback<LonLat>,
 }
 
+/// How far off screen (pixels) markers are still placed, so that a marker
+/// at the edge is drawn whole.
+const MARKER_MARGIN_PX: f64 = 40.0;
+
 /// Pointers currently down, by pointer id: their last position.
 type Pointers = HashMap<i32, (f64, f64)>;
 
@@ -154,6 +158,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
     {
         let canvas = canvas.clone();
         let markers = markers.clone();
+        let markers_by_level = markers_by_level.clone();
         let props = props.clone();
         let grid = props.tiles.template.is_empty() || *tiles_failed;
         use_effect_with((props.clone(), screen, grid), move |(props, screen, grid)| {
@@ -163,14 +168,18 @@ pub fn MapView(props: &MapViewProps) -> Html {
         });
     }
 
-    let to_local = {
+    // Where a pointer is, in pixels from the map's corner, and the map as it
+    // is laid out at that moment. The layout can change a frame before the
+    // resize observer reports it (the bottom sheet grows as the list fills):
+    // a tap in that frame must still land where the shopper sees it.
+    let locate = {
         let container = container.clone();
         move |x: f64, y: f64| match container.cast::<web_sys::Element>() {
             Some(el) => {
                 let r = el.get_bounding_client_rect();
-                (x - r.left(), y - r.top())
+                ((x - r.left(), y - r.top()), Screen { width: r.width(), height: r.height(), ..screen })
             }
-            None => (x, y),
+            None => ((x, y), screen),
         }
     };
 
@@ -214,7 +223,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let pointers = pointers.clone();
         let moved = moved.clone();
         let on_zoom = props.on_zoom.clone();
-        let to_local = to_local.clone();
+        let locate = locate.clone();
         Callback::from(move |e: PointerEvent| {
             let id = e.pointer_id();
             let now = (f64::from(e.client_x()), f64::from(e.client_y()));
@@ -227,8 +236,8 @@ pub fn MapView(props: &MapViewProps) -> Html {
                     ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt().max(1.0)
                 };
                 let delta = (dist(now, other) / dist(before, other)).log2();
-                let (mx, my) = to_local((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0);
-                on_zoom.emit((delta, (mx - width / 2.0, my - height / 2.0)));
+                let ((mx, my), map) = locate((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0);
+                on_zoom.emit((delta, (mx - map.width / 2.0, my - map.height / 2.0)));
             } else {
                 let (dx, dy) = (now.0 - before.0, now.1 - before.1);
                 *moved.borrow_mut() += dx.abs() + dy.abs();
@@ -241,33 +250,40 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let pointers = pointers.clone();
         let moved = moved.clone();
         let markers = markers.clone();
+        let markers_by_level = markers_by_level.clone();
         let props = props.clone();
-        let to_local = to_local.clone();
+        let locate = locate.clone();
         Callback::from(move |e: PointerEvent| {
             let was_single = pointers.borrow().len() == 1;
             pointers.borrow_mut().remove(&e.pointer_id());
             if !was_single || *moved.borrow() > 6.0 || e.type_() == "pointercancel" {
                 return;
             }
-            let (x, y) = to_local(f64::from(e.client_x()), f64::from(e.client_y()));
-            click(&props, &screen, &markers.borrow(), x, y);
+            let ((x, y), now) = locate(f64::from(e.client_x()), f64::from(e.client_y()));
+            if (now.width, now.height) == (screen.width, screen.height) {
+                click(&props, &now, &markers.borrow(), x, y);
+            } else {
+                // Resized since the last drawing: place the markers as they are now.
+                click(&props, &now, &markers_by_level.on_screen(&now, MARKER_MARGIN_PX), x, y);
+            }
         })
     };
     let on_wheel = {
         let on_zoom = props.on_zoom.clone();
-        let to_local = to_local.clone();
+        let locate = locate.clone();
         Callback::from(move |e: WheelEvent| {
             e.prevent_default();
-            let (x, y) = to_local(f64::from(e.client_x()), f64::from(e.client_y()));
+            let ((x, y), map) = locate(f64::from(e.client_x()), f64::from(e.client_y()));
             let delta = (-e.delta_y() / 300.0).clamp(-1.0, 1.0);
-            on_zoom.emit((delta, (x - width / 2.0, y - height / 2.0)));
+            on_zoom.emit((delta, (x - map.width / 2.0, y - map.height / 2.0)));
         })
     };
     let on_dblclick = {
         let on_zoom = props.on_zoom.clone();
+        let locate = locate.clone();
         Callback::from(move |e: MouseEvent| {
-            let (x, y) = to_local(f64::from(e.client_x()), f64::from(e.client_y()));
-            on_zoom.emit((1.0, (x - width / 2.0, y - height / 2.0)));
+            let ((x, y), map) = locate(f64::from(e.client_x()), f64::from(e.client_y()));
+            on_zoom.emit((1.0, (x - map.width / 2.0, y - map.height / 2.0)));
         })
     };
     let on_key = {
@@ -394,7 +410,7 @@ fn draw(
     ctx.set_line_width(1.5);
     ctx.stroke();
 
-    let markers = markers_by_level.on_screen(screen, 40.0);
+    let markers = markers_by_level.on_screen(screen, MARKER_MARGIN_PX);
     for m in &markers {
         let highlighted = m.merchants.iter().any(|&i| Some(i) == props.selected || Some(i) == props.hovered);
         let radius = marker_radius(m);

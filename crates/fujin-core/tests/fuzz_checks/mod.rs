@@ -12,8 +12,8 @@ use fujin_core::feed::{FeedReader, load_value, parse_document};
 use fujin_core::handoff::{OrderParams, check_handoff_room, handoff_link};
 use fujin_core::stored_order::{decode_order, encode_order};
 use fujin_core::{
-    Crs, LonLat, MAX_LINK_LEN, Order, OrderId, OrderStatus, PayProvider, ReferralCode, VoucherCode, check_pay_link,
-    load_feed,
+    Crs, LonLat, MAX_LINK_LEN, Order, OrderId, OrderStatus, PayProvider, ReferralCode, VoucherCode,
+    check_pay_link, load_feed,
 };
 
 /// The fuzz targets, by name: `fuzz/fuzz_targets/<name>.rs`, `fuzz/seeds/<name>/`,
@@ -81,7 +81,8 @@ pub fn pay_link(data: &[u8]) {
         return;
     }
     let order = Order { provider, referral: ReferralCode::parse(next()), ..an_order() };
-    let handed = handoff_link(&link, &order, &params, back, &hosts).expect("a link checked at load hands off");
+    let handed =
+        handoff_link(&link, &order, &params, back, &hosts).expect("a link checked at load hands off");
     assert!(handed.as_str().len() <= MAX_LINK_LEN);
     assert_eq!(check_pay_link(provider, handed.as_str(), &hosts).as_ref(), Ok(&handed));
 }
