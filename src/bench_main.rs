@@ -8,6 +8,34 @@ use fujin_core::feed::FeedReader;
 use fujin_core::{CatalogBuilder, Crs, DealQuery, LonLat};
 use fujin_web::feed_fetch::{BYTES_PER_STEP, MERCHANTS_PER_STEP, now_ms};
 use fujin_web::map_layout::{MarkerLevels, Screen};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use wasm_bindgen::JsCast;
+
+/// The allocator, counting: the hostile cases report the heap's peak while
+/// reading, which WebAssembly's memory size (it only grows, and keeps what
+/// making the input freed) cannot show.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 /// Futian CBD, where the demo is densest.
 const FUTIAN: LonLat = LonLat::new(114.0553, 22.5380);
@@ -26,6 +54,13 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
+    // `?hostile=NAME`: one hostile feed in a fresh page (wasm memory only
+    // grows, so each case needs its own instance to be measured).
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    if let Some(case) = search.strip_prefix("?hostile=") {
+        hostile(case);
+        return;
+    }
     let mut rows: Vec<(String, f64)> = Vec::new();
     for merchants in [10_000, 100_000] {
         let doc = demo_feed(&DemoOptions { seed: 42, merchants, max_deals: 2, ..DemoOptions::default() });
@@ -117,18 +152,74 @@ fn main() {
     render(&rows);
 }
 
-fn render(rows: &[(String, f64)]) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+/// Reads one hostile feed as the app does (64 KB steps) and shows what it
+/// cost: the WebAssembly memory before and after, and the time. The cases
+/// are those `scripts/bench-web.sh --hostile` asks for.
+fn hostile(case: &str) {
+    let wrap = |body: &str| format!("{{\"merchants\":[{body}]}}").into_bytes();
+    let records = |record: &str, n: usize| vec![record; n].join(",");
+    let bytes = match case {
+        "commas" => wrap(&",".repeat(20 << 20)),
+        "empty-records" => wrap(&records("{}", 1_000_000)),
+        "bare-numbers" => wrap(&records("1", 1_000_000)),
+        "top-level-numbers" => format!("[{}]", records("1", 1_000_000)).into_bytes(),
+        "truncated" => {
+            let doc = demo_feed(&DemoOptions {
+                seed: 42,
+                merchants: 20_000,
+                max_deals: 2,
+                ..DemoOptions::default()
+            });
+            let mut bytes = serde_json::to_vec(&doc).unwrap_or_default();
+            bytes.truncate(bytes.len() - 100);
+            bytes
+        }
+        _ => return render_text(&format!("unknown case {case}")),
     };
-    let Some(body) = document.body() else { return };
+    let memory = || {
+        wasm_bindgen::memory().dyn_into::<js_sys::WebAssembly::Memory>().map_or(0.0, |m| {
+            m.buffer().dyn_into::<js_sys::ArrayBuffer>().map_or(0.0, |b| b.byte_length() as f64)
+        })
+    };
+    let live_before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(live_before, Ordering::Relaxed);
+    let start = now_ms();
+    let result = FeedReader::new(&bytes).and_then(|mut reader| {
+        while !reader.step(BYTES_PER_STEP)? {}
+        reader.finish()
+    });
+    let ms = now_ms() - start;
+    let peak = PEAK.load(Ordering::Relaxed) - live_before;
+    let outcome = match &result {
+        Ok(loaded) => format!("{} problems, {} rejected", loaded.problem_count, loaded.rejected),
+        Err(e) => format!("refused: {e}"),
+    };
+    let mb = |b: f64| b / f64::from(1u32 << 20);
+    render_text(&format!(
+        "{case}: {:.1} MB of input; heap peak while reading +{:.2} MB (wasm memory {:.0} MB in all); {ms:.0} ms; {outcome}\n",
+        mb(bytes.len() as f64),
+        mb(peak as f64),
+        mb(memory()),
+    ));
+}
+
+fn render(rows: &[(String, f64)]) {
     let mut text = String::from("Fujin data path in WebAssembly (median ms):\n");
     for (what, ms) in rows {
         text.push_str(&format!("{ms:>10.2}  {what}\n"));
     }
+    render_text(&text);
+}
+
+/// Shows the bench's result where `scripts/bench-web.sh` reads it.
+fn render_text(text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
     if let Ok(pre) = document.create_element("pre") {
         pre.set_id("bench-result");
-        pre.set_text_content(Some(&text));
+        pre.set_text_content(Some(text));
         body.append_child(&pre).ok();
     }
 }
