@@ -16,9 +16,12 @@ use fujin_core::{
     check_pay_link, load_feed,
 };
 
+/// What a target checks on one input: panics when the property fails.
+pub type Check = fn(&[u8]);
+
 /// The fuzz targets, by name: `fuzz/fuzz_targets/<name>.rs`, `fuzz/seeds/<name>/`,
 /// `fuzz/regressions/<name>/`.
-pub const TARGETS: [(&str, fn(&[u8])); 5] = [
+pub const TARGETS: [(&str, Check); 5] = [
     ("feed", feed),
     ("reader", reader),
     ("pay_link", pay_link),
