@@ -3,10 +3,12 @@
 
 use serde_json::{Map, Number, Value};
 
+use super::error::FeedError;
 use super::fields::finite;
-use super::load::{FeedError, parse_document};
+use super::format::Format;
 use super::pointer::child;
-use super::{Problem, ProblemKind};
+use super::problem::{Problem, ProblemKind};
+use super::text::parse_document;
 use crate::{Crs, LonLat};
 
 /// Decimal places kept in converted coordinates (1e-7° ≈ 1 cm).
@@ -33,12 +35,7 @@ pub fn convert_document(bytes: &[u8], from: Crs, to: Crs) -> Result<(Value, Vec<
     let Value::Object(top) = &mut doc else {
         return Err(FeedError::NotAFeed("the top level is not an object".to_owned()));
     };
-    let is_geojson = top.get("type").and_then(Value::as_str) == Some("FeatureCollection");
-    if !is_geojson && !top.contains_key("merchants") {
-        return Err(FeedError::NotAFeed(
-            "it has neither \"merchants\" nor \"type\": \"FeatureCollection\"".to_owned(),
-        ));
-    }
+    let is_geojson = Format::of(top).map_err(FeedError::NotAFeed)? == Format::GeoJson;
     if let Some(Value::String(declared)) = top.get("crs") {
         let declared: Crs = declared.parse()?;
         if declared != from {

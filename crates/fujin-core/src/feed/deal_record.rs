@@ -2,11 +2,11 @@
 
 use serde_json::Value;
 
+use super::context::Context;
 use super::fields::{At, Fields, type_name};
 use super::limits::*;
-use super::load::Context;
 use super::pointer::child;
-use super::{Problem, ProblemKind};
+use super::problem::{Problem, ProblemKind};
 use crate::handoff::check_handoff_room;
 use crate::{Deal, Fen, PayProvider, check_pay_link};
 

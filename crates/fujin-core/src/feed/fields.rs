@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::pointer::child;
-use super::{Problem, ProblemKind};
+use super::problem::{Problem, ProblemKind};
 
 /// Longest id, in characters.
 pub const MAX_ID_LEN: usize = 64;

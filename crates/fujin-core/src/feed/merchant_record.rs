@@ -2,12 +2,12 @@
 
 use serde_json::Value;
 
+use super::context::Context;
 use super::deal_record::read_deal;
-use super::fields::{Fields, type_name};
+use super::fields::{At, Fields, type_name};
 use super::limits::*;
-use super::load::Context;
 use super::pointer::child;
-use super::{Problem, ProblemKind};
+use super::problem::{Problem, ProblemKind};
 use crate::pay_link::MAX_LINK_LEN;
 use crate::{Category, LonLat, Merchant, PayProvider, check_pay_link};
 
@@ -146,4 +146,22 @@ fn read_deal_list<'a>(f: &mut Fields<'a>) -> &'a [Value] {
             &[]
         }
     }
+}
+
+/// Reads record `i` of a feed's `merchants`.
+pub(super) fn read_merchant_record(i: usize, v: &Value, ctx: &mut Context) -> Option<Merchant> {
+    let pointer = format!("/merchants/{i}");
+    let Value::Object(map) = v else {
+        let problem = Problem { pointer, kind: ProblemKind::NotAnObject(type_name(v)) };
+        ctx.reject(vec![problem]);
+        return None;
+    };
+    let mut fields = Fields::new(map, pointer).counting_only(!ctx.keeps_problems());
+    let id_pointer = fields.pointer("id");
+    let id = fields.id_at(fields.get("id"), id_pointer.clone());
+    let lat = fields.number_at(fields.get("lat"), "lat", At::Field("lat"), (-90.0, 90.0));
+    let lon = fields.number_at(fields.get("lon"), "lon", At::Field("lon"), (-180.0, 180.0));
+    let position = lon.zip(lat).map(|(lon, lat)| LonLat::new(lon, lat));
+    let input = MerchantInput { fields, id, id_pointer, position, category_required: true };
+    read_merchant(input, ctx)
 }

@@ -1,10 +1,20 @@
 //! Feeds: the documents merchants publish (see `docs/feed.md`), loaded into
 //! the [`Feed`] model with every problem reported by JSON pointer.
 
+// Layers, each importing only those above it: limits, nesting, syntax,
+// pointer, problem, format; error; text (bytes to text, whole parses);
+// fields and context; the record readers (deal, merchant, feature);
+// head; assembly; outline and reader (the stepped path); load (entry
+// points) and convert.
+mod assembly;
+mod context;
 mod convert;
 mod deal_record;
+mod error;
+mod feature_record;
 mod fields;
-mod geojson;
+mod format;
+mod head;
 pub mod limits;
 mod load;
 mod merchant_record;
@@ -14,11 +24,16 @@ pub mod pointer;
 mod problem;
 mod reader;
 mod syntax;
+mod text;
 
+pub use assembly::LoadedFeed;
 pub use convert::convert_document;
-pub use load::{FEED_VERSION, FeedError, LoadedFeed, load_feed, load_value, parse_document};
+pub use error::FeedError;
+pub use format::FEED_VERSION;
+pub use load::{load_feed, load_value};
 pub use problem::{Problem, ProblemKind};
 pub use reader::FeedReader;
+pub use text::parse_document;
 
 use crate::handoff::OrderParams;
 use crate::{Crs, LonLat, Merchant};

@@ -15,12 +15,13 @@ use std::ops::Range;
 
 use memchr::memchr2;
 
+use super::format::Format;
 use super::limits::MAX_RECORD_BYTES;
 use super::nesting::MAX_DEPTH;
 
 /// The keys that hold a feed's records: a Fujin feed's `merchants` and a
 /// GeoJSON FeatureCollection's `features`.
-pub const RECORD_KEYS: [&str; 2] = ["merchants", "features"];
+pub const RECORD_KEYS: [&str; 2] = [Format::ALL[0].record_key(), Format::ALL[1].record_key()];
 
 /// A list that is the value of a record key of the top-level object.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,10 +5,13 @@ use std::ops::Range;
 
 use serde_json::Value;
 
+use super::assembly::{Assembly, LoadedFeed};
+use super::error::FeedError;
+use super::head::top_object;
 use super::limits::{MAX_HEAD_BYTES, MAX_RECORDS, RESERVE_BYTES_PER_RECORD};
-use super::load::{Assembly, FeedError, LoadedFeed, feed_text, syntax_error, top_object};
 use super::outline::{Outline, OutlineScan, RECORD_KEYS, RecordList};
 use super::syntax::check_json;
+use super::text::{feed_text, syntax_error};
 
 /// How many bytes the outline scan covers for each byte of records parsed:
 /// skipping text is about this much cheaper than building values from it.

@@ -1,30 +1,13 @@
-//! GeoJSON FeatureCollections as feeds: each Point feature is a merchant.
+//! Reading one GeoJSON feature as a merchant: each Point feature is one.
 
 use serde_json::{Map, Value};
 
+use super::context::Context;
 use super::fields::{Fields, type_name};
-use super::load::{Context, FeedError};
 use super::merchant_record::{MerchantInput, read_merchant};
 use super::pointer::child;
-use super::{Problem, ProblemKind};
-use crate::{Crs, LonLat, Merchant, UnknownCrs};
-
-/// The datum of a FeatureCollection: RFC 7946 says WGS-84; Fujin also reads
-/// a `"crs": "gcj02"` foreign member, and the old-style named CRS84 object.
-pub(super) fn geojson_crs(top: &Map<String, Value>) -> Result<Crs, FeedError> {
-    match top.get("crs") {
-        None | Some(Value::Null) => Ok(Crs::Wgs84),
-        Some(Value::String(s)) => Ok(s.parse()?),
-        Some(Value::Object(o)) => {
-            let name = o.get("properties").and_then(|p| p.get("name")).and_then(Value::as_str);
-            match name {
-                Some(n) if n.ends_with("CRS84") || n.ends_with("4326") => Ok(Crs::Wgs84),
-                _ => Err(UnknownCrs(Value::Object(o.clone()).to_string()).into()),
-            }
-        }
-        Some(other) => Err(UnknownCrs(other.to_string()).into()),
-    }
-}
+use super::problem::{Problem, ProblemKind};
+use crate::{LonLat, Merchant};
 
 /// Reads feature `i` of a FeatureCollection as a merchant.
 pub(super) fn read_feature(i: usize, v: &Value, ctx: &mut Context) -> Option<Merchant> {
