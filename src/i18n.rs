@@ -271,6 +271,17 @@ mod tests {
         assert_eq!(Lang::choose(Some("zh"), &["en-GB".into()]), Lang::Zh);
         assert_eq!(Lang::choose(None, &[]), Lang::Zh);
     }
+
+    #[test]
+    fn order_errors_are_in_the_shoppers_language() {
+        use fujin_core::OrderError::*;
+        for e in [Quantity { quantity: 0, max: 5 }, SoldOut, NotStarted, Ended, TotalTooLarge] {
+            let zh = Lang::Zh.order_error(&e);
+            assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "English in {zh:?}");
+            assert_ne!(Lang::En.order_error(&e), zh);
+        }
+        assert_eq!(Lang::Zh.order_error(&SoldOut), "已售罄");
+    }
 }
 
 /// The words of buying, orders and vouchers.
@@ -425,6 +436,23 @@ impl Lang {
             fujin_core::PayProvider::Alipay => t.alipay,
             fujin_core::PayProvider::Stripe => t.stripe,
             fujin_core::PayProvider::Checkout => t.checkout,
+        }
+    }
+
+    /// Why an order could not be made, as the shopper reads it.
+    pub fn order_error(self, e: &fujin_core::OrderError) -> String {
+        use fujin_core::OrderError::*;
+        match (self, e) {
+            (Lang::Zh, Quantity { max, .. }) => format!("每单可购买 1 到 {max} 份"),
+            (Lang::Zh, SoldOut) => "已售罄".to_owned(),
+            (Lang::Zh, NotStarted) => "活动尚未开始".to_owned(),
+            (Lang::Zh, Ended) => "活动已结束".to_owned(),
+            (Lang::Zh, TotalTooLarge) => "总价超出可支付范围，请减少数量".to_owned(),
+            (Lang::En, Quantity { max, .. }) => format!("Choose 1 to {max} per order"),
+            (Lang::En, SoldOut) => "Sold out".to_owned(),
+            (Lang::En, NotStarted) => "The sale has not started yet".to_owned(),
+            (Lang::En, Ended) => "The sale has ended".to_owned(),
+            (Lang::En, TotalTooLarge) => "The total is too large to pay; choose fewer".to_owned(),
         }
     }
 

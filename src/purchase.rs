@@ -45,7 +45,7 @@ pub fn place_order(
         random,
     ) {
         Ok(order) => order,
-        Err(e) => return OrderAction::PlaceFailed(e.to_string()),
+        Err(e) => return OrderAction::PlaceFailed(state.lang.order_error(&e)),
     };
     let back = ViewState {
         lang: keep.lang.clone(),

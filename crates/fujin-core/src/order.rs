@@ -216,9 +216,18 @@ pub enum OrderError {
         /// The most that may be bought.
         max: u32,
     },
-    /// Nothing left, or an absurd total.
-    #[error("this deal cannot be bought: {0}")]
-    NotBuyable(&'static str),
+    /// No stock left.
+    #[error("this deal cannot be bought: sold out")]
+    SoldOut,
+    /// The sale has not started.
+    #[error("this deal cannot be bought: the sale has not started")]
+    NotStarted,
+    /// The sale has ended.
+    #[error("this deal cannot be bought: the sale has ended")]
+    Ended,
+    /// Price × quantity does not fit in a [`Fen`].
+    #[error("this deal cannot be bought: the total is too large")]
+    TotalTooLarge,
 }
 
 /// The most units of `deal` one order may hold: its per-order limit (or
@@ -269,15 +278,15 @@ impl Order {
     ) -> Result<Self, OrderError> {
         match deal.availability(now) {
             Availability::Available => {}
-            Availability::SoldOut => return Err(OrderError::NotBuyable("sold out")),
-            Availability::NotStarted => return Err(OrderError::NotBuyable("the sale has not started")),
-            Availability::Ended => return Err(OrderError::NotBuyable("the sale has ended")),
+            Availability::SoldOut => return Err(OrderError::SoldOut),
+            Availability::NotStarted => return Err(OrderError::NotStarted),
+            Availability::Ended => return Err(OrderError::Ended),
         }
         let max = max_quantity(deal);
         if !(1..=max).contains(&quantity) {
             return Err(OrderError::Quantity { quantity, max });
         }
-        let total = deal.price.times(quantity).ok_or(OrderError::NotBuyable("the total is too large"))?;
+        let total = deal.price.times(quantity).ok_or(OrderError::TotalTooLarge)?;
         let days = deal.valid_days.unwrap_or(DEFAULT_VALID_DAYS);
         Ok(Self {
             id: OrderId::from_random_bytes(random.id),
@@ -521,7 +530,7 @@ mod tests {
         );
         assert_eq!(
             Order::new(m, &m.deals[3], 1, PayProvider::Stripe, None, now, random),
-            Err(OrderError::NotBuyable("sold out"))
+            Err(OrderError::SoldOut)
         );
     }
 
@@ -535,8 +544,8 @@ mod tests {
         let now = time::macros::datetime!(2026-11-28 12:00 +08:00);
         let random = OrderRandomness { id: [1; 16], code: [1; 8] };
         let new = |d: &Deal| Order::new(m, d, 1, PayProvider::Stripe, None, now, random);
-        assert_eq!(new(&m.deals[0]), Err(OrderError::NotBuyable("the sale has ended")));
-        assert_eq!(new(&m.deals[1]), Err(OrderError::NotBuyable("the sale has not started")));
+        assert_eq!(new(&m.deals[0]), Err(OrderError::Ended));
+        assert_eq!(new(&m.deals[1]), Err(OrderError::NotStarted));
     }
 
     #[test]
