@@ -6,7 +6,10 @@
 #
 # Versions are pinned: wasm-bindgen-cli must equal the `wasm-bindgen = "=X"`
 # pin in Cargo.toml, and trunk 0.21.14 is the last that builds on Rust 1.95.
-# See ../shared/TOOLCHAIN.md for why each step is done the way it is.
+# Why each step is done this way: wasm-bindgen-cli is installed without
+# --locked (the registry index here lags its lock file); trunk 0.22 needs a
+# newer rustc than 1.95; Debian's binaryen is too old for Rust 1.95's wasm,
+# so wasm-opt comes from npm's binaryen package.
 set -euo pipefail
 
 WASM_BINDGEN_VERSION=0.2.130

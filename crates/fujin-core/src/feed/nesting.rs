@@ -3,7 +3,7 @@
 //! `serde_json` has a recursion limit of its own, but its error reads like a
 //! syntax error; this scan lets Fujin say plainly what is wrong.
 
-/// The deepest nesting a feed may have. A real feed needs five levels
+/// The deepest nesting a feed may have. A real feed needs six levels
 /// (document, merchants, merchant, deals, deal, pay).
 pub const MAX_DEPTH: usize = 32;
 
