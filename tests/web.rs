@@ -111,19 +111,7 @@ async fn a_card_and_a_marker_select_each_other() {
     let root = mount(props(&data_url(FEED), "lang=zh", denied()));
     until("the list", &root, |r| listed(r).len() == 3).await;
     // Click the `near` merchant's marker on the map (the others are off screen at zoom 14).
-    let map = element(&root, ".map");
-    let rect = map.get_bounding_client_rect();
-    let screen = Screen {
-        width: rect.width(),
-        height: rect.height(),
-        center: LonLat::new(114.0, 22.5),
-        zoom: 14.0,
-        tile_crs: Crs::Wgs84,
-    };
-    let (x, y) = screen.to_screen(LonLat::new(114.0, 22.508993));
-    for kind in ["pointerdown", "pointerup"] {
-        pointer(&map, kind, rect.left() + x, rect.top() + y);
-    }
+    tap_near_on_the_map(&element(&root, ".map"));
     until("the noodles card selected", &root, |r| selected_card(r).as_deref() == Some("noodles")).await;
     // And a card opens its deal page, which selects its merchant.
     element(&root, "[data-deal=spa]").click();
@@ -146,19 +134,9 @@ async fn a_tap_right_after_a_resize_lands_where_the_marker_now_is() {
     let before = map.get_bounding_client_rect().width();
     // Narrower, and tapped at once: no await, so no observer has run.
     root.set_attribute("style", "position:relative;width:600px;height:600px").unwrap();
-    let rect = map.get_bounding_client_rect();
-    assert!(rect.width() < before - 100.0, "the map got narrower: {before} → {}", rect.width());
-    let screen = Screen {
-        width: rect.width(),
-        height: rect.height(),
-        center: LonLat::new(114.0, 22.5),
-        zoom: 14.0,
-        tile_crs: Crs::Wgs84,
-    };
-    let (x, y) = screen.to_screen(LonLat::new(114.0, 22.508993));
-    for kind in ["pointerdown", "pointerup"] {
-        pointer(&map, kind, rect.left() + x, rect.top() + y);
-    }
+    let after = map.get_bounding_client_rect().width();
+    assert!(after < before - 100.0, "the map got narrower: {before} → {after}");
+    tap_near_on_the_map(&map);
     until("the noodles card selected", &root, |r| selected_card(r).as_deref() == Some("noodles")).await;
 }
 
@@ -275,6 +253,23 @@ fn selected_card(root: &web_sys::Element) -> Option<String> {
 /// The title of the open deal page, if any.
 fn deal_title(root: &web_sys::Element) -> Option<String> {
     root.query_selector(".deal-page h2").ok().flatten()?.text_content()
+}
+
+/// Taps the `near` merchant's marker, on the map as it is laid out now
+/// (centred on the feed's centre at zoom 14, as every test starts).
+fn tap_near_on_the_map(map: &web_sys::HtmlElement) {
+    let rect = map.get_bounding_client_rect();
+    let screen = Screen {
+        width: rect.width(),
+        height: rect.height(),
+        center: LonLat::new(114.0, 22.5),
+        zoom: 14.0,
+        tile_crs: Crs::Wgs84,
+    };
+    let (x, y) = screen.to_screen(LonLat::new(114.0, 22.508993));
+    for kind in ["pointerdown", "pointerup"] {
+        pointer(map, kind, rect.left() + x, rect.top() + y);
+    }
 }
 
 fn pointer(target: &web_sys::HtmlElement, kind: &str, x: f64, y: f64) {
