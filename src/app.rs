@@ -251,9 +251,7 @@ pub fn App(props: &AppProps) -> Html {
         (_, None) => html! { <p class="loading" role="status">{ t.loading_feed }</p> },
         (_, Some(catalog)) => match (&state.open_deal, &state.spot_list) {
             (Some(id), _) => {
-                let found = catalog
-                    .find_deal(id)
-                    .map(|(m, d)| &catalog.feed().merchants[m as usize].deals[d as usize]);
+                let found = catalog.find_deal(id).map(|f| f.deal);
                 let checkout = state.orders.checkout.clone().filter(|c| c.deal_id == **id);
                 let buy = found.map(|deal| {
                     let deal_id = deal.id.clone();
@@ -363,10 +361,10 @@ fn spot_list(
             <h2>{ t.same_place }</h2>
             <button class="back" onclick={close}>{ t.close }</button>
             <ul>
-                { for list.iter().map(|&m| {
-                    let merchant = &catalog.feed().merchants[m as usize];
+                { for list.iter().filter_map(|&m| {
+                    let merchant = catalog.merchant_at(m)?;
                     let onclick = on_select.reform(move |_: MouseEvent| Some(m));
-                    html! { <li><button {onclick}>{ &merchant.name }</button></li> }
+                    Some(html! { <li><button {onclick}>{ &merchant.name }</button></li> })
                 }) }
             </ul>
         </section>

@@ -69,8 +69,7 @@ pub fn use_order_effects(
                     .iter()
                     .filter(|o| o.status == OrderStatus::AwaitingConfirmation && o.confirmable)
                     .filter_map(|o| {
-                        let (m, _) = catalog.order_deal(o)?;
-                        let url = catalog.feed().merchants[m as usize].verify_url.clone()?;
+                        let url = catalog.order_deal(o)?.merchant.verify_url.clone()?;
                         Some((o.id, url))
                     })
                     .collect()

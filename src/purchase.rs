@@ -27,11 +27,10 @@ pub fn place_order(
     let (Some(catalog), Some(checkout)) = (state.catalog(), &state.orders.checkout) else {
         return OrderAction::PlaceFailed(state.lang.texts().deal_not_found.to_owned());
     };
-    let Some((m, d)) = catalog.find_deal(&checkout.deal_id) else {
+    let Some(found) = catalog.find_deal(&checkout.deal_id) else {
         return OrderAction::PlaceFailed(state.lang.texts().deal_not_found.to_owned());
     };
-    let merchant = &catalog.feed().merchants[m as usize];
-    let deal = &merchant.deals[d as usize];
+    let (merchant, deal) = (found.merchant, found.deal);
     let Some(link) = deal.pay.iter().find(|l| l.provider() == provider) else {
         return OrderAction::PlaceFailed(t.no_payment.to_owned());
     };

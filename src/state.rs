@@ -311,11 +311,11 @@ impl AppState {
                 }
                 // A link that opens a deal selects its merchant once the feed is there.
                 if let Some(id) = &self.open_deal
-                    && let Some((m, _)) = catalog.find_deal(id)
+                    && let Some(found) = catalog.find_deal(id)
                 {
-                    self.selected_merchant = Some(m);
+                    self.selected_merchant = Some(found.merchant_index);
                     if !has_view_center {
-                        self.viewport.center = catalog.feed().merchants[m as usize].position;
+                        self.viewport.center = found.merchant.position;
                     }
                 }
                 self.feed = FeedStatus::Ready { catalog, rejected };
@@ -392,7 +392,7 @@ impl AppState {
                 // Opening a deal selects its merchant and brings it into view.
                 let found = match (&deal, self.catalog()) {
                     (Some(id), Some(catalog)) => {
-                        catalog.find_deal(id).map(|(m, _)| (m, catalog.feed().merchants[m as usize].position))
+                        catalog.find_deal(id).map(|f| (f.merchant_index, f.merchant.position))
                     }
                     _ => None,
                 };
@@ -445,10 +445,8 @@ impl AppState {
     /// voucher's store is on the map.
     fn show_order_merchant(&mut self) {
         let Some(order) = self.orders.open_order.and_then(|id| self.orders.get(id)) else { return };
-        let found = self.catalog().and_then(|c| {
-            let (m, _) = c.order_deal(order)?;
-            Some((m, c.feed().merchants[m as usize].position))
-        });
+        let found =
+            self.catalog().and_then(|c| c.order_deal(order)).map(|f| (f.merchant_index, f.merchant.position));
         if let Some((m, position)) = found {
             self.selected_merchant = Some(m);
             self.viewport.center = position;

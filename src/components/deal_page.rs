@@ -55,13 +55,12 @@ pub fn DealPage(props: &DealPageProps) -> Html {
     let close = html! {
         <button class="back" ref={close_ref} onclick={on_close}>{ "← " }{ t.back }</button>
     };
-    let Some((m, d)) = props.catalog.find_deal(&props.deal_id) else {
+    let Some(found) = props.catalog.find_deal(&props.deal_id) else {
         return html! {
             <article class="deal-page" onkeydown={on_key}>{ close }<p class="empty">{ t.deal_not_found }</p></article>
         };
     };
-    let merchant = &props.catalog.feed().merchants[m as usize];
-    let deal = &merchant.deals[d as usize];
+    let (merchant, deal) = (found.merchant, found.deal);
     let distance = distance_m(props.search_point, merchant.position);
     let availability = deal.availability(props.now);
     let status = match availability {

@@ -42,9 +42,8 @@ pub fn OrderPage(props: &OrderPageProps) -> Html {
         });
     }
     let found = props.catalog.as_ref().and_then(|c| {
-        let (m, d) = c.order_deal(o)?;
-        let merchant = &c.feed().merchants[m as usize];
-        Some((merchant.clone(), merchant.deals[d as usize].clone()))
+        let found = c.order_deal(o)?;
+        Some((found.merchant.clone(), found.deal.clone()))
     });
     // Dates are shown in China Standard Time (UTC+8), where the stores are.
     let date = |t: time::OffsetDateTime| {

@@ -2,11 +2,12 @@
 //! and the list's sort orders. Filters never rebuild the index: the radius
 //! query narrows the candidates, and the rest is a pass over them.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use time::OffsetDateTime;
 
-use crate::{Availability, Category, Deal, Feed, LonLat, Merchant, Order, SpatialIndex};
+use crate::catalog::Catalog;
+use crate::{Availability, Category, LonLat};
 
 /// How the list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -103,127 +104,7 @@ impl DealRow {
     }
 }
 
-/// A feed with its spatial index and search text, built once.
-#[derive(Debug, Clone)]
-pub struct Catalog {
-    feed: Feed,
-    index: SpatialIndex,
-    /// Lower-cased merchant names, for text search.
-    names_lower: Vec<String>,
-    /// Lower-cased deal titles, per merchant.
-    titles_lower: Vec<Vec<String>>,
-    /// Deal id → (merchant index, deal index); ids are unique in a loaded feed.
-    deals_by_id: HashMap<String, (u32, u32)>,
-}
-
-/// Builds a [`Catalog`] a slice of merchants at a time (their search text
-/// and deal ids), then its spatial index in one bulk load, so that a page
-/// can stay responsive while a city's worth of merchants is indexed.
-///
-/// ```
-/// use fujin_core::{load_feed, CatalogBuilder};
-/// let json = br#"{"merchants": [
-///   {"id": "a", "name": "A", "category": "food", "lat": 22.5, "lon": 114.0},
-///   {"id": "b", "name": "B", "category": "food", "lat": 22.6, "lon": 114.1}]}"#;
-/// let mut builder = CatalogBuilder::new(load_feed(json).unwrap().feed);
-/// assert!(!builder.step(1));
-/// assert!(builder.step(1));
-/// assert_eq!(builder.finish().index().len(), 2);
-/// ```
-#[derive(Debug)]
-pub struct CatalogBuilder {
-    feed: Feed,
-    names_lower: Vec<String>,
-    titles_lower: Vec<Vec<String>>,
-    deals_by_id: HashMap<String, (u32, u32)>,
-}
-
-impl CatalogBuilder {
-    /// Starts indexing `feed`.
-    pub fn new(feed: Feed) -> Self {
-        let n = feed.merchants.len();
-        Self {
-            names_lower: Vec::with_capacity(n),
-            titles_lower: Vec::with_capacity(n),
-            deals_by_id: HashMap::with_capacity(feed.deal_count()),
-            feed,
-        }
-    }
-
-    /// Prepares up to `max_merchants` more merchants; true when all are done.
-    pub fn step(&mut self, max_merchants: usize) -> bool {
-        let start = self.names_lower.len();
-        let end = start.saturating_add(max_merchants).min(self.feed.merchants.len());
-        for (m, merchant) in self.feed.merchants.iter().enumerate().take(end).skip(start) {
-            self.names_lower.push(merchant.name.to_lowercase());
-            self.titles_lower.push(merchant.deals.iter().map(|d| d.title.to_lowercase()).collect());
-            for (d, deal) in merchant.deals.iter().enumerate() {
-                self.deals_by_id.insert(deal.id.clone(), (m as u32, d as u32));
-            }
-        }
-        end == self.feed.merchants.len()
-    }
-
-    /// Share of the merchants prepared, from 0 to 1.
-    pub fn progress(&self) -> f64 {
-        self.names_lower.len() as f64 / self.feed.merchants.len().max(1) as f64
-    }
-
-    /// Prepares whatever is left and builds the index.
-    pub fn finish(mut self) -> Catalog {
-        self.step(usize::MAX);
-        let index = SpatialIndex::new(&self.feed.positions());
-        Catalog {
-            feed: self.feed,
-            index,
-            names_lower: self.names_lower,
-            titles_lower: self.titles_lower,
-            deals_by_id: self.deals_by_id,
-        }
-    }
-}
-
 impl Catalog {
-    /// Indexes a feed (O(n log n)). [`CatalogBuilder`] does the same in steps.
-    pub fn new(feed: Feed) -> Self {
-        CatalogBuilder::new(feed).finish()
-    }
-
-    /// The feed.
-    pub fn feed(&self) -> &Feed {
-        &self.feed
-    }
-
-    /// The spatial index over the feed's merchants.
-    pub fn index(&self) -> &SpatialIndex {
-        &self.index
-    }
-
-    /// The merchant of a row.
-    pub fn merchant(&self, row: &DealRow) -> &Merchant {
-        &self.feed.merchants[row.merchant as usize]
-    }
-
-    /// The deal of a row.
-    pub fn deal(&self, row: &DealRow) -> &Deal {
-        &self.merchant(row).deals[row.deal as usize]
-    }
-
-    /// Finds a deal by id: (merchant index, deal index).
-    pub fn find_deal(&self, id: &str) -> Option<(u32, u32)> {
-        self.deals_by_id.get(id).copied()
-    }
-
-    /// The deal an order was made for, if it is in this feed: same deal id,
-    /// and a merchant with the same id and name. Orders outlive feeds (and
-    /// another feed may reuse the ids), so an order's store is never taken
-    /// from a feed that merely shares a deal id.
-    pub fn order_deal(&self, order: &Order) -> Option<(u32, u32)> {
-        let (m, d) = self.find_deal(&order.deal_id)?;
-        let merchant = &self.feed.merchants[m as usize];
-        (merchant.id == order.merchant_id && merchant.name == order.merchant_name).then_some((m, d))
-    }
-
     /// The deals matching `query` at time `now`, in the query's order.
     /// Ties keep the nearer merchant first, then feed order.
     ///
@@ -242,13 +123,13 @@ impl Catalog {
     pub fn query(&self, query: &DealQuery, now: OffsetDateTime) -> Vec<DealRow> {
         let needles: Vec<String> = query.text.split_whitespace().map(str::to_lowercase).collect();
         let mut rows = Vec::new();
-        for hit in self.index.within_radius(query.from, query.radius_m) {
+        for hit in self.index().within_radius(query.from, query.radius_m) {
             let m = hit.index as usize;
-            let merchant = &self.feed.merchants[m];
+            let merchant = &self.feed().merchants[m];
             if !query.categories.is_empty() && !query.categories.contains(&merchant.category) {
                 continue;
             }
-            let (name, titles) = (&self.names_lower[m], &self.titles_lower[m]);
+            let (name, titles) = self.search_text(m);
             for (d, deal) in merchant.deals.iter().enumerate() {
                 if query.min_price_fen.is_some_and(|min| deal.price.get() < min)
                     || query.max_price_fen.is_some_and(|max| deal.price.get() > max)
@@ -301,7 +182,7 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{OrderRandomness, PayProvider, load_feed};
+    use crate::{Feed, FoundDeal, Order, OrderRandomness, PayProvider, load_feed};
     use time::macros::datetime;
 
     const NOW: OffsetDateTime = datetime!(2026-12-01 12:00 +08:00);
@@ -405,11 +286,16 @@ mod tests {
         );
     }
 
+    /// A found deal as (merchant index, deal id).
+    fn at(found: Option<FoundDeal<'_>>) -> Option<(u32, &str)> {
+        found.map(|f| (f.merchant_index, f.deal.id.as_str()))
+    }
+
     #[test]
     fn finds_deals_by_id() {
         let c = catalog();
-        assert_eq!(c.find_deal("m1"), Some((1, 0)));
-        assert_eq!(c.find_deal("nope"), None);
+        assert_eq!(at(c.find_deal("m1")), Some((1, "m1")));
+        assert_eq!(at(c.find_deal("nope")), None);
     }
 
     #[test]
@@ -421,19 +307,17 @@ mod tests {
     #[test]
     fn an_order_finds_its_deal_only_in_its_own_feed() {
         let c = catalog();
-        let (m, d) = c.find_deal("m1").unwrap();
-        let merchant = &c.feed().merchants[m as usize];
+        let found = c.find_deal("m1").unwrap();
         let random = OrderRandomness { id: [1; 16], code: [1; 8] };
         let now = datetime!(2026-11-28 12:00 +08:00);
         let order =
-            Order::new(merchant, &merchant.deals[d as usize], 1, PayProvider::Stripe, None, now, random)
-                .unwrap();
-        assert_eq!(c.order_deal(&order), Some((m, d)));
+            Order::new(found.merchant, found.deal, 1, PayProvider::Stripe, None, now, random).unwrap();
+        assert_eq!(at(c.order_deal(&order)), Some((found.merchant_index, "m1")));
         // Another feed reusing the ids for another shop.
         let other = Order { merchant_name: "Another Spa".into(), ..order.clone() };
-        assert_eq!(c.order_deal(&other), None);
+        assert_eq!(at(c.order_deal(&other)), None);
         let moved = Order { merchant_id: "elsewhere".into(), ..order.clone() };
-        assert_eq!(c.order_deal(&moved), None);
-        assert_eq!(c.order_deal(&Order { deal_id: "gone".into(), ..order }), None);
+        assert_eq!(at(c.order_deal(&moved)), None);
+        assert_eq!(at(c.order_deal(&Order { deal_id: "gone".into(), ..order })), None);
     }
 }

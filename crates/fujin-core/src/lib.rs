@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 pub mod bd09;
+mod catalog;
 mod category;
 mod crs;
 mod deal;
@@ -52,10 +53,11 @@ pub mod view_state;
 mod voucher_code;
 pub mod web_mercator;
 
+pub use catalog::{Catalog, CatalogBuilder, FoundDeal};
 pub use category::{Category, UnknownCategory};
 pub use crs::{Crs, UnknownCrs};
 pub use deal::{Availability, Deal};
-pub use deal_query::{Catalog, CatalogBuilder, DealQuery, DealRow, SortBy};
+pub use deal_query::{DealQuery, DealRow, SortBy};
 pub use distance::{EARTH_RADIUS_M, distance_m};
 pub use feed::{Feed, FeedError, LoadedFeed, Problem, ProblemKind, convert_document, load_feed};
 pub use fen::Fen;

@@ -1,0 +1,154 @@
+//! A feed made ready to search: its spatial index, search text and deal
+//! ids, built once (in steps, for the browser), and looked up by index or id.
+
+use std::collections::HashMap;
+
+use crate::deal_query::DealRow;
+use crate::{Deal, Feed, Merchant, Order, SpatialIndex};
+
+/// A deal found in a [`Catalog`], with its merchant and the merchant's index
+/// (as in [`DealRow::merchant`] and [`Hit::index`](crate::Hit::index)).
+#[derive(Debug, Clone, Copy)]
+pub struct FoundDeal<'a> {
+    /// The merchant's index in the feed.
+    pub merchant_index: u32,
+    /// The merchant.
+    pub merchant: &'a Merchant,
+    /// The deal.
+    pub deal: &'a Deal,
+}
+
+/// A feed with its spatial index and search text, built once.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    feed: Feed,
+    index: SpatialIndex,
+    /// Lower-cased merchant names, for text search.
+    names_lower: Vec<String>,
+    /// Lower-cased deal titles, per merchant.
+    titles_lower: Vec<Vec<String>>,
+    /// Deal id → (merchant index, deal index); ids are unique in a loaded feed.
+    deals_by_id: HashMap<String, (u32, u32)>,
+}
+
+/// Builds a [`Catalog`] a slice of merchants at a time (their search text
+/// and deal ids), then its spatial index in one bulk load, so that a page
+/// can stay responsive while a city's worth of merchants is indexed.
+///
+/// ```
+/// use fujin_core::{load_feed, CatalogBuilder};
+/// let json = br#"{"merchants": [
+///   {"id": "a", "name": "A", "category": "food", "lat": 22.5, "lon": 114.0},
+///   {"id": "b", "name": "B", "category": "food", "lat": 22.6, "lon": 114.1}]}"#;
+/// let mut builder = CatalogBuilder::new(load_feed(json).unwrap().feed);
+/// assert!(!builder.step(1));
+/// assert!(builder.step(1));
+/// assert_eq!(builder.finish().index().len(), 2);
+/// ```
+#[derive(Debug)]
+pub struct CatalogBuilder {
+    feed: Feed,
+    names_lower: Vec<String>,
+    titles_lower: Vec<Vec<String>>,
+    deals_by_id: HashMap<String, (u32, u32)>,
+}
+
+impl CatalogBuilder {
+    /// Starts indexing `feed`.
+    pub fn new(feed: Feed) -> Self {
+        let n = feed.merchants.len();
+        Self {
+            names_lower: Vec::with_capacity(n),
+            titles_lower: Vec::with_capacity(n),
+            deals_by_id: HashMap::with_capacity(feed.deal_count()),
+            feed,
+        }
+    }
+
+    /// Prepares up to `max_merchants` more merchants; true when all are done.
+    pub fn step(&mut self, max_merchants: usize) -> bool {
+        let start = self.names_lower.len();
+        let end = start.saturating_add(max_merchants).min(self.feed.merchants.len());
+        for (m, merchant) in self.feed.merchants.iter().enumerate().take(end).skip(start) {
+            self.names_lower.push(merchant.name.to_lowercase());
+            self.titles_lower.push(merchant.deals.iter().map(|d| d.title.to_lowercase()).collect());
+            for (d, deal) in merchant.deals.iter().enumerate() {
+                self.deals_by_id.insert(deal.id.clone(), (m as u32, d as u32));
+            }
+        }
+        end == self.feed.merchants.len()
+    }
+
+    /// Share of the merchants prepared, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        self.names_lower.len() as f64 / self.feed.merchants.len().max(1) as f64
+    }
+
+    /// Prepares whatever is left and builds the index.
+    pub fn finish(mut self) -> Catalog {
+        self.step(usize::MAX);
+        let index = SpatialIndex::new(&self.feed.positions());
+        Catalog {
+            feed: self.feed,
+            index,
+            names_lower: self.names_lower,
+            titles_lower: self.titles_lower,
+            deals_by_id: self.deals_by_id,
+        }
+    }
+}
+
+impl Catalog {
+    /// Indexes a feed (O(n log n)). [`CatalogBuilder`] does the same in steps.
+    pub fn new(feed: Feed) -> Self {
+        CatalogBuilder::new(feed).finish()
+    }
+
+    /// The feed.
+    pub fn feed(&self) -> &Feed {
+        &self.feed
+    }
+
+    /// The spatial index over the feed's merchants.
+    pub fn index(&self) -> &SpatialIndex {
+        &self.index
+    }
+
+    /// The merchant with index `m` (as in [`DealRow::merchant`] and
+    /// [`Hit::index`](crate::Hit::index)), if there is one.
+    pub fn merchant_at(&self, m: u32) -> Option<&Merchant> {
+        self.feed.merchants.get(m as usize)
+    }
+
+    /// The merchant of a row (rows come from this catalog's [`query`](Catalog::query)).
+    pub fn merchant(&self, row: &DealRow) -> &Merchant {
+        &self.feed.merchants[row.merchant as usize]
+    }
+
+    /// The deal of a row.
+    pub fn deal(&self, row: &DealRow) -> &Deal {
+        &self.merchant(row).deals[row.deal as usize]
+    }
+
+    /// Finds a deal by id, with its merchant.
+    pub fn find_deal(&self, id: &str) -> Option<FoundDeal<'_>> {
+        let &(m, d) = self.deals_by_id.get(id)?;
+        let merchant = self.merchant_at(m)?;
+        Some(FoundDeal { merchant_index: m, merchant, deal: merchant.deals.get(d as usize)? })
+    }
+
+    /// Lower-cased search text of merchant `m`: its name and its deals' titles.
+    pub(crate) fn search_text(&self, m: usize) -> (&str, &[String]) {
+        (&self.names_lower[m], &self.titles_lower[m])
+    }
+
+    /// The deal an order was made for, if it is in this feed: same deal id,
+    /// and a merchant with the same id and name. Orders outlive feeds (and
+    /// another feed may reuse the ids), so an order's store is never taken
+    /// from a feed that merely shares a deal id.
+    pub fn order_deal(&self, order: &Order) -> Option<FoundDeal<'_>> {
+        let found = self.find_deal(&order.deal_id)?;
+        let merchant = found.merchant;
+        (merchant.id == order.merchant_id && merchant.name == order.merchant_name).then_some(found)
+    }
+}
