@@ -11,7 +11,20 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use fujin_core::web_mercator::{TILE_SIZE_PX, TileId, lon_lat_to_px, project, px_to_lon_lat, world_size_px};
-use fujin_core::{Crs, LonLat, LonLatBox};
+use fujin_core::{Crs, DealRow, Feed, LonLat, LonLatBox};
+
+/// The merchants the map draws, with their positions: those of the list's
+/// rows and the selected one, each once, in feed order.
+pub fn drawn_merchants(feed: &Feed, rows: &[DealRow], selected: Option<u32>) -> Vec<(u32, LonLat)> {
+    let mut shown = vec![false; feed.merchants.len()];
+    for m in rows.iter().map(|r| r.merchant).chain(selected) {
+        if let Some(slot) = shown.get_mut(m as usize) {
+            *slot = true;
+        }
+    }
+    let merchants = feed.merchants.iter().enumerate().zip(shown);
+    merchants.filter(|(_, shown)| *shown).map(|((i, m), _)| (i as u32, m.position)).collect()
+}
 
 /// Merchants within this many CSS pixels of a group's first merchant join it.
 pub const CLUSTER_RADIUS_PX: f64 = 48.0;
@@ -329,6 +342,32 @@ pub fn scale_bar(metres_per_px: f64, max_px: f64) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_map_draws_the_listed_merchants_and_the_selected_one_once_each() {
+        let json = br#"{"merchants": [
+          {"id": "a", "name": "A", "category": "food", "lat": 22.50, "lon": 114.0},
+          {"id": "b", "name": "B", "category": "food", "lat": 22.51, "lon": 114.0},
+          {"id": "c", "name": "C", "category": "food", "lat": 22.52, "lon": 114.0},
+          {"id": "d", "name": "D", "category": "food", "lat": 22.53, "lon": 114.0}]}"#;
+        let feed = fujin_core::load_feed(json).unwrap().feed;
+        let row = |merchant| DealRow {
+            merchant,
+            deal: 0,
+            distance_m: 0.0,
+            availability: fujin_core::Availability::Available,
+        };
+        let ids = |drawn: Vec<(u32, LonLat)>| drawn.into_iter().map(|(i, _)| i).collect::<Vec<_>>();
+        // Two deals of C, one of A: each merchant once, in feed order.
+        assert_eq!(ids(drawn_merchants(&feed, &[row(2), row(0), row(2)], None)), [0, 2]);
+        // The selected merchant is drawn though the filters hide its deals.
+        assert_eq!(ids(drawn_merchants(&feed, &[row(2)], Some(3))), [2, 3]);
+        assert_eq!(ids(drawn_merchants(&feed, &[], Some(1))), [1]);
+        // Nothing listed, nothing selected; an index from another feed is ignored.
+        assert!(drawn_merchants(&feed, &[], None).is_empty());
+        assert!(drawn_merchants(&feed, &[row(9)], Some(7)).is_empty());
+        assert_eq!(drawn_merchants(&feed, &[row(1)], None), [(1, LonLat::new(114.0, 22.51))]);
+    }
 
     fn screen(zoom: f64) -> Screen {
         Screen {

@@ -13,7 +13,7 @@ use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
-use crate::map_layout::{Marker, MarkerLevels, Screen, hit, marker_radius, scale_bar};
+use crate::map_layout::{Marker, MarkerLevels, Screen, drawn_merchants, hit, marker_radius, scale_bar};
 use crate::shared::Shared;
 use crate::state::Viewport;
 
@@ -141,16 +141,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
         let count = catalog.as_ref().map_or(0, |c| c.feed().merchants.len());
         use_memo((rows.key(), props.selected, count, props.tiles.crs), move |&(_, selected, _, crs)| {
             let Some(catalog) = catalog else { return MarkerLevels::new(crs, []) };
-            let merchants = &catalog.feed().merchants;
-            let mut shown = vec![false; merchants.len()];
-            for row in rows.iter() {
-                shown[row.merchant as usize] = true;
-            }
-            if let Some(slot) = selected.and_then(|m| shown.get_mut(m as usize)) {
-                *slot = true;
-            }
-            let positions = shown.iter().zip(merchants).enumerate().filter(|(_, (s, _))| **s);
-            MarkerLevels::new(crs, positions.map(|(i, (_, m))| (i as u32, m.position)))
+            MarkerLevels::new(crs, drawn_merchants(catalog.feed(), &rows, selected))
         })
     };
 
