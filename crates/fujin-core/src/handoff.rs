@@ -57,30 +57,32 @@ impl Part {
 
 /// The parameters [`handoff_link`] may add to `link`, by name. One list
 /// for adding them and for the room they need, so the two never disagree.
-fn parts<'a>(link: &PayLink, params: &'a OrderParams) -> Vec<(&'a str, Part)> {
+/// No allocation: it runs for every payment link of a feed as it loads.
+fn parts<'a>(link: &PayLink, params: &'a OrderParams) -> [Option<(&'a str, Part)>; 3] {
     // `PayLink` holds the parser's normalised form: lower-case scheme and host, a path.
     let url = link.as_str();
+    let named =
+        |name: &'a Option<String>, part| Some((name.as_deref().filter(|n| is_valid_param_name(n))?, part));
     match link.provider() {
         PayProvider::Stripe if url.starts_with("https://buy.stripe.com/") => {
-            vec![("client_reference_id", Part::OrderId)]
+            [Some(("client_reference_id", Part::OrderId)), None, None]
         }
-        PayProvider::Wechat if url.starts_with("https://") => vec![("redirect_url", Part::ReturnUrl)],
+        PayProvider::Wechat if url.starts_with("https://") => {
+            [Some(("redirect_url", Part::ReturnUrl)), None, None]
+        }
         PayProvider::Checkout => [
-            (&params.order_id, Part::OrderId),
-            (&params.return_url, Part::ReturnUrl),
-            (&params.referral, Part::Referral),
-        ]
-        .into_iter()
-        .filter_map(|(name, part)| Some((name.as_deref().filter(|n| is_valid_param_name(n))?, part)))
-        .collect(),
-        _ => Vec::new(),
+            named(&params.order_id, Part::OrderId),
+            named(&params.return_url, Part::ReturnUrl),
+            named(&params.referral, Part::Referral),
+        ],
+        _ => [None, None, None],
     }
 }
 
 /// The most bytes [`handoff_link`] can add to `link` under `params`:
 /// for each parameter a separator, its name, `=` and its longest value.
 pub fn handoff_room(link: &PayLink, params: &OrderParams) -> usize {
-    parts(link, params).iter().map(|(name, part)| name.len() + part.max_len() + 2).sum()
+    parts(link, params).into_iter().flatten().map(|(name, part)| name.len() + part.max_len() + 2).sum()
 }
 
 /// Checks, when a feed is loaded, that `link` can still be handed off with
@@ -138,6 +140,7 @@ pub fn handoff_link(
     let order_id = order.id.to_string();
     let added: Vec<(&str, &str)> = parts(link, params)
         .into_iter()
+        .flatten()
         .filter_map(|(name, part)| {
             let value = match part {
                 Part::OrderId => order_id.as_str(),

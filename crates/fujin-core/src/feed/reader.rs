@@ -231,17 +231,21 @@ fn skip_space(text: &str, pos: &mut usize, end: usize) {
 }
 
 /// The error for a text whose top level is not an object: the parser's,
-/// if it is not JSON at all, else what it is instead.
+/// if it is not JSON at all, else [`top_object`]'s for a value of the same
+/// kind (known from the first byte, so the text is never built).
 fn not_an_object(text: &str) -> FeedError {
     syntax_error(text).unwrap_or_else(|| {
-        let found = match text.trim_start().as_bytes().first() {
-            Some(b'[') => "a list",
-            Some(b'"') => "a string",
-            Some(b't' | b'f') => "true or false",
-            Some(b'n') => "null",
-            _ => "a number",
+        let same_kind = match text.trim_start().as_bytes().first() {
+            Some(b'[') => Value::Array(Vec::new()),
+            Some(b'"') => Value::String(String::new()),
+            Some(b't' | b'f') => Value::Bool(true),
+            Some(b'n') => Value::Null,
+            _ => Value::from(0),
         };
-        FeedError::NotAFeed(format!("the top level is {found}, not an object"))
+        match top_object(&same_kind) {
+            Err(e) => e,
+            Ok(_) => FeedError::NotAFeed("the top level is not an object".to_owned()),
+        }
     })
 }
 
