@@ -1,8 +1,9 @@
 //! The root component: owns the state (a reducer), talks to the outside
 //! world (network, geolocation, URL, clock) and lays out the children.
 
-use fujin_core::view_state::ViewState;
-use fujin_core::{Catalog, distance_m};
+use fujin_core::geo::distance_m;
+use fujin_core::index::Catalog;
+use fujin_core::view::ViewState;
 use time::OffsetDateTime;
 use yew::prelude::*;
 
@@ -174,8 +175,9 @@ pub fn App(props: &AppProps) -> Html {
     let on_quantity = use_send_orders(&dispatcher, OrderAction::SetQuantity);
     let on_paid = use_send_orders(&dispatcher, |id| OrderAction::Returned(id, false));
     let on_cancel_checkout = use_send_orders(&dispatcher, |()| OrderAction::CloseCheckout);
-    let on_mark_used =
-        use_send_orders(&dispatcher, |id| OrderAction::Event(id, fujin_core::OrderEvent::MarkedUsed));
+    let on_mark_used = use_send_orders(&dispatcher, |id| {
+        OrderAction::Event(id, fujin_core::commerce::OrderEvent::MarkedUsed)
+    });
     let on_open_order = use_send_orders(&dispatcher, |id| OrderAction::Open(Some(id)));
     let on_orders = use_send_orders(&dispatcher, |()| OrderAction::ShowOrders(true));
     let on_close_orders = use_send_orders(&dispatcher, |()| OrderAction::CloseOrders);
@@ -183,7 +185,7 @@ pub fn App(props: &AppProps) -> Html {
         let (state, keep) = (state.clone(), base_view.clone());
         Callback::from(move |provider| {
             let random = random_bytes::<16>().zip(random_bytes::<8>());
-            let random = random.map(|(id, code)| fujin_core::OrderRandomness { id, code });
+            let random = random.map(|(id, code)| fujin_core::commerce::OrderRandomness { id, code });
             let location = gloo::utils::window().location();
             let page = format!(
                 "{}{}",

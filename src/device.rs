@@ -2,7 +2,7 @@
 //! inside WeChat or not; how a payment link is best handed over on it; and
 //! the browser's crypto source for order ids and codes.
 
-use fujin_core::{PayLink, PayProvider};
+use fujin_core::model::{PayLink, PayProvider};
 
 /// The shopper's device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -61,7 +61,7 @@ pub fn random_bytes<const N: usize>() -> Option<[u8; N]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fujin_core::check_pay_link;
+    use fujin_core::model::check_pay_link;
 
     fn link(provider: PayProvider, raw: &str) -> PayLink {
         check_pay_link(provider, raw, &["shop.example.com".to_owned()]).unwrap()

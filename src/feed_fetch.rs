@@ -3,9 +3,10 @@
 
 use std::time::Duration;
 
+use fujin_core::feed::FeedError;
 use fujin_core::feed::FeedReader;
 use fujin_core::feed::limits::MAX_FEED_BYTES;
-use fujin_core::{Catalog, CatalogBuilder, FeedError};
+use fujin_core::index::{Catalog, CatalogBuilder};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::rc::Rc;
 
-use fujin_core::LonLat;
+use fujin_core::geo::LonLat;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::Callback;

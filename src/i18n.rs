@@ -1,6 +1,7 @@
 //! The widget's words in Chinese (the default) and English.
 
-use fujin_core::{Category, Fen, SortBy};
+use fujin_core::index::SortBy;
+use fujin_core::model::{Category, Fen};
 
 /// The shopper's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -274,7 +275,7 @@ mod tests {
 
     #[test]
     fn order_errors_are_in_the_shoppers_language() {
-        use fujin_core::OrderError::*;
+        use fujin_core::commerce::OrderError::*;
         for e in [Quantity { quantity: 0, max: 5 }, SoldOut, NotStarted, Ended, TotalTooLarge] {
             let zh = Lang::Zh.order_error(&e);
             assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "English in {zh:?}");
@@ -429,19 +430,19 @@ impl Lang {
     }
 
     /// A payment provider's name.
-    pub fn provider(self, p: fujin_core::PayProvider) -> &'static str {
+    pub fn provider(self, p: fujin_core::model::PayProvider) -> &'static str {
         let t = self.orders();
         match p {
-            fujin_core::PayProvider::Wechat => t.wechat,
-            fujin_core::PayProvider::Alipay => t.alipay,
-            fujin_core::PayProvider::Stripe => t.stripe,
-            fujin_core::PayProvider::Checkout => t.checkout,
+            fujin_core::model::PayProvider::Wechat => t.wechat,
+            fujin_core::model::PayProvider::Alipay => t.alipay,
+            fujin_core::model::PayProvider::Stripe => t.stripe,
+            fujin_core::model::PayProvider::Checkout => t.checkout,
         }
     }
 
     /// Why an order could not be made, as the shopper reads it.
-    pub fn order_error(self, e: &fujin_core::OrderError) -> String {
-        use fujin_core::OrderError::*;
+    pub fn order_error(self, e: &fujin_core::commerce::OrderError) -> String {
+        use fujin_core::commerce::OrderError::*;
         match (self, e) {
             (Lang::Zh, Quantity { max, .. }) => format!("每单可购买 1 到 {max} 份"),
             (Lang::Zh, SoldOut) => "已售罄".to_owned(),
@@ -457,8 +458,8 @@ impl Lang {
     }
 
     /// An order status, as the shopper reads it.
-    pub fn order_status(self, s: fujin_core::OrderStatus) -> &'static str {
-        use fujin_core::OrderStatus::*;
+    pub fn order_status(self, s: fujin_core::commerce::OrderStatus) -> &'static str {
+        use fujin_core::commerce::OrderStatus::*;
         match (self, s) {
             (Lang::Zh, Pending) => "待支付",
             (Lang::Zh, AwaitingConfirmation) => "待确认",

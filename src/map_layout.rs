@@ -10,8 +10,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use fujin_core::web_mercator::{TILE_SIZE_PX, TileId, lon_lat_to_px, project, px_to_lon_lat, world_size_px};
-use fujin_core::{Crs, DealRow, Feed, LonLat, LonLatBox};
+use fujin_core::feed::Feed;
+use fujin_core::geo::web_mercator::{
+    TILE_SIZE_PX, TileId, lon_lat_to_px, project, px_to_lon_lat, world_size_px,
+};
+use fujin_core::geo::{Crs, LonLat, LonLatBox};
+use fujin_core::index::DealRow;
 
 /// The merchants the map draws, with their positions: those of the list's
 /// rows and the selected one, each once, in feed order.
@@ -81,7 +85,7 @@ impl Screen {
     pub fn projector(&self) -> Projector {
         Projector {
             center_px: lon_lat_to_px(self.tile_crs.from_wgs84(self.center), self.zoom),
-            world_px: fujin_core::web_mercator::world_size_px(self.zoom),
+            world_px: fujin_core::geo::web_mercator::world_size_px(self.zoom),
             half: (self.width / 2.0, self.height / 2.0),
             zoom: self.zoom,
             tile_crs: self.tile_crs,
@@ -105,7 +109,7 @@ impl Screen {
     pub fn bounds(&self, margin_px: f64) -> LonLatBox {
         let nw = self.to_lon_lat(-margin_px, -margin_px);
         let se = self.to_lon_lat(self.width + margin_px, self.height + margin_px);
-        let world = fujin_core::web_mercator::world_size_px(self.zoom);
+        let world = fujin_core::geo::web_mercator::world_size_px(self.zoom);
         if self.width + 2.0 * margin_px >= world {
             return LonLatBox::new(-180.0, se.lat.max(-90.0), 180.0, nw.lat.min(90.0));
         }
@@ -114,9 +118,9 @@ impl Screen {
 
     /// Metres per CSS pixel at the centre.
     pub fn metres_per_px(&self) -> f64 {
-        let circumference = 2.0 * std::f64::consts::PI * fujin_core::EARTH_RADIUS_M;
+        let circumference = 2.0 * std::f64::consts::PI * fujin_core::geo::EARTH_RADIUS_M;
         circumference * self.center.lat.to_radians().cos()
-            / fujin_core::web_mercator::world_size_px(self.zoom)
+            / fujin_core::geo::web_mercator::world_size_px(self.zoom)
     }
 
     /// The tiles that cover the screen at the nearest integer zoom, with
@@ -350,12 +354,12 @@ mod tests {
           {"id": "b", "name": "B", "category": "food", "lat": 22.51, "lon": 114.0},
           {"id": "c", "name": "C", "category": "food", "lat": 22.52, "lon": 114.0},
           {"id": "d", "name": "D", "category": "food", "lat": 22.53, "lon": 114.0}]}"#;
-        let feed = fujin_core::load_feed(json).unwrap().feed;
+        let feed = fujin_core::feed::load_feed(json).unwrap().feed;
         let row = |merchant| DealRow {
             merchant,
             deal: 0,
             distance_m: 0.0,
-            availability: fujin_core::Availability::Available,
+            availability: fujin_core::model::Availability::Available,
         };
         let ids = |drawn: Vec<(u32, LonLat)>| drawn.into_iter().map(|(i, _)| i).collect::<Vec<_>>();
         // Two deals of C, one of A: each merchant once, in feed order.

@@ -2,8 +2,9 @@
 //! order made on this device, and which one is open. Changed only through
 //! [`OrderAction`]; storage and the network are the browser layer's job.
 
-use fujin_core::stored_order::LoadedOrders;
-use fujin_core::{Order, OrderEvent, OrderId, OrderStatus, PayLink};
+use fujin_core::commerce::LoadedOrders;
+use fujin_core::commerce::{Order, OrderEvent, OrderId, OrderStatus};
+use fujin_core::model::PayLink;
 use time::OffsetDateTime;
 
 /// Whether orders can be kept on this device.
@@ -224,8 +225,10 @@ impl OrderBook {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fujin_core::stored_order::SkippedEntry;
-    use fujin_core::{PayProvider, Verdict, check_pay_link, load_feed};
+    use fujin_core::commerce::SkippedEntry;
+    use fujin_core::commerce::Verdict;
+    use fujin_core::feed::load_feed;
+    use fujin_core::model::{PayProvider, check_pay_link};
 
     fn order(n: u8) -> Order {
         let json = br#"{"merchants": [{"id": "m", "name": "M", "category": "food", "lat": 22.5, "lon": 114.0,
@@ -233,7 +236,7 @@ mod tests {
         let feed = load_feed(json).unwrap().feed;
         let (m, d) = (&feed.merchants[0], &feed.merchants[0].deals[0]);
         let now = OffsetDateTime::from_unix_timestamp(1_790_000_000 + i64::from(n)).unwrap();
-        let random = fujin_core::OrderRandomness { id: [n; 16], code: [n; 8] };
+        let random = fujin_core::commerce::OrderRandomness { id: [n; 16], code: [n; 8] };
         Order::new(m, d, 1, PayProvider::Stripe, None, now, random).unwrap()
     }
 
@@ -271,7 +274,7 @@ mod tests {
         assert!(!book.missing_order, "not yet: storage has not answered");
         let skipped = vec![SkippedEntry {
             key: "fujin.order.x".into(),
-            reason: fujin_core::stored_order::StoredOrderError::KeyMismatch,
+            reason: fujin_core::commerce::StoredOrderError::KeyMismatch,
         }];
         let loaded = LoadedOrders { orders: vec![o.clone(), order(3)], skipped };
         book.reduce(OrderAction::Loaded { loaded, storage_ok: true });

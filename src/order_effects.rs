@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use fujin_core::{Order, OrderEvent, OrderId, OrderStatus};
+use fujin_core::commerce::{Order, OrderEvent, OrderId, OrderStatus};
 use yew::prelude::*;
 
 use crate::order_book::{OrderAction, StorageHealth};

@@ -6,8 +6,8 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use fujin_core::Order;
-use fujin_core::stored_order::{LoadedOrders, encode_order, load_orders, order_key};
+use fujin_core::commerce::Order;
+use fujin_core::commerce::{LoadedOrders, encode_order, load_orders, order_key};
 use gloo::storage::{LocalStorage, Storage};
 
 /// Why an order could not be kept.

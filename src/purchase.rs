@@ -2,9 +2,10 @@
 //! chosen provider's link. Pure but for its inputs (randomness, the page's
 //! address), so it is tested natively.
 
-use fujin_core::handoff::handoff_link;
-use fujin_core::view_state::ViewState;
-use fujin_core::{Order, OrderRandomness, PayProvider};
+use fujin_core::commerce::handoff_link;
+use fujin_core::commerce::{Order, OrderRandomness};
+use fujin_core::model::PayProvider;
+use fujin_core::view::ViewState;
 
 use crate::order_book::OrderAction;
 use crate::state::AppState;
@@ -68,7 +69,9 @@ mod tests {
     use crate::i18n::Lang;
     use crate::shared::Shared;
     use crate::state::Action;
-    use fujin_core::{Catalog, OrderStatus, ReferralCode, load_feed};
+    use fujin_core::commerce::{OrderStatus, ReferralCode};
+    use fujin_core::feed::load_feed;
+    use fujin_core::index::Catalog;
     use time::OffsetDateTime;
 
     fn state(query: &str) -> AppState {

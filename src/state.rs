@@ -4,9 +4,12 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use fujin_core::view_state::{DEFAULT_RADIUS_KM, RADII_KM, ViewState, ZOOM_RANGE};
-use fujin_core::web_mercator::{lon_lat_to_px, px_to_lon_lat};
-use fujin_core::{Catalog, Category, DealQuery, DealRow, LonLat, ReferralCode, SortBy};
+use fujin_core::commerce::ReferralCode;
+use fujin_core::geo::LonLat;
+use fujin_core::geo::web_mercator::{lon_lat_to_px, px_to_lon_lat};
+use fujin_core::index::{Catalog, DealQuery, DealRow, SortBy};
+use fujin_core::model::Category;
+use fujin_core::view::{DEFAULT_RADIUS_KM, RADII_KM, ViewState, ZOOM_RANGE};
 use time::OffsetDateTime;
 use yew::Reducible;
 
@@ -504,7 +507,7 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fujin_core::load_feed;
+    use fujin_core::feed::load_feed;
 
     fn catalog() -> Shared<Catalog> {
         let json = br#"{"center": {"lat": 22.5, "lon": 114.0}, "merchants": [
@@ -573,7 +576,7 @@ mod tests {
         let before = s.viewport;
         let s = s.reduce_to(Action::ZoomBy { delta: 1.0, anchor: (0.0, 0.0) });
         assert_eq!(s.viewport.zoom, before.zoom + 1.0);
-        assert!(fujin_core::distance_m(s.viewport.center, before.center) < 0.01);
+        assert!(fujin_core::geo::distance_m(s.viewport.center, before.center) < 0.01);
         let s = s.reduce_to(Action::ZoomBy { delta: 100.0, anchor: (50.0, 50.0) });
         assert_eq!(s.viewport.zoom, ZOOM_RANGE.1);
         let s = s.reduce_to(Action::PanBy(1e9, 0.0));
@@ -628,12 +631,23 @@ mod tests {
         let s = loaded();
         let catalog = s.catalog().cloned().unwrap();
         let (m, d) = (&catalog.feed().merchants[1], &catalog.feed().merchants[1].deals[0]);
-        let random = fujin_core::OrderRandomness { id: [1; 16], code: [1; 8] };
-        let order =
-            fujin_core::Order::new(m, d, 1, fujin_core::PayProvider::Stripe, None, s.now, random).unwrap();
-        let link =
-            fujin_core::check_pay_link(fujin_core::PayProvider::Stripe, "https://buy.stripe.com/x", &[])
-                .unwrap();
+        let random = fujin_core::commerce::OrderRandomness { id: [1; 16], code: [1; 8] };
+        let order = fujin_core::commerce::Order::new(
+            m,
+            d,
+            1,
+            fujin_core::model::PayProvider::Stripe,
+            None,
+            s.now,
+            random,
+        )
+        .unwrap();
+        let link = fujin_core::model::check_pay_link(
+            fujin_core::model::PayProvider::Stripe,
+            "https://buy.stripe.com/x",
+            &[],
+        )
+        .unwrap();
         let id = order.id;
         let s = s
             .reduce_to(Action::Orders(OrderAction::Placed(Box::new(order), link)))

@@ -1,7 +1,7 @@
 //! Keeping the page URL in step with the view, so that a link reopens the
 //! same view and back/forward work.
 
-use fujin_core::view_state::ViewState;
+use fujin_core::view::ViewState;
 
 /// The view in the page's current URL.
 pub fn read() -> ViewState {

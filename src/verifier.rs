@@ -5,7 +5,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use fujin_core::{OrderId, Verdict};
+use fujin_core::commerce::{OrderId, Verdict};
 
 /// What a verify question returns: the merchant's verdict, or `None` when
 /// there is no usable answer (offline, an error status, not JSON).

@@ -8,8 +8,10 @@
 mod support;
 use support::*;
 
-use fujin_core::stored_order::{ORDER_KEY_PREFIX, decode_order, encode_order};
-use fujin_core::{Order, OrderRandomness, OrderStatus, PayProvider, Verdict, check_pay_link, load_feed};
+use fujin_core::commerce::{ORDER_KEY_PREFIX, decode_order, encode_order};
+use fujin_core::commerce::{Order, OrderRandomness, OrderStatus, Verdict};
+use fujin_core::feed::load_feed;
+use fujin_core::model::{PayProvider, check_pay_link};
 use fujin_web::device::Device;
 use fujin_web::order_store::OrderStore;
 use fujin_web::verifier::Verifier;
@@ -237,7 +239,7 @@ async fn a_merchant_with_a_verify_url_confirms_the_payment() {
 
 #[wasm_bindgen_test]
 async fn a_link_to_an_order_from_another_device_says_so() {
-    let elsewhere = fujin_core::OrderId::from_random_bytes([3; 16]);
+    let elsewhere = fujin_core::commerce::OrderId::from_random_bytes([3; 16]);
     let root =
         mount(shop_props(&format!("order={elsewhere}&lang=en"), &OrderStore::memory(), Device::default()));
     wait_for_text(&root, "not on this device").await;

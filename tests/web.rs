@@ -9,7 +9,9 @@ mod support;
 use support::*;
 
 use fujin_core::demo::{DemoOptions, demo_feed};
-use fujin_core::{Crs, LonLat, SpatialIndex, load_feed};
+use fujin_core::feed::load_feed;
+use fujin_core::geo::{Crs, LonLat};
+use fujin_core::index::SpatialIndex;
 use fujin_web::geolocation::Locator;
 use fujin_web::map_layout::Screen;
 use wasm_bindgen::JsCast;

@@ -1,8 +1,9 @@
 //! Buying a deal: quantity and total, a choice of the deal's payment links,
 //! then the hand-off (a QR code to scan or a button that opens the link).
 
-use fujin_core::order::max_quantity;
-use fujin_core::{Deal, Fen, OrderId, PayProvider};
+use fujin_core::commerce::OrderId;
+use fujin_core::commerce::max_quantity;
+use fujin_core::model::{Deal, Fen, PayProvider};
 use yew::prelude::*;
 
 use crate::components::qr_image::QrImage;

@@ -1,7 +1,8 @@
 //! One deal in the list.
 
-use fujin_core::display::distance_text;
-use fujin_core::{Availability, Catalog, DealRow};
+use fujin_core::index::{Catalog, DealRow};
+use fujin_core::model::Availability;
+use fujin_core::view::distance_text;
 use yew::prelude::*;
 
 use crate::i18n::Lang;

@@ -1,6 +1,6 @@
 //! The list of deals near the search point.
 
-use fujin_core::{Catalog, DealRow};
+use fujin_core::index::{Catalog, DealRow};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

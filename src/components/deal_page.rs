@@ -1,8 +1,10 @@
 //! The deal page: everything about one deal and its merchant.
 
-use fujin_core::directions::{MapApp, directions_url};
-use fujin_core::display::{distance_text, time_left};
-use fujin_core::{Availability, Catalog, LonLat, distance_m};
+use fujin_core::geo::{LonLat, distance_m};
+use fujin_core::geo::{MapApp, directions_url};
+use fujin_core::index::Catalog;
+use fujin_core::model::Availability;
+use fujin_core::view::{distance_text, time_left};
 use time::OffsetDateTime;
 use yew::prelude::*;
 

@@ -1,7 +1,8 @@
 //! Category chips, radius, order, price range and "show unavailable".
 
-use fujin_core::view_state::RADII_KM;
-use fujin_core::{Category, SortBy};
+use fujin_core::index::SortBy;
+use fujin_core::model::Category;
+use fujin_core::view::RADII_KM;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -46,7 +47,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     };
     let on_radius = props.on_radius.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        select.value().parse().unwrap_or(fujin_core::view_state::DEFAULT_RADIUS_KM)
+        select.value().parse().unwrap_or(fujin_core::view::DEFAULT_RADIUS_KM)
     });
     let on_sort = props.on_sort.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();

@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use fujin_core::{Catalog, Crs, DealRow, LonLat};
+use fujin_core::geo::{Crs, LonLat};
+use fujin_core::index::{Catalog, DealRow};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;

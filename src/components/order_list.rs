@@ -1,6 +1,6 @@
 //! "My orders": current orders first, finished ones in a history section.
 
-use fujin_core::{Order, OrderId};
+use fujin_core::commerce::{Order, OrderId};
 use yew::prelude::*;
 
 use crate::i18n::Lang;

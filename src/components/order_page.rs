@@ -1,7 +1,8 @@
 //! One order: its status and, once it has one, its voucher for the store.
 
-use fujin_core::directions::{MapApp, directions_url};
-use fujin_core::{Catalog, Order, OrderId, OrderStatus};
+use fujin_core::commerce::{Order, OrderId, OrderStatus};
+use fujin_core::geo::{MapApp, directions_url};
+use fujin_core::index::Catalog;
 use yew::prelude::*;
 
 use crate::components::qr_image::QrImage;

@@ -14,7 +14,7 @@ pub struct QrImageProps {
 /// The QR code of `text`, or nothing when `text` is too long for one.
 #[component]
 pub fn QrImage(props: &QrImageProps) -> Html {
-    let svg = use_memo(props.text.clone(), |text| fujin_core::qr::qr_svg(text, 220).ok());
+    let svg = use_memo(props.text.clone(), |text| fujin_core::commerce::qr_svg(text, 220).ok());
     match &*svg {
         // The SVG is made by the `qrcode` crate from squares only; the text it
         // encodes never appears in it (tested in the core), so it is safe markup.

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use fujin_core::Crs;
+use fujin_core::geo::Crs;
 
 /// Check, inspect, convert and generate Fujin (附近) merchant feeds.
 #[derive(Debug, Parser)]

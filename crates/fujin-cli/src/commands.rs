@@ -4,7 +4,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use fujin_core::demo::{DemoOptions, write_demo_feed};
-use fujin_core::{FeedError, LonLat, SpatialIndex, convert_document, load_feed};
+use fujin_core::feed::{FeedError, convert_document, load_feed};
+use fujin_core::geo::LonLat;
+use fujin_core::index::SpatialIndex;
 
 use crate::args::{CheckArgs, ConvertArgs, GenerateArgs, NearbyArgs};
 use crate::input::{InputError, read_input};
@@ -34,7 +36,7 @@ pub enum CommandError {
     Json(#[from] serde_json::Error),
 }
 
-fn load(path: &std::path::Path) -> Result<fujin_core::LoadedFeed, CommandError> {
+fn load(path: &std::path::Path) -> Result<fujin_core::feed::LoadedFeed, CommandError> {
     let bytes = read_input(path)?;
     load_feed(&bytes).map_err(|source| CommandError::Feed { path: path.display().to_string(), source })
 }

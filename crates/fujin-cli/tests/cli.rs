@@ -1,7 +1,8 @@
 //! The `fujin` binary: exit codes, output formats and error messages.
 
 use assert_cmd::Command;
-use fujin_core::{LonLat, distance_m, load_feed};
+use fujin_core::feed::load_feed;
+use fujin_core::geo::{LonLat, distance_m};
 use predicates::prelude::*;
 
 const EVERY_PROBLEM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/examples/every-problem.json");

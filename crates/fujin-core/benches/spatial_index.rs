@@ -7,7 +7,8 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use fujin_core::demo::{DemoOptions, demo_feed};
 use fujin_core::feed::load_value;
-use fujin_core::{LonLat, LonLatBox, SpatialIndex};
+use fujin_core::geo::{LonLat, LonLatBox};
+use fujin_core::index::SpatialIndex;
 
 fn positions(merchants: usize) -> Vec<LonLat> {
     let doc = demo_feed(&DemoOptions { seed: 42, merchants, max_deals: 0, ..DemoOptions::default() });
@@ -51,7 +52,7 @@ fn feed_loading(c: &mut Criterion) {
     let bytes = serde_json::to_vec(&doc).expect("serialisable");
     let mut group = c.benchmark_group("load_feed");
     group.sample_size(10);
-    group.bench_function("10000_merchants", |b| b.iter(|| fujin_core::load_feed(black_box(&bytes))));
+    group.bench_function("10000_merchants", |b| b.iter(|| fujin_core::feed::load_feed(black_box(&bytes))));
     group.finish();
 }
 

@@ -8,8 +8,10 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::{Map, Number, Value, json};
 
-use crate::feed::limits::{MAX_DEALS_PER_MERCHANT, MAX_FEED_BYTES, MAX_RECORDS};
-use crate::{Category, Crs, LonLat};
+use crate::feed::limits::{MAX_FEED_BYTES, MAX_RECORDS};
+use crate::geo::{Crs, LonLat};
+use crate::model::Category;
+use crate::model::limits::MAX_DEALS_PER_MERCHANT;
 
 /// A business district: the centre (WGS-84), how far merchants spread
 /// around it (one standard deviation, metres) and its share of merchants.
@@ -146,7 +148,7 @@ impl Default for DemoOptions {
 }
 
 /// Why a demo feed was not generated: it would be one that
-/// [`load_feed`](crate::load_feed) refuses.
+/// [`load_feed`](crate::feed::load_feed) refuses.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DemoError {
     /// More merchants than a feed may hold.
@@ -187,7 +189,7 @@ impl DemoOptions {
 /// writes the same document a merchant at a time.
 ///
 /// ```
-/// use fujin_core::demo::{demo_feed, DemoOptions};
+/// use fujin_core::demo::{DemoOptions, demo_feed};
 /// let options = DemoOptions { merchants: 50, ..DemoOptions::default() };
 /// let doc = demo_feed(&options);
 /// assert_eq!(doc, demo_feed(&options), "deterministic");
@@ -206,10 +208,10 @@ pub fn demo_feed(options: &DemoOptions) -> Value {
 /// what is written loads without a problem.
 ///
 /// ```
-/// use fujin_core::demo::{write_demo_feed, DemoOptions};
+/// use fujin_core::demo::{DemoOptions, write_demo_feed};
 /// let mut out = Vec::new();
 /// write_demo_feed(&DemoOptions { merchants: 5, ..DemoOptions::default() }, false, &mut out).unwrap();
-/// let loaded = fujin_core::load_feed(&out).unwrap();
+/// let loaded = fujin_core::feed::load_feed(&out).unwrap();
 /// assert_eq!((loaded.feed.merchants.len(), loaded.problem_count), (5, 0));
 /// ```
 pub fn write_demo_feed(
@@ -471,7 +473,7 @@ fn scatter(rng: &mut ChaCha8Rng, centre: LonLat, spread_m: f64) -> LonLat {
     let u2: f64 = rng.random_range(0.0..1.0);
     let r = (-2.0 * u1.ln()).sqrt() * spread_m;
     let (sin, cos) = (std::f64::consts::TAU * u2).sin_cos();
-    let metres_per_deg_lat = crate::EARTH_RADIUS_M.to_radians();
+    let metres_per_deg_lat = crate::geo::EARTH_RADIUS_M.to_radians();
     let metres_per_deg_lon = metres_per_deg_lat * centre.lat.to_radians().cos();
     LonLat::new(centre.lon + r * cos / metres_per_deg_lon, centre.lat + r * sin / metres_per_deg_lat)
 }
@@ -505,7 +507,7 @@ mod tests {
             let options = DemoOptions { seed, merchants, max_deals, crs };
             let mut out = Vec::new();
             write_demo_feed(&options, pretty, &mut out).unwrap();
-            let loaded = crate::load_feed(&out).unwrap();
+            let loaded = crate::feed::load_feed(&out).unwrap();
             prop_assert_eq!(loaded.problems.first(), None);
             prop_assert_eq!(loaded.feed.merchants.len(), merchants);
         }
@@ -540,8 +542,8 @@ mod tests {
         expected.push(b'\n');
         assert_eq!(out, expected);
     }
-    use crate::distance_m;
     use crate::feed::load_value;
+    use crate::geo::distance_m;
 
     #[test]
     fn every_record_is_valid_and_every_category_appears() {

@@ -8,12 +8,27 @@
 //! the browser, in the `fujin` CLI and in tests.
 //!
 //! Conventions, everywhere:
-//! - positions are [`LonLat`], **longitude first**, in degrees, WGS-84 once loaded;
-//! - distances are metres on a sphere of radius [`EARTH_RADIUS_M`];
-//! - money is [`Fen`] (分, 1/100 yuan), a whole number.
+//! - positions are [`LonLat`](geo::LonLat), **longitude first**, in degrees, WGS-84 once loaded;
+//! - distances are metres on a sphere of radius [`EARTH_RADIUS_M`](geo::EARTH_RADIUS_M);
+//! - money is [`Fen`](model::Fen) (分, 1/100 yuan), a whole number.
+//!
+//! The crate is in parts, each a public module whose own files are private
+//! behind one curated face, so that every item has exactly one path
+//! (`fujin_core::<part>::<Item>`). From the bottom up, each part using only
+//! those before it:
+//!
+//! | part | what it holds |
+//! |---|---|
+//! | [`geo`] | positions, distance, datums, Web Mercator, directions links |
+//! | [`model`] | merchants, deals, categories, [`Fen`](model::Fen), payment links, field limits |
+//! | [`commerce`] | orders, payment hand-off, vouchers, QR codes, referrals, stored orders |
+//! | [`feed`] | reading and checking feeds into a [`Feed`](feed::Feed) |
+//! | [`index`] | the spatial index, the [`Catalog`](index::Catalog), the deal list query |
+//! | [`view`] | the view state and display texts |
+//! | [`demo`] | the seeded demo feed generator |
 //!
 //! ```
-//! use fujin_core::{load_feed, LonLat, SpatialIndex};
+//! use fujin_core::{feed::load_feed, geo::LonLat, index::SpatialIndex};
 //! let json = br#"{"merchants": [
 //!   {"id": "a", "name": "A", "category": "food", "lat": 22.5333, "lon": 114.0553},
 //!   {"id": "b", "name": "B", "category": "hotel", "lat": 22.5470, "lon": 114.1170}
@@ -26,48 +41,10 @@
 
 #![warn(missing_docs)]
 
-pub mod bd09;
-mod catalog;
-mod category;
-mod crs;
-mod deal;
-mod deal_query;
+pub mod commerce;
 pub mod demo;
-pub mod directions;
-pub mod display;
-mod distance;
 pub mod feed;
-mod fen;
-pub mod gcj02;
-pub mod handoff;
-mod lon_lat;
-mod lon_lat_box;
-mod merchant;
-pub mod order;
-mod pay_link;
-pub mod qr;
-mod referral;
-mod spatial_index;
-pub mod stored_order;
-pub mod view_state;
-mod voucher_code;
-pub mod web_mercator;
-
-pub use catalog::{Catalog, CatalogBuilder, FoundDeal};
-pub use category::{Category, UnknownCategory};
-pub use crs::{Crs, UnknownCrs};
-pub use deal::{Availability, Deal};
-pub use deal_query::{DealQuery, DealRow, SortBy};
-pub use distance::{EARTH_RADIUS_M, distance_m};
-pub use feed::{Feed, FeedError, LoadedFeed, Problem, ProblemKind, convert_document, load_feed};
-pub use fen::Fen;
-pub use lon_lat::LonLat;
-pub use lon_lat_box::LonLatBox;
-pub use merchant::Merchant;
-pub use order::{Order, OrderError, OrderEvent, OrderId, OrderRandomness, OrderStatus, Verdict};
-pub use pay_link::{
-    MAX_LINK_LEN, PayLink, PayLinkError, PayProvider, check_pay_link, is_valid_checkout_host,
-};
-pub use referral::{MAX_REFERRAL_LEN, ReferralCode};
-pub use spatial_index::{Hit, SpatialIndex};
-pub use voucher_code::{BadVoucherCode, VoucherCode};
+pub mod geo;
+pub mod index;
+pub mod model;
+pub mod view;

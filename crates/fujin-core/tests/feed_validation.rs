@@ -1,7 +1,9 @@
 //! Feed loading: every kind of bad input is reported where it is, and no
 //! good record is lost because of a bad neighbour.
 
-use fujin_core::{Category, Crs, FeedError, LonLat, PayProvider, distance_m, load_feed};
+use fujin_core::feed::{FeedError, load_feed};
+use fujin_core::geo::{Crs, LonLat, distance_m};
+use fujin_core::model::{Category, PayProvider};
 
 const EVERY_PROBLEM: &str = include_str!("../../../docs/examples/every-problem.json");
 const EVERY_PROBLEM_GEOJSON: &str = include_str!("../../../docs/examples/every-problem.geojson");

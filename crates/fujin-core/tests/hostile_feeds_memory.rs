@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use fujin_core::feed::limits::{MAX_KEPT_PROBLEMS, MAX_RECORD_BYTES};
-use fujin_core::{FeedError, LoadedFeed, load_feed};
+use fujin_core::feed::{FeedError, LoadedFeed, load_feed};
 
 struct Counting;
 

@@ -1,7 +1,8 @@
 //! The spatial index must answer exactly as a brute-force scan does, on
 //! random points that include the poles, the ±180° meridian and duplicates.
 
-use fujin_core::{LonLat, LonLatBox, SpatialIndex, distance_m};
+use fujin_core::geo::{LonLat, LonLatBox, distance_m};
+use fujin_core::index::SpatialIndex;
 use proptest::prelude::*;
 
 /// Brute force: every point's distance, sorted by (distance, index).
@@ -12,7 +13,7 @@ fn brute_sorted(points: &[LonLat], from: LonLat) -> Vec<(u32, f64)> {
     all
 }
 
-fn ids(hits: &[fujin_core::Hit]) -> Vec<u32> {
+fn ids(hits: &[fujin_core::index::Hit]) -> Vec<u32> {
     hits.iter().map(|h| h.index).collect()
 }
 

@@ -4,8 +4,8 @@
 //! same documents cut short, with bytes removed or with awkward text
 //! (brackets, quotes, escapes, repeated or escaped record keys) put in.
 
-use fujin_core::FeedError;
-use fujin_core::LoadedFeed;
+use fujin_core::feed::FeedError;
+use fujin_core::feed::LoadedFeed;
 use fujin_core::feed::{FeedReader, load_value, parse_document};
 use proptest::prelude::*;
 

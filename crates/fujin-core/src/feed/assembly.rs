@@ -11,7 +11,8 @@ use super::format::Format;
 use super::head::Head;
 use super::merchant_record::read_merchant_record;
 use super::problem::{Problem, ProblemKind};
-use crate::{LonLat, Merchant};
+use crate::geo::LonLat;
+use crate::model::Merchant;
 
 /// A loaded feed with what was wrong with it.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use super::limits::MAX_KEPT_PROBLEMS;
 use super::problem::Problem;
-use crate::Crs;
-use crate::handoff::OrderParams;
+use crate::commerce::OrderParams;
+use crate::geo::Crs;
 
 /// State shared by the records of one feed.
 pub(super) struct Context {

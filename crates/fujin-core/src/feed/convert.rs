@@ -9,7 +9,7 @@ use super::format::Format;
 use super::pointer::child;
 use super::problem::{Problem, ProblemKind};
 use super::text::parse_document;
-use crate::{Crs, LonLat};
+use crate::geo::{Crs, LonLat};
 
 /// Decimal places kept in converted coordinates (1e-7° ≈ 1 cm).
 const DECIMALS: i32 = 7;
@@ -23,7 +23,8 @@ const DECIMALS: i32 = 7;
 /// it would shift every merchant twice.
 ///
 /// ```
-/// use fujin_core::{convert_document, Crs};
+/// use fujin_core::feed::convert_document;
+/// use fujin_core::geo::Crs;
 /// let doc = br#"{"merchants": [{"id": "m1", "lat": 22.5333, "lon": 114.0553}]}"#;
 /// let (out, problems) = convert_document(doc, Crs::Wgs84, Crs::Gcj02).unwrap();
 /// assert!(problems.is_empty());

@@ -4,11 +4,11 @@ use serde_json::Value;
 
 use super::context::Context;
 use super::fields::{At, Fields, type_name};
-use super::limits::*;
 use super::pointer::child;
 use super::problem::{Problem, ProblemKind};
-use crate::handoff::check_handoff_room;
-use crate::{Deal, Fen, PayProvider, check_pay_link};
+use crate::commerce::check_handoff_room;
+use crate::model::limits::*;
+use crate::model::{Deal, Fen, PayProvider, check_pay_link};
 
 /// Reads the deal at `pointer`; `None` when it is rejected (its problems are
 /// then in the returned list).
@@ -74,7 +74,7 @@ pub(super) fn read_deal(v: &Value, pointer: String, ctx: &Context) -> (Option<De
 }
 
 /// The `pay` object: provider key → link. Every link must pass the allowlist.
-fn read_pay(f: &mut Fields, ctx: &Context) -> Vec<crate::PayLink> {
+fn read_pay(f: &mut Fields, ctx: &Context) -> Vec<crate::model::PayLink> {
     let Some(v) = f.get("pay") else {
         return Vec::new();
     };

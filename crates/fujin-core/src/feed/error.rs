@@ -2,9 +2,9 @@
 //! refuses a whole document (every smaller mistake is a [`Problem`](super::Problem)).
 
 use super::format::FEED_VERSION;
+use super::limits::MAX_DEPTH;
 use super::limits::{MAX_FEED_BYTES, MAX_HEAD_BYTES, MAX_RECORDS};
-use super::nesting::MAX_DEPTH;
-use crate::UnknownCrs;
+use crate::geo::UnknownCrs;
 
 /// Why a file could not be read as a feed at all.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

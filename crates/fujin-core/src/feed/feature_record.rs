@@ -7,7 +7,8 @@ use super::fields::{Fields, type_name};
 use super::merchant_record::{MerchantInput, read_merchant};
 use super::pointer::child;
 use super::problem::{Problem, ProblemKind};
-use crate::{LonLat, Merchant};
+use crate::geo::LonLat;
+use crate::model::Merchant;
 
 /// Reads feature `i` of a FeatureCollection as a merchant.
 pub(super) fn read_feature(i: usize, v: &Value, ctx: &mut Context) -> Option<Merchant> {

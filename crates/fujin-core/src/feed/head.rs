@@ -6,11 +6,12 @@ use serde_json::{Map, Value};
 use super::error::FeedError;
 use super::fields::{At, Fields, type_name};
 use super::format::{FEED_VERSION, Format};
-use super::limits::*;
 use super::pointer::child;
 use super::problem::{Problem, ProblemKind};
-use crate::handoff::{MAX_PARAM_NAME_LEN, OrderParams, is_valid_param_name};
-use crate::{Crs, LonLat, UnknownCrs, is_valid_checkout_host};
+use crate::commerce::{MAX_PARAM_NAME_LEN, OrderParams, is_valid_param_name};
+use crate::geo::{Crs, LonLat, UnknownCrs};
+use crate::model::is_valid_checkout_host;
+use crate::model::limits::*;
 
 /// A feed's head, read and checked.
 pub(super) struct Head {

@@ -13,7 +13,7 @@ use super::reader::FeedReader;
 /// time (see [`FeedReader`]).
 ///
 /// ```
-/// use fujin_core::load_feed;
+/// use fujin_core::feed::load_feed;
 /// let json = r#"{"version": 1, "merchants": [
 ///   {"id": "m1", "name": "老王烧烤", "category": "food", "lat": 22.54, "lon": 114.05,
 ///    "deals": [{"id": "d1", "title": "双人餐", "price": 0, "original_price": 9900}]},

@@ -5,11 +5,12 @@ use serde_json::Value;
 use super::context::Context;
 use super::deal_record::read_deal;
 use super::fields::{At, Fields, type_name};
-use super::limits::*;
 use super::pointer::child;
 use super::problem::{Problem, ProblemKind};
-use crate::pay_link::MAX_LINK_LEN;
-use crate::{Category, LonLat, Merchant, PayProvider, check_pay_link};
+use crate::geo::LonLat;
+use crate::model::MAX_LINK_LEN;
+use crate::model::limits::*;
+use crate::model::{Category, Merchant, PayProvider, check_pay_link};
 
 /// A merchant whose id and position the format-specific reader has already
 /// looked for (reporting into `fields`), and whose other fields sit in `fields`.

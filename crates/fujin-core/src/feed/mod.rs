@@ -18,9 +18,9 @@ mod head;
 pub mod limits;
 mod load;
 mod merchant_record;
-pub mod nesting;
+mod nesting;
 mod outline;
-pub mod pointer;
+mod pointer;
 mod problem;
 mod reader;
 mod syntax;
@@ -35,8 +35,9 @@ pub use problem::{Problem, ProblemKind};
 pub use reader::FeedReader;
 pub use text::parse_document;
 
-use crate::handoff::OrderParams;
-use crate::{Crs, LonLat, Merchant};
+use crate::commerce::OrderParams;
+use crate::geo::{Crs, LonLat};
+use crate::model::Merchant;
 
 /// A validated feed. All positions are WGS-84.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -61,7 +62,7 @@ impl Feed {
         self.merchants.iter().map(|m| m.deals.len()).sum()
     }
 
-    /// Every merchant's position, in merchant order: the input of [`SpatialIndex::new`](crate::SpatialIndex::new).
+    /// Every merchant's position, in merchant order: what the spatial index is built from.
     pub fn positions(&self) -> Vec<LonLat> {
         self.merchants.iter().map(|m| m.position).collect()
     }

@@ -3,10 +3,6 @@
 //! `serde_json` has a recursion limit of its own, but its error reads like a
 //! syntax error; this scan lets Fujin say plainly what is wrong.
 
-/// The deepest nesting a feed may have. A real feed needs six levels
-/// (document, merchants, merchant, deals, deal, pay).
-pub const MAX_DEPTH: usize = 32;
-
 /// The depth of the deepest `[`/`{` nesting in `json`, ignoring brackets
 /// inside strings; stops counting once `limit` is passed.
 pub fn max_depth(json: &str, limit: usize) -> usize {

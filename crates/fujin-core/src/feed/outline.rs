@@ -16,8 +16,8 @@ use std::ops::Range;
 use memchr::memchr2;
 
 use super::format::Format;
+use super::limits::MAX_DEPTH;
 use super::limits::MAX_RECORD_BYTES;
-use super::nesting::MAX_DEPTH;
 
 /// The keys that hold a feed's records: a Fujin feed's `merchants` and a
 /// GeoJSON FeatureCollection's `features`.

@@ -1,13 +1,18 @@
 //! JSON pointers (RFC 6901), built as records are walked.
 
 /// Appends `token` to `base` as a JSON pointer segment, escaping `~` and `/`.
-///
-/// ```
-/// # use fujin_core::feed::pointer::child;
-/// assert_eq!(child("/merchants/3", "deals"), "/merchants/3/deals");
-/// assert_eq!(child("", "a/b~c"), "/a~1b~0c");
-/// ```
 pub fn child(base: &str, token: impl AsRef<str>) -> String {
     let token = token.as_ref().replace('~', "~0").replace('/', "~1");
     format!("{base}/{token}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::child;
+
+    #[test]
+    fn appends_an_escaped_segment() {
+        assert_eq!(child("/merchants/3", "deals"), "/merchants/3/deals");
+        assert_eq!(child("", "a/b~c"), "/a~1b~0c");
+    }
 }

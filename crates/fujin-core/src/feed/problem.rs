@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::{PayLinkError, UnknownCategory};
+use crate::model::{PayLinkError, UnknownCategory};
 
 /// One problem in a feed: where (a JSON pointer) and what.
 ///

@@ -4,8 +4,9 @@
 use serde_json::Value;
 
 use super::error::{FeedError, json_error};
+use super::limits::MAX_DEPTH;
 use super::limits::MAX_FEED_BYTES;
-use super::nesting::{MAX_DEPTH, max_depth};
+use super::nesting::max_depth;
 use super::syntax::check_json;
 
 /// The text of raw bytes, with the clear errors of [`FeedError`] for bytes

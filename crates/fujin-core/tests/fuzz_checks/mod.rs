@@ -7,14 +7,14 @@
 
 #![allow(dead_code)] // each fuzz target uses one of these
 
+use fujin_core::commerce::{Order, OrderId, OrderStatus, ReferralCode, VoucherCode};
+use fujin_core::commerce::{OrderParams, check_handoff_room, handoff_link};
+use fujin_core::commerce::{decode_order, encode_order};
 use fujin_core::feed::limits::MAX_KEPT_PROBLEMS;
+use fujin_core::feed::load_feed;
 use fujin_core::feed::{FeedReader, load_value, parse_document};
-use fujin_core::handoff::{OrderParams, check_handoff_room, handoff_link};
-use fujin_core::stored_order::{decode_order, encode_order};
-use fujin_core::{
-    Crs, LonLat, MAX_LINK_LEN, Order, OrderId, OrderStatus, PayProvider, ReferralCode, VoucherCode,
-    check_pay_link, load_feed,
-};
+use fujin_core::geo::{Crs, LonLat};
+use fujin_core::model::{MAX_LINK_LEN, PayProvider, check_pay_link};
 
 /// What a target checks on one input: panics when the property fails.
 pub type Check = fn(&[u8]);
@@ -129,8 +129,8 @@ fn an_order() -> Order {
         deal_title: "T".into(),
         merchant_name: "M".into(),
         quantity: 1,
-        unit_price: fujin_core::Fen(100),
-        total: fujin_core::Fen(100),
+        unit_price: fujin_core::model::Fen(100),
+        total: fujin_core::model::Fen(100),
         provider: PayProvider::Checkout,
         created_at: now,
         valid_until: now,

@@ -17,7 +17,7 @@ impl ReferralCode {
     /// never passed on.
     ///
     /// ```
-    /// use fujin_core::ReferralCode;
+    /// use fujin_core::commerce::ReferralCode;
     /// assert_eq!(ReferralCode::parse("shop_42").unwrap().as_str(), "shop_42");
     /// assert!(ReferralCode::parse("<script>").is_none());
     /// assert!(ReferralCode::parse("").is_none());

@@ -16,7 +16,7 @@ impl Fen {
     /// `n` times the amount (a unit price times a quantity); `None` on overflow.
     ///
     /// ```
-    /// use fujin_core::Fen;
+    /// use fujin_core::model::Fen;
     /// assert_eq!(Fen(2_500).times(3), Some(Fen(7_500)));
     /// assert_eq!(Fen(u64::MAX).times(2), None);
     /// ```
@@ -27,7 +27,7 @@ impl Fen {
     /// `¥` and the amount in yuan, without trailing zero decimals.
     ///
     /// ```
-    /// use fujin_core::Fen;
+    /// use fujin_core::model::Fen;
     /// assert_eq!(Fen(9900).to_yuan_string(), "¥99");
     /// assert_eq!(Fen(12_850).to_yuan_string(), "¥128.5");
     /// assert_eq!(Fen(1).to_yuan_string(), "¥0.01");
@@ -46,7 +46,7 @@ impl Fen {
     /// `None` when `original` is zero.
     ///
     /// ```
-    /// use fujin_core::Fen;
+    /// use fujin_core::model::Fen;
     /// assert_eq!(Fen(7_500).zhe(Fen(10_000)), Some(7.5));
     /// ```
     pub fn zhe(self, original: Fen) -> Option<f64> {

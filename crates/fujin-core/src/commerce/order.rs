@@ -9,7 +9,9 @@ use std::str::FromStr;
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::{Availability, Deal, Fen, Merchant, PayProvider, ReferralCode, VoucherCode};
+use super::referral::ReferralCode;
+use super::voucher_code::VoucherCode;
+use crate::model::{Availability, DEFAULT_VALID_DAYS, Deal, Fen, Merchant, PayProvider};
 
 /// Most units in one order when the deal sets no limit.
 pub const DEFAULT_MAX_PER_ORDER: u32 = 10;
@@ -17,9 +19,6 @@ pub const DEFAULT_MAX_PER_ORDER: u32 = 10;
 /// Most units in one order whatever the deal says: a feed's absurd limit
 /// (up to a billion passes validation) must not make an absurd order.
 pub const MAX_QUANTITY: u32 = 99;
-
-/// How long a voucher stays valid when the deal does not say, in days.
-pub const DEFAULT_VALID_DAYS: u32 = 90;
 
 /// An order id: a random (version 4) UUID made from the browser's crypto source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29,7 +28,7 @@ impl OrderId {
     /// An id from 16 random bytes.
     ///
     /// ```
-    /// use fujin_core::OrderId;
+    /// use fujin_core::commerce::OrderId;
     /// let id = OrderId::from_random_bytes([7; 16]);
     /// assert_eq!(id.to_string(), "07070707-0707-4707-8707-070707070707");
     /// assert_eq!(id.to_string().parse(), Ok(id));
@@ -251,7 +250,9 @@ impl Order {
     /// `provider`; refused when the deal cannot be bought at `now`.
     ///
     /// ```
-    /// use fujin_core::{load_feed, Order, OrderRandomness, OrderStatus, PayProvider, Fen};
+    /// use fujin_core::commerce::{Order, OrderRandomness, OrderStatus};
+    /// use fujin_core::feed::load_feed;
+    /// use fujin_core::model::{Fen, PayProvider};
     /// let json = r#"{"checkout_hosts": ["shop.example.com"],
     ///   "merchants": [{"id": "m1", "name": "老王烧烤", "category": "food",
     ///   "lat": 22.54, "lon": 114.05, "verify_url": "https://shop.example.com/verify",
@@ -355,10 +356,10 @@ impl Order {
     /// What the store's scanner reads from the voucher's QR code.
     ///
     /// ```
-    /// # use fujin_core::{OrderId, VoucherCode};
+    /// # use fujin_core::commerce::{OrderId, VoucherCode};
     /// # let (id, code) = (OrderId::from_random_bytes([7; 16]), VoucherCode::from_random_bytes([0; 8]));
     /// assert_eq!(
-    ///     fujin_core::order::voucher_payload(id, code),
+    ///     fujin_core::commerce::voucher_payload(id, code),
     ///     "FUJIN1:07070707-0707-4707-8707-070707070707:000000000000"
     /// );
     /// ```
@@ -507,45 +508,6 @@ mod tests {
             assert_eq!(o.expire_if_due(later), expires, "{status:?}");
             assert_eq!(o.status, if expires { Expired } else { status });
         }
-    }
-
-    #[test]
-    fn quantities_are_bounded_by_limit_stock_and_sense() {
-        let json = br#"{"merchants": [{"id": "m", "name": "M", "category": "food", "lat": 0, "lon": 0, "deals": [
-          {"id": "a", "title": "T", "price": 100000000, "original_price": 100000000, "max_per_order": 1000000000},
-          {"id": "b", "title": "T", "price": 1, "original_price": 1, "max_per_order": 5, "stock": 3},
-          {"id": "c", "title": "T", "price": 1, "original_price": 1},
-          {"id": "d", "title": "T", "price": 1, "original_price": 1, "stock": 0}]}]}"#;
-        let feed = crate::load_feed(json).unwrap().feed;
-        let m = &feed.merchants[0];
-        let max: Vec<u32> = m.deals.iter().map(max_quantity).collect();
-        assert_eq!(max, [MAX_QUANTITY, 3, DEFAULT_MAX_PER_ORDER, 0]);
-        let random = OrderRandomness { id: [1; 16], code: [1; 8] };
-        let now = OffsetDateTime::UNIX_EPOCH;
-        let big = Order::new(m, &m.deals[0], 99, PayProvider::Stripe, None, now, random).unwrap();
-        assert_eq!(big.total, Fen(9_900_000_000), "¥99,000,000 adds up without overflow");
-        assert_eq!(
-            Order::new(m, &m.deals[1], 4, PayProvider::Stripe, None, now, random),
-            Err(OrderError::Quantity { quantity: 4, max: 3 })
-        );
-        assert_eq!(
-            Order::new(m, &m.deals[3], 1, PayProvider::Stripe, None, now, random),
-            Err(OrderError::SoldOut)
-        );
-    }
-
-    #[test]
-    fn deals_off_sale_cannot_be_ordered() {
-        let json = br#"{"merchants": [{"id": "m", "name": "M", "category": "food", "lat": 0, "lon": 0, "deals": [
-          {"id": "a", "title": "T", "price": 1, "original_price": 1, "ends_at": "2026-01-01T00:00:00+08:00"},
-          {"id": "b", "title": "T", "price": 1, "original_price": 1, "starts_at": "2027-01-01T00:00:00+08:00"}]}]}"#;
-        let feed = crate::load_feed(json).unwrap().feed;
-        let m = &feed.merchants[0];
-        let now = time::macros::datetime!(2026-11-28 12:00 +08:00);
-        let random = OrderRandomness { id: [1; 16], code: [1; 8] };
-        let new = |d: &Deal| Order::new(m, d, 1, PayProvider::Stripe, None, now, random);
-        assert_eq!(new(&m.deals[0]), Err(OrderError::Ended));
-        assert_eq!(new(&m.deals[1]), Err(OrderError::NotStarted));
     }
 
     #[test]

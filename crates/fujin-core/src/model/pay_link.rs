@@ -144,7 +144,7 @@ impl PayLink {
 /// `checkout_hosts` are the hosts the feed declares for generic checkouts.
 ///
 /// ```
-/// use fujin_core::{check_pay_link, PayProvider};
+/// use fujin_core::model::{PayProvider, check_pay_link};
 /// assert!(check_pay_link(PayProvider::Stripe, "https://buy.stripe.com/test_123", &[]).is_ok());
 /// assert!(check_pay_link(PayProvider::Stripe, "javascript:alert(1)", &[]).is_err());
 /// assert!(check_pay_link(PayProvider::Stripe, "https://buy.stripe.com.evil.example/x", &[]).is_err());
@@ -225,6 +225,16 @@ pub fn is_valid_checkout_host(host: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn directions_links_pass_the_checkout_allowlist() {
+        use crate::geo::{LonLat, MapApp, directions_url};
+        for app in MapApp::ALL {
+            let u = directions_url(app, LonLat::new(114.0, 22.5), "名字 with spaces");
+            let host = u.split('/').nth(2).unwrap().to_owned();
+            assert!(check_pay_link(PayProvider::Checkout, &u, &[host]).is_ok());
+        }
+    }
 
     fn ok(provider: PayProvider, raw: &str) -> bool {
         check_pay_link(provider, raw, &["shop.example.com".to_owned()]).is_ok()

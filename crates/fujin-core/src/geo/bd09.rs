@@ -1,7 +1,7 @@
-//! BD-09, Baidu's datum: a further rotation and shift of [GCJ-02](crate::gcj02).
+//! BD-09, Baidu's datum: a further rotation and shift of [GCJ-02](super::wgs84_to_gcj02).
 
-use crate::LonLat;
-use crate::gcj02::{gcj02_to_wgs84, in_china, wgs84_to_gcj02};
+use super::gcj02::{gcj02_to_wgs84, in_china, wgs84_to_gcj02};
+use super::lon_lat::LonLat;
 
 /// Baidu's constant: π × 3000 / 180.
 const X_PI: f64 = std::f64::consts::PI * 3000.0 / 180.0;
@@ -12,7 +12,7 @@ const INVERSE_MAX_STEPS: usize = 30;
 /// GCJ-02 → BD-09 (Baidu's published formula). Outside China, unchanged.
 ///
 /// ```
-/// use fujin_core::{bd09::gcj02_to_bd09, LonLat};
+/// use fujin_core::geo::{LonLat, gcj02_to_bd09};
 /// let bd = gcj02_to_bd09(LonLat::new(116.404, 39.915));
 /// assert!((bd.lon - 116.410_369_5).abs() < 1e-6 && (bd.lat - 39.921_337).abs() < 1e-6);
 /// ```
@@ -60,7 +60,7 @@ pub fn bd09_to_wgs84(p: LonLat) -> LonLat {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::distance_m;
+    use crate::geo::distance_m;
     use proptest::prelude::*;
 
     #[test]

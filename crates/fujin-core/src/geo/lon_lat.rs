@@ -6,7 +6,7 @@ use std::fmt;
 ///
 /// Which datum the numbers are in (WGS-84, GCJ-02 or BD-09) is a matter of
 /// context: everything inside Fujin's model and index is WGS-84, and
-/// [`Crs`](crate::Crs) converts at the edges.
+/// [`Crs`](super::crs::Crs) converts at the edges.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct LonLat {
     /// Longitude in degrees east, −180 to 180.
@@ -24,7 +24,7 @@ impl LonLat {
     /// True when both numbers are finite and inside ±180° / ±90°.
     ///
     /// ```
-    /// use fujin_core::LonLat;
+    /// use fujin_core::geo::LonLat;
     /// assert!(LonLat::new(180.0, -90.0).is_valid());
     /// assert!(!LonLat::new(181.0, 0.0).is_valid());
     /// assert!(!LonLat::new(f64::NAN, 0.0).is_valid());

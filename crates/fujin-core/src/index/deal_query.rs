@@ -6,8 +6,9 @@ use std::collections::BTreeSet;
 
 use time::OffsetDateTime;
 
-use crate::catalog::Catalog;
-use crate::{Availability, Category, LonLat};
+use super::catalog::Catalog;
+use crate::geo::LonLat;
+use crate::model::{Availability, Category};
 
 /// How the list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -109,7 +110,9 @@ impl Catalog {
     /// Ties keep the nearer merchant first, then feed order.
     ///
     /// ```
-    /// use fujin_core::{load_feed, Catalog, DealQuery, LonLat};
+    /// use fujin_core::feed::load_feed;
+    /// use fujin_core::geo::LonLat;
+    /// use fujin_core::index::{Catalog, DealQuery};
     /// let json = br#"{"merchants": [
     ///   {"id": "a", "name": "A", "category": "food", "lat": 22.54, "lon": 114.05,
     ///    "deals": [{"id": "a1", "title": "Lunch", "price": 3000, "original_price": 5000}]},
@@ -182,7 +185,10 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Feed, FoundDeal, Order, OrderRandomness, PayProvider, load_feed};
+    use crate::commerce::{Order, OrderRandomness};
+    use crate::feed::{Feed, load_feed};
+    use crate::index::FoundDeal;
+    use crate::model::PayProvider;
     use time::macros::datetime;
 
     const NOW: OffsetDateTime = datetime!(2026-12-01 12:00 +08:00);

@@ -13,7 +13,7 @@
 use rstar::primitives::GeomWithData;
 use rstar::{AABB, RTree};
 
-use crate::{EARTH_RADIUS_M, LonLat, LonLatBox, distance_m};
+use crate::geo::{EARTH_RADIUS_M, LonLat, LonLatBox, distance_m};
 
 type Entry = GeomWithData<[f64; 3], u32>;
 
@@ -33,7 +33,8 @@ pub struct Hit {
 /// A static spatial index over WGS-84 positions.
 ///
 /// ```
-/// use fujin_core::{LonLat, SpatialIndex};
+/// use fujin_core::geo::LonLat;
+/// use fujin_core::index::SpatialIndex;
 /// let shops = [LonLat::new(114.0553, 22.5333), LonLat::new(113.9534, 22.5431), LonLat::new(114.1170, 22.5470)];
 /// let index = SpatialIndex::new(&shops);
 /// let here = LonLat::new(114.06, 22.54);

@@ -5,18 +5,18 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::LonLat;
-use crate::bd09::{bd09_to_wgs84, wgs84_to_bd09};
-use crate::gcj02::{gcj02_to_wgs84, wgs84_to_gcj02};
+use super::bd09::{bd09_to_wgs84, wgs84_to_bd09};
+use super::gcj02::{gcj02_to_wgs84, wgs84_to_gcj02};
+use super::lon_lat::LonLat;
 
 /// A geodetic datum for lon/lat positions, as named in a feed's `crs` field.
 ///
 /// ```
-/// use fujin_core::{Crs, LonLat};
+/// use fujin_core::geo::{Crs, LonLat};
 /// let gcj: Crs = "gcj02".parse().unwrap();
 /// let wgs = LonLat::new(114.0553, 22.5333);
 /// let there_and_back = gcj.to_wgs84(gcj.from_wgs84(wgs));
-/// assert!(fujin_core::distance_m(wgs, there_and_back) < 0.01);
+/// assert!(fujin_core::geo::distance_m(wgs, there_and_back) < 0.01);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -93,7 +93,7 @@ impl FromStr for Crs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::distance_m;
+    use crate::geo::distance_m;
 
     #[test]
     fn parses_names() {

@@ -95,7 +95,7 @@ impl FromStr for Category {
     /// Parses a key (`food`) or, as a courtesy, the Chinese name (`美食`).
     ///
     /// ```
-    /// use fujin_core::Category;
+    /// use fujin_core::model::Category;
     /// assert_eq!("food".parse(), Ok(Category::Food));
     /// assert_eq!("丽人".parse(), Ok(Category::Beauty));
     /// assert!("cafe".parse::<Category>().is_err());

@@ -2,7 +2,7 @@
 
 use geo::{Distance, Haversine};
 
-use crate::LonLat;
+use super::lon_lat::LonLat;
 
 /// The Earth radius that every Fujin distance uses: the IUGG mean radius
 /// R₁ = 6 371 008.8 m, which is also what `geo`'s [`Haversine`] uses.
@@ -16,7 +16,7 @@ pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
 /// so its answers agree with a brute-force scan exactly.
 ///
 /// ```
-/// use fujin_core::{distance_m, LonLat};
+/// use fujin_core::geo::{LonLat, distance_m};
 /// // Futian CBD to Luohu Dongmen, Shenzhen: about 6.5 km.
 /// let d = distance_m(LonLat::new(114.0553, 22.5333), LonLat::new(114.1170, 22.5470));
 /// assert!((d - 6_500.0).abs() < 300.0);

@@ -7,8 +7,11 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::feed::limits::{MAX_NAME_CHARS, MAX_TITLE_CHARS};
-use crate::{Fen, Order, OrderId, OrderStatus, PayProvider, ReferralCode, VoucherCode};
+use super::order::{Order, OrderId, OrderStatus};
+use super::referral::ReferralCode;
+use super::voucher_code::VoucherCode;
+use crate::model::limits::{MAX_NAME_CHARS, MAX_TITLE_CHARS};
+use crate::model::{Fen, PayProvider};
 
 /// What every order entry's key starts with.
 pub const ORDER_KEY_PREFIX: &str = "fujin.order.";
@@ -86,7 +89,7 @@ pub fn encode_order(order: &Order) -> String {
 /// Reads the entry `text` stored under `key` back as an order.
 ///
 /// ```
-/// use fujin_core::stored_order::{decode_order, StoredOrderError};
+/// use fujin_core::commerce::{StoredOrderError, decode_order};
 /// assert!(matches!(decode_order("fujin.order.x", "{oops"), Err(StoredOrderError::NotAnOrder(_))));
 /// ```
 pub fn decode_order(key: &str, text: &str) -> Result<Order, StoredOrderError> {

@@ -6,7 +6,10 @@ use std::collections::BTreeSet;
 
 use url::form_urlencoded;
 
-use crate::{Category, LonLat, OrderId, ReferralCode, SortBy};
+use crate::commerce::{OrderId, ReferralCode};
+use crate::geo::LonLat;
+use crate::index::SortBy;
+use crate::model::Category;
 
 /// The radii the shopper can choose, in kilometres.
 pub const RADII_KM: [u32; 4] = [1, 3, 5, 10];
@@ -61,7 +64,9 @@ impl ViewState {
     /// Parses a query string (with or without the leading `?`).
     ///
     /// ```
-    /// use fujin_core::{view_state::ViewState, Category, SortBy};
+    /// use fujin_core::index::SortBy;
+    /// use fujin_core::model::Category;
+    /// use fujin_core::view::ViewState;
     /// let v = ViewState::from_query("?r=5&cat=food,nonsense&sort=price&z=99&at=22.5,114.1");
     /// assert_eq!(v.radius_km, Some(5));
     /// assert_eq!(v.categories.iter().copied().collect::<Vec<_>>(), [Category::Food]);

@@ -6,7 +6,7 @@ use time::{Duration, OffsetDateTime};
 /// (one decimal below 10 km).
 ///
 /// ```
-/// use fujin_core::display::distance_text;
+/// use fujin_core::view::distance_text;
 /// assert_eq!(distance_text(84.0), "80 m");
 /// assert_eq!(distance_text(999.0), "1.0 km");
 /// assert_eq!(distance_text(1_234.0), "1.2 km");

@@ -2,7 +2,11 @@
 
 use time::OffsetDateTime;
 
-use crate::{Fen, PayLink};
+use super::fen::Fen;
+use super::pay_link::PayLink;
+
+/// How long a voucher stays valid when the deal does not say, in days.
+pub const DEFAULT_VALID_DAYS: u32 = 90;
 
 /// Whether a deal can be bought now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +51,7 @@ pub struct Deal {
     /// The payment links that passed the allowlist, one per provider at most.
     pub pay: Vec<PayLink>,
     /// Days a voucher stays valid after purchase, if the merchant says
-    /// (otherwise [`DEFAULT_VALID_DAYS`](crate::order::DEFAULT_VALID_DAYS)).
+    /// (otherwise [`DEFAULT_VALID_DAYS`]).
     pub valid_days: Option<u32>,
 }
 

@@ -1,6 +1,8 @@
 //! A merchant (商户): a place a shopper can walk into.
 
-use crate::{Category, Deal, LonLat};
+use super::category::Category;
+use super::deal::Deal;
+use crate::geo::LonLat;
 
 /// A validated merchant. Positions are always WGS-84, whatever the feed's `crs`.
 #[derive(Debug, Clone, PartialEq)]

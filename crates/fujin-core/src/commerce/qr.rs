@@ -19,7 +19,7 @@ pub fn qr_code(text: &str) -> Result<QrCode, QrError> {
 /// in a page whatever `text` is.
 ///
 /// ```
-/// let svg = fujin_core::qr::qr_svg("https://buy.stripe.com/test_1", 200).unwrap();
+/// let svg = fujin_core::commerce::qr_svg("https://buy.stripe.com/test_1", 200).unwrap();
 /// assert!(svg.contains("<svg") && !svg.contains("stripe"));
 /// ```
 pub fn qr_svg(text: &str, min_px: u32) -> Result<String, QrError> {

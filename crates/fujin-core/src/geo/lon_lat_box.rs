@@ -1,6 +1,6 @@
 //! A longitude/latitude rectangle, which may cross the antimeridian.
 
-use crate::LonLat;
+use super::lon_lat::LonLat;
 
 /// A box of positions: latitudes from `south` to `north` and longitudes
 /// from `west` eastwards to `east`, all in degrees, edges included.
@@ -41,7 +41,7 @@ impl LonLatBox {
     /// Whether `p` lies in the box, edges included.
     ///
     /// ```
-    /// use fujin_core::{LonLat, LonLatBox};
+    /// use fujin_core::geo::{LonLat, LonLatBox};
     /// let pacific = LonLatBox::new(170.0, -10.0, -170.0, 10.0);
     /// assert!(pacific.contains(LonLat::new(179.5, 0.0)));
     /// assert!(pacific.contains(LonLat::new(-180.0, 0.0)));

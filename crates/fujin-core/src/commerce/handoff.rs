@@ -4,9 +4,10 @@
 
 use url::{Url, form_urlencoded};
 
-use crate::pay_link::MAX_LINK_LEN;
-use crate::referral::MAX_REFERRAL_LEN;
-use crate::{Order, PayLink, PayLinkError, PayProvider, check_pay_link};
+use super::order::Order;
+use super::referral::MAX_REFERRAL_LEN;
+use crate::model::MAX_LINK_LEN;
+use crate::model::{PayLink, PayLinkError, PayProvider, check_pay_link};
 
 /// Longest query parameter name a feed may give, in characters.
 pub const MAX_PARAM_NAME_LEN: usize = 32;
@@ -110,12 +111,13 @@ pub fn check_handoff_room(link: &PayLink, params: &OrderParams) -> Result<(), Pa
 /// [`check_handoff_room`] it always fits.
 ///
 /// ```
-/// use fujin_core::handoff::{handoff_link, OrderParams};
-/// use fujin_core::{check_pay_link, Order, PayProvider};
+/// use fujin_core::commerce::{OrderParams, handoff_link};
+/// use fujin_core::commerce::Order;
+/// use fujin_core::model::{PayProvider, check_pay_link};
 /// # let json = br#"{"merchants": [{"id": "m1", "name": "A", "category": "food", "lat": 22.5, "lon": 114.0,
 /// #   "deals": [{"id": "d1", "title": "T", "price": 100, "original_price": 200}]}]}"#;
-/// # let feed = fujin_core::load_feed(json).unwrap().feed;
-/// # let random = fujin_core::OrderRandomness { id: [7; 16], code: [0; 8] };
+/// # let feed = fujin_core::feed::load_feed(json).unwrap().feed;
+/// # let random = fujin_core::commerce::OrderRandomness { id: [7; 16], code: [0; 8] };
 /// # let order = Order::new(&feed.merchants[0], &feed.merchants[0].deals[0], 1, PayProvider::Stripe,
 /// #     None, time::OffsetDateTime::UNIX_EPOCH, random).unwrap();
 /// let stripe = check_pay_link(PayProvider::Stripe, "https://buy.stripe.com/test_1", &[]).unwrap();
@@ -159,7 +161,10 @@ pub fn handoff_link(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Fen, OrderId, OrderStatus, ReferralCode, VoucherCode};
+    use crate::commerce::ReferralCode;
+    use crate::commerce::VoucherCode;
+    use crate::commerce::{OrderId, OrderStatus};
+    use crate::model::Fen;
 
     const HOSTS: &[&str] = &["shop.example.com"];
 

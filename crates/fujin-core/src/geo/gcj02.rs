@@ -5,7 +5,7 @@
 //! metres inside China and leaves positions outside it alone. There is no
 //! closed-form inverse, so [`gcj02_to_wgs84`] iterates the forward formula.
 
-use crate::LonLat;
+use super::lon_lat::LonLat;
 
 /// Semi-major axis of the Krasovsky 1940 ellipsoid, which the formula uses, in metres.
 const KRASOVSKY_A_M: f64 = 6_378_245.0;
@@ -21,7 +21,7 @@ const INVERSE_MAX_STEPS: usize = 30;
 /// to equal WGS-84, as every map provider does.
 ///
 /// ```
-/// use fujin_core::{gcj02::in_china, LonLat};
+/// use fujin_core::geo::{LonLat, in_china};
 /// assert!(in_china(LonLat::new(114.0553, 22.5333))); // Shenzhen
 /// assert!(!in_china(LonLat::new(-0.1278, 51.5074))); // London
 /// ```
@@ -32,7 +32,7 @@ pub fn in_china(p: LonLat) -> bool {
 /// WGS-84 → GCJ-02.
 ///
 /// ```
-/// use fujin_core::{gcj02::wgs84_to_gcj02, distance_m, LonLat};
+/// use fujin_core::geo::{LonLat, distance_m, wgs84_to_gcj02};
 /// let wgs = LonLat::new(114.0553, 22.5333);
 /// let gcj = wgs84_to_gcj02(wgs);
 /// let shift = distance_m(wgs, gcj);
@@ -52,7 +52,7 @@ pub fn wgs84_to_gcj02(p: LonLat) -> LonLat {
 /// libraries use is off by up to a few metres).
 ///
 /// ```
-/// use fujin_core::{gcj02::{gcj02_to_wgs84, wgs84_to_gcj02}, distance_m, LonLat};
+/// use fujin_core::geo::{LonLat, distance_m, gcj02_to_wgs84, wgs84_to_gcj02};
 /// let wgs = LonLat::new(113.9534, 22.5431);
 /// let back = gcj02_to_wgs84(wgs84_to_gcj02(wgs));
 /// assert!(distance_m(wgs, back) < 0.001);
@@ -109,7 +109,7 @@ fn offset_lon(x: f64, y: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::distance_m;
+    use crate::geo::distance_m;
     use proptest::prelude::*;
 
     #[test]

@@ -21,7 +21,7 @@ impl VoucherCode {
     /// uniform enough for a code that is checked by the merchant anyway.
     ///
     /// ```
-    /// use fujin_core::VoucherCode;
+    /// use fujin_core::commerce::VoucherCode;
     /// let code = VoucherCode::from_random_bytes([1, 2, 3, 4, 5, 6, 7, 8]);
     /// assert_eq!(code.to_string(), "6957 5230 7201");
     /// assert_eq!(code.to_string().parse(), Ok(code));

@@ -5,7 +5,7 @@
 //! maps a position into the unit square (x east, y **south**, both 0 to 1),
 //! and the zoom level only scales that square to `TILE_SIZE_PX × 2^zoom`.
 
-use crate::LonLat;
+use super::lon_lat::LonLat;
 
 /// Width and height of one map tile in pixels.
 pub const TILE_SIZE_PX: f64 = 256.0;
@@ -47,7 +47,8 @@ pub fn world_size_px(zoom: f64) -> f64 {
 /// A position in world pixels at `zoom` (origin at the north-west corner).
 ///
 /// ```
-/// use fujin_core::{web_mercator::lon_lat_to_px, LonLat};
+/// use fujin_core::geo::LonLat;
+/// use fujin_core::geo::web_mercator::lon_lat_to_px;
 /// assert_eq!(lon_lat_to_px(LonLat::new(0.0, 0.0), 1.0), (256.0, 256.0));
 /// ```
 pub fn lon_lat_to_px(p: LonLat, zoom: f64) -> (f64, f64) {
@@ -77,7 +78,8 @@ impl TileId {
     /// The tile that contains a position at zoom `z` (at most 30).
     ///
     /// ```
-    /// use fujin_core::{web_mercator::TileId, LonLat};
+    /// use fujin_core::geo::LonLat;
+    /// use fujin_core::geo::web_mercator::TileId;
     /// // Tokyo Skytree at zoom 15.
     /// let t = TileId::containing(LonLat::new(139.810713, 35.709529), 15);
     /// assert_eq!((t.x, t.y), (29109, 12900));

@@ -3,11 +3,14 @@
 
 use std::collections::HashMap;
 
-use crate::deal_query::DealRow;
-use crate::{Deal, Feed, Merchant, Order, SpatialIndex};
+use super::deal_query::DealRow;
+use super::spatial_index::SpatialIndex;
+use crate::commerce::Order;
+use crate::feed::Feed;
+use crate::model::{Deal, Merchant};
 
 /// A deal found in a [`Catalog`], with its merchant and the merchant's index
-/// (as in [`DealRow::merchant`] and [`Hit::index`](crate::Hit::index)).
+/// (as in [`DealRow::merchant`] and [`Hit::index`](super::spatial_index::Hit::index)).
 #[derive(Debug, Clone, Copy)]
 pub struct FoundDeal<'a> {
     /// The merchant's index in the feed.
@@ -36,7 +39,8 @@ pub struct Catalog {
 /// can stay responsive while a city's worth of merchants is indexed.
 ///
 /// ```
-/// use fujin_core::{load_feed, CatalogBuilder};
+/// use fujin_core::feed::load_feed;
+/// use fujin_core::index::CatalogBuilder;
 /// let json = br#"{"merchants": [
 ///   {"id": "a", "name": "A", "category": "food", "lat": 22.5, "lon": 114.0},
 ///   {"id": "b", "name": "B", "category": "food", "lat": 22.6, "lon": 114.1}]}"#;
@@ -115,7 +119,7 @@ impl Catalog {
     }
 
     /// The merchant with index `m` (as in [`DealRow::merchant`] and
-    /// [`Hit::index`](crate::Hit::index)), if there is one.
+    /// [`Hit::index`](super::spatial_index::Hit::index)), if there is one.
     pub fn merchant_at(&self, m: u32) -> Option<&Merchant> {
         self.feed.merchants.get(m as usize)
     }

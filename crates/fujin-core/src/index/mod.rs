@@ -1,0 +1,13 @@
+//! Finding things fast: the spatial index of merchant positions (built once
+//! by bulk load, answering with merchant indices), the [`Catalog`] that pairs
+//! it with a loaded feed, and the deal list query (filters and sorts) over it.
+//! Depends on [`feed`](crate::feed), [`commerce`](crate::commerce),
+//! [`model`](crate::model) and [`geo`](crate::geo).
+
+mod catalog;
+mod deal_query;
+mod spatial_index;
+
+pub use catalog::{Catalog, CatalogBuilder, FoundDeal};
+pub use deal_query::{DealQuery, DealRow, SortBy};
+pub use spatial_index::{Hit, SpatialIndex};

@@ -1,0 +1,20 @@
+//! What a feed describes: merchants, their deals, categories, money in fen
+//! and checked payment links, with the limits every field keeps. A deal's
+//! payment link is part of the model (it is checked once, as the deal is
+//! read); what is done with it at checkout is in [`commerce`](crate::commerce).
+//! Depends on [`geo`](crate::geo) only.
+
+mod category;
+mod deal;
+mod fen;
+pub mod limits;
+mod merchant;
+mod pay_link;
+
+pub use category::{Category, UnknownCategory};
+pub use deal::{Availability, DEFAULT_VALID_DAYS, Deal};
+pub use fen::Fen;
+pub use merchant::Merchant;
+pub use pay_link::{
+    MAX_LINK_LEN, PayLink, PayLinkError, PayProvider, check_pay_link, is_valid_checkout_host,
+};
