@@ -7,8 +7,8 @@ use fujin_core::demo::{DemoOptions, demo_feed};
 use fujin_core::feed::FeedReader;
 use fujin_core::geo::{Crs, LonLat};
 use fujin_core::index::{CatalogBuilder, DealQuery};
-use fujin_web::feed_fetch::{BYTES_PER_STEP, MERCHANTS_PER_STEP, now_ms};
-use fujin_web::map_layout::{MarkerLevels, Screen};
+use fujin_web::browser::{BYTES_PER_STEP, MERCHANTS_PER_STEP, now_ms};
+use fujin_web::map::{MarkerLevels, Screen};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 

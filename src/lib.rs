@@ -2,25 +2,30 @@
 //!
 //! The browser layer of Fujin (附近): a Yew app on top of [`fujin_core`].
 //! State changes only through [`state::Action`]s and the reducer; components
-//! only render state and send actions; everything that can be computed
-//! without a DOM lives in the core or in [`map_layout`].
+//! only render state and send actions; hooks connect the state to the
+//! browser; everything that can be computed without a DOM lives in the core,
+//! in the reducer or in the map's `screen` and `clusters`.
+//!
+//! | part | what it holds |
+//! |---|---|
+//! | [`app`] | the root component: state, hooks, layout |
+//! | [`state`] | the app's state, its `Action`s and the reducer |
+//! | [`components`] | the panels, lists and pages |
+//! | [`map`] | the slippy map: pixels, clusters, drawing, gestures |
+//! | [`orders`] | the order book, placing orders, their storage, verification |
+//! | [`hooks`] | feed loading, locating, clock, URL sync, order effects |
+//! | [`browser`] | adapters to browser APIs (clock, device, location, network, URL, panic screen) |
+//! | [`i18n`] | the widget's words in Chinese and English |
 
 pub mod app;
+pub mod browser;
 pub mod components;
-pub mod device;
-pub mod feed_fetch;
-pub mod geolocation;
+pub mod hooks;
 pub mod i18n;
-pub mod map_layout;
-pub mod order_book;
-pub mod order_effects;
-pub mod order_store;
-pub mod panic_screen;
-pub mod purchase;
+pub mod map;
+pub mod orders;
 pub mod shared;
 pub mod state;
-pub mod url_sync;
-pub mod verifier;
 
 use wasm_bindgen::JsCast;
 
@@ -34,7 +39,7 @@ pub const DEMO_FEED_URL: &str = "demo-feed.json";
 /// Installs the panic screen and mounts [`app::App`] into `#fujin`
 /// (or `<body>` when the page has no such element).
 pub fn start() {
-    panic_screen::install();
+    browser::install_panic_screen();
     let window = gloo::utils::window();
     let document = gloo::utils::document();
     let root = document.get_element_by_id(ROOT_ID).or_else(|| document.body().map(|b| b.unchecked_into()));

@@ -13,10 +13,10 @@ use fujin_core::view::{DEFAULT_RADIUS_KM, RADII_KM, ViewState, ZOOM_RANGE};
 use time::OffsetDateTime;
 use yew::Reducible;
 
-use crate::feed_fetch::Progress;
-use crate::geolocation::LocationError;
+use crate::browser::LocationError;
+use crate::browser::Progress;
 use crate::i18n::Lang;
-use crate::order_book::{OrderAction, OrderBook};
+use crate::orders::{OrderAction, OrderBook};
 use crate::shared::Shared;
 
 /// Where the map opens when neither the link, the feed nor the device says:
@@ -274,6 +274,14 @@ impl AppState {
         match &self.feed {
             FeedStatus::Ready { catalog, .. } => Some(catalog),
             _ => None,
+        }
+    }
+
+    /// How many records the loaded feed rejected (0 until it is loaded).
+    pub fn rejected(&self) -> usize {
+        match &self.feed {
+            FeedStatus::Ready { rejected, .. } => *rejected,
+            _ => 0,
         }
     }
 

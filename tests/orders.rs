@@ -12,9 +12,9 @@ use fujin_core::commerce::{ORDER_KEY_PREFIX, decode_order, encode_order};
 use fujin_core::commerce::{Order, OrderRandomness, OrderStatus, Verdict};
 use fujin_core::feed::load_feed;
 use fujin_core::model::{PayProvider, check_pay_link};
-use fujin_web::device::Device;
-use fujin_web::order_store::OrderStore;
-use fujin_web::verifier::Verifier;
+use fujin_web::browser::Device;
+use fujin_web::orders::OrderStore;
+use fujin_web::orders::Verifier;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -187,7 +187,7 @@ async fn corrupted_stored_orders_are_skipped_once_and_the_good_ones_load() {
     let feed = load_feed(SHOP.as_bytes()).unwrap().feed;
     let (m, d) = (&feed.merchants[0], &feed.merchants[0].deals[0]);
     let random = OrderRandomness { id: [5; 16], code: [6; 8] };
-    let now = fujin_web::app::now();
+    let now = fujin_web::browser::now();
     let mut good = Order::new(m, d, 1, PayProvider::Alipay, None, now, random).unwrap();
     good.status = OrderStatus::Paid;
     let store = OrderStore::memory();

@@ -12,8 +12,8 @@ use fujin_core::demo::{DemoOptions, demo_feed};
 use fujin_core::feed::load_feed;
 use fujin_core::geo::{Crs, LonLat};
 use fujin_core::index::SpatialIndex;
-use fujin_web::geolocation::Locator;
-use fujin_web::map_layout::Screen;
+use fujin_web::browser::Locator;
+use fujin_web::map::Screen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

@@ -6,10 +6,10 @@ use fujin_core::commerce::max_quantity;
 use fujin_core::model::{Deal, Fen, PayProvider};
 use yew::prelude::*;
 
-use crate::components::qr_image::QrImage;
-use crate::device::{Device, Handoff, handoff};
+use super::qr_image::QrImage;
+use crate::browser::{Device, Handoff, handoff};
 use crate::i18n::Lang;
-use crate::order_book::Checkout;
+use crate::orders::Checkout;
 
 /// Properties of [`CheckoutPanel`].
 #[derive(Clone, PartialEq, Properties)]

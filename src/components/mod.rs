@@ -1,14 +1,29 @@
 //! The widget's components. Each gets data and callbacks; none owns state
-//! beyond what it needs to draw (the map's drag gesture, say).
+//! beyond what it needs to draw (a list's page count, say). The map is its
+//! own part, [`map`](crate::map).
 
-pub mod checkout_panel;
-pub mod deal_card;
-pub mod deal_list;
-pub mod deal_page;
-pub mod filter_bar;
-pub mod map_view;
-pub mod order_list;
-pub mod order_page;
-pub mod qr_image;
-pub mod status_banner;
-pub mod top_bar;
+mod checkout_panel;
+mod deal_card;
+mod deal_list;
+mod deal_page;
+mod filter_bar;
+mod order_list;
+mod order_page;
+mod qr_image;
+mod side_panel;
+mod spot_list;
+mod status_banner;
+mod top_bar;
+
+pub use checkout_panel::{CheckoutPanel, CheckoutPanelProps};
+pub use deal_card::{DealCard, DealCardProps};
+pub use deal_list::{DealList, DealListProps, PAGE_SIZE};
+pub use deal_page::{DealPage, DealPageProps};
+pub use filter_bar::{FilterBar, FilterBarProps};
+pub use order_list::{OrderList, OrderListProps};
+pub use order_page::{OrderPage, OrderPageProps};
+pub use qr_image::{QrImage, QrImageProps};
+pub use side_panel::{SidePanel, SidePanelProps};
+pub use spot_list::{SpotList, SpotListProps};
+pub use status_banner::{StatusBanner, StatusBannerProps};
+pub use top_bar::{TopBar, TopBarProps};

@@ -5,7 +5,7 @@ use fujin_core::geo::{MapApp, directions_url};
 use fujin_core::index::Catalog;
 use yew::prelude::*;
 
-use crate::components::qr_image::QrImage;
+use super::qr_image::QrImage;
 use crate::i18n::Lang;
 use crate::shared::Shared;
 

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::geolocation::LocationError;
+use crate::browser::LocationError;
 use crate::i18n::Lang;
 use crate::state::{LocationStatus, SearchOrigin};
 

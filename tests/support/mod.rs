@@ -6,11 +6,11 @@
 use std::time::Duration;
 
 use fujin_web::app::{App, AppProps};
-use fujin_web::components::map_view::TileSource;
-use fujin_web::device::Device;
-use fujin_web::geolocation::{LocationError, Locator};
-use fujin_web::order_store::OrderStore;
-use fujin_web::verifier::Verifier;
+use fujin_web::browser::Device;
+use fujin_web::browser::{LocationError, Locator};
+use fujin_web::map::TileSource;
+use fujin_web::orders::OrderStore;
+use fujin_web::orders::Verifier;
 use wasm_bindgen::JsCast;
 
 /// Props for a test: no tiles, no URL sync, orders kept in memory, a

@@ -7,7 +7,7 @@ use fujin_core::commerce::{Order, OrderRandomness};
 use fujin_core::model::PayProvider;
 use fujin_core::view::ViewState;
 
-use crate::order_book::OrderAction;
+use super::order_book::OrderAction;
 use crate::state::AppState;
 
 /// The order for the checkout in `state`, paid with `provider`, and the

@@ -9,10 +9,10 @@ use std::time::Duration;
 use fujin_core::commerce::{Order, OrderEvent, OrderId, OrderStatus};
 use yew::prelude::*;
 
-use crate::order_book::{OrderAction, StorageHealth};
-use crate::order_store::OrderStore;
+use crate::orders::OrderStore;
+use crate::orders::Verifier;
+use crate::orders::{OrderAction, StorageHealth};
 use crate::state::{Action, AppState};
-use crate::verifier::Verifier;
 
 /// The first pause before asking a merchant, then doubled each round up to [`MAX_PAUSE`].
 pub const FIRST_PAUSE: Duration = Duration::from_secs(2);

@@ -1,0 +1,42 @@
+//! Loading the feed: fetched with download progress, checked in steps with
+//! the page running in between, and loaded again on retry.
+
+use yew::prelude::*;
+
+use crate::browser::{Progress, fetch_feed};
+use crate::shared::Shared;
+use crate::state::{Action, AppState};
+
+/// Loads the feed at `url` into the state, now and whenever the returned
+/// callback (the retry button's) is called.
+#[hook]
+pub fn use_feed(state: &UseReducerHandle<AppState>, url: &AttrValue) -> Callback<MouseEvent> {
+    let attempt = use_state(|| 0u32);
+    let dispatch = state.dispatcher();
+    use_effect_with((url.clone(), *attempt), move |(url, _)| {
+        let url = url.clone();
+        dispatch.dispatch(Action::FeedLoading(Progress::default()));
+        wasm_bindgen_futures::spawn_local(async move {
+            // Report progress in steps of 5 %, or of 1 MB when the size is unknown.
+            let last = std::cell::Cell::new((0u32, 0u64));
+            let progress = {
+                let dispatch = dispatch.clone();
+                move |p: Progress| {
+                    let step = (p.percent().unwrap_or(0) / 5, p.received >> 20);
+                    if step != last.get() {
+                        last.set(step);
+                        dispatch.dispatch(Action::FeedLoading(p));
+                    }
+                }
+            };
+            match fetch_feed(&url, progress).await {
+                Ok(fetched) => dispatch.dispatch(Action::FeedLoaded {
+                    rejected: fetched.rejected,
+                    catalog: Shared::new(fetched.catalog),
+                }),
+                Err(e) => dispatch.dispatch(Action::FeedFailed(e.to_string())),
+            }
+        });
+    });
+    Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+}
