@@ -1,305 +1,19 @@
-//! The app's state and the only way it changes: an [`Action`] through
-//! [`AppState::reduce`]. Pure: no DOM here, so it is tested natively.
+//! The only way the state changes: an [`Action`] through
+//! [`AppState::reduce_to`]. Pure: no DOM here, so it is tested natively.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use fujin_core::commerce::ReferralCode;
 use fujin_core::geo::LonLat;
 use fujin_core::geo::web_mercator::{lon_lat_to_px, px_to_lon_lat};
-use fujin_core::index::{Catalog, DealQuery, DealRow, SortBy};
-use fujin_core::model::Category;
-use fujin_core::view::{DEFAULT_RADIUS_KM, RADII_KM, ViewState, ZOOM_RANGE};
-use time::OffsetDateTime;
+use fujin_core::view::{RADII_KM, ZOOM_RANGE};
 use yew::Reducible;
 
-use crate::browser::LocationError;
-use crate::browser::Progress;
-use crate::i18n::Lang;
-use crate::orders::{OrderAction, OrderBook};
+use super::action::Action;
+use super::app_state::{AppState, FeedStatus, LocationStatus, SearchOrigin, Viewport};
+use crate::orders::OrderAction;
 use crate::shared::Shared;
 
-/// Where the map opens when neither the link, the feed nor the device says:
-/// Futian CBD, Shenzhen.
-pub const FALLBACK_CENTER: LonLat = LonLat::new(114.0553, 22.5380);
-/// The zoom the map opens at.
-pub const DEFAULT_ZOOM: f64 = 14.0;
-
-/// Loading the feed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FeedStatus {
-    /// Waiting for it; how much has arrived.
-    Loading(Progress),
-    /// Loaded; `rejected` records were skipped.
-    Ready {
-        /// The indexed feed.
-        catalog: Shared<Catalog>,
-        /// How many records were bad.
-        rejected: usize,
-    },
-    /// Could not be loaded; the message says why.
-    Failed(String),
-}
-
-/// Finding the shopper.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum LocationStatus {
-    /// Not asked (yet).
-    Idle,
-    /// Asked; waiting.
-    Locating,
-    /// Found.
-    Found(LonLat),
-    /// Could not: why.
-    Failed(LocationError),
-}
-
-/// Where the search point came from, which the banner explains.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SearchOrigin {
-    /// The feed's (or Fujin's) default centre.
-    Default,
-    /// The device's location.
-    Device,
-    /// A point the shopper picked on the map (or a link named).
-    Picked,
-}
-
-/// The filters and order of the list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Filters {
-    /// Radius in km, one of [`RADII_KM`].
-    pub radius_km: u32,
-    /// Categories shown; empty is all.
-    pub categories: BTreeSet<Category>,
-    /// List order.
-    pub sort: SortBy,
-    /// Search words.
-    pub text: String,
-    /// Price range in whole yuan.
-    pub min_yuan: Option<u64>,
-    /// Price range in whole yuan.
-    pub max_yuan: Option<u64>,
-    /// Show expired and sold-out deals greyed.
-    pub include_unavailable: bool,
-}
-
-impl Default for Filters {
-    fn default() -> Self {
-        Self {
-            radius_km: DEFAULT_RADIUS_KM,
-            categories: BTreeSet::new(),
-            sort: SortBy::Distance,
-            text: String::new(),
-            min_yuan: None,
-            max_yuan: None,
-            include_unavailable: false,
-        }
-    }
-}
-
-/// The map's view.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Viewport {
-    /// Centre, WGS-84.
-    pub center: LonLat,
-    /// Zoom level within [`ZOOM_RANGE`].
-    pub zoom: f64,
-}
-
-/// Everything the app shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AppState {
-    /// Language.
-    pub lang: Lang,
-    /// The feed.
-    pub feed: FeedStatus,
-    /// The device location.
-    pub location: LocationStatus,
-    /// Where distances are measured from.
-    pub search_point: LonLat,
-    /// Where it came from.
-    pub search_origin: SearchOrigin,
-    /// Filters and order.
-    pub filters: Filters,
-    /// The map view.
-    pub viewport: Viewport,
-    /// The merchant selected on the map or in the list.
-    pub selected_merchant: Option<u32>,
-    /// The merchant whose card is hovered or focused.
-    pub hovered_merchant: Option<u32>,
-    /// The deal page that is open, by deal id.
-    pub open_deal: Option<String>,
-    /// Merchants at one identical spot, listed after a click on their cluster.
-    pub spot_list: Option<Vec<u32>>,
-    /// Now, for countdowns and availability.
-    pub now: OffsetDateTime,
-    /// The rows of the list, recomputed whenever what they depend on changes.
-    pub rows: Shared<Vec<DealRow>>,
-    /// The shopper's orders and the checkout in progress.
-    pub orders: OrderBook,
-    /// The reseller whose link opened the widget (`?ref=`), kept for the session.
-    pub referral: Option<ReferralCode>,
-    /// The map was placed by the link, the device's location or the shopper,
-    /// so the feed's centre does not move it when the feed arrives.
-    pub map_placed: bool,
-}
-
-/// Every change the app can make.
-#[derive(Debug, Clone)]
-pub enum Action {
-    /// A feed was loaded.
-    FeedLoaded {
-        /// The indexed feed.
-        catalog: Shared<Catalog>,
-        /// Bad records skipped.
-        rejected: usize,
-    },
-    /// Started (again) to load the feed, or more of it arrived.
-    FeedLoading(Progress),
-    /// The feed failed.
-    FeedFailed(String),
-    /// Asking the device where it is.
-    Locating,
-    /// The device answered.
-    Located(LonLat),
-    /// The device could not say.
-    LocationFailed(LocationError),
-    /// Search around this point (a map click, or "search here").
-    SearchAt(LonLat),
-    /// Radius in km.
-    SetRadius(u32),
-    /// Show or hide a category; `None` clears the category filter.
-    ToggleCategory(Option<Category>),
-    /// List order.
-    SetSort(SortBy),
-    /// Search words.
-    SetText(String),
-    /// Price range in yuan.
-    SetPriceRange(Option<u64>, Option<u64>),
-    /// Show expired and sold out.
-    SetIncludeUnavailable(bool),
-    /// Move the map by a pixel offset (drag), at the current zoom.
-    PanBy(f64, f64),
-    /// Centre the map here.
-    CenterOn(LonLat),
-    /// Zoom by `delta` levels keeping the point `anchor` (pixels from the map's centre) still.
-    ZoomBy {
-        /// Levels (+ in, − out).
-        delta: f64,
-        /// x, y in pixels from the map centre.
-        anchor: (f64, f64),
-    },
-    /// Select a merchant (map marker or card), or none.
-    SelectMerchant(Option<u32>),
-    /// Hover or focus a card's merchant, or none.
-    HoverMerchant(Option<u32>),
-    /// Open a deal page, or close it.
-    OpenDeal(Option<String>),
-    /// Show the list of merchants at one spot, or close it.
-    ShowSpot(Option<Vec<u32>>),
-    /// The clock moved.
-    Tick(OffsetDateTime),
-    /// The URL changed (back/forward): apply it.
-    ApplyView(Box<ViewState>),
-    /// Switch language.
-    SetLang(Lang),
-    /// Something about orders.
-    Orders(OrderAction),
-}
-
 impl AppState {
-    /// The state a URL describes, before the feed has loaded.
-    pub fn from_view(view: &ViewState, lang: Lang, now: OffsetDateTime) -> Self {
-        let mut state = AppState {
-            lang,
-            feed: FeedStatus::Loading(Progress::default()),
-            location: LocationStatus::Idle,
-            search_point: FALLBACK_CENTER,
-            search_origin: SearchOrigin::Default,
-            filters: Filters::default(),
-            viewport: Viewport { center: FALLBACK_CENTER, zoom: DEFAULT_ZOOM },
-            selected_merchant: None,
-            hovered_merchant: None,
-            open_deal: None,
-            spot_list: None,
-            now,
-            rows: Shared::new(Vec::new()),
-            orders: OrderBook::default(),
-            referral: view.referral.clone(),
-            map_placed: false,
-        };
-        state.apply_view(view);
-        match (view.order, view.returned) {
-            // A return from paying, or a link to an order: applied once storage is read.
-            (Some(id), cancelled) => {
-                state.orders.reduce(OrderAction::Returned(id, cancelled.unwrap_or(false)))
-            }
-            (None, Some(cancelled)) => state.orders.reduce(OrderAction::ReturnedLatest(cancelled)),
-            (None, None) => {}
-        }
-        state
-    }
-
-    /// The view to write into the URL.
-    pub fn to_view(&self, base: &ViewState) -> ViewState {
-        let f = &self.filters;
-        ViewState {
-            lang: base.lang.clone(),
-            feed: base.feed.clone(),
-            referral: base.referral.clone(),
-            search_point: (self.search_origin != SearchOrigin::Default).then_some(self.search_point),
-            map_center: Some(self.viewport.center),
-            zoom: Some(self.viewport.zoom),
-            radius_km: (f.radius_km != DEFAULT_RADIUS_KM).then_some(f.radius_km),
-            categories: f.categories.clone(),
-            sort: (f.sort != SortBy::Distance).then_some(f.sort),
-            text: f.text.clone(),
-            min_yuan: f.min_yuan,
-            max_yuan: f.max_yuan,
-            include_unavailable: f.include_unavailable,
-            deal: self.open_deal.clone(),
-            order: self.orders.open_order,
-            returned: None,
-        }
-    }
-
-    /// The feed's centre, or Fujin's fallback.
-    pub fn default_center(&self) -> LonLat {
-        self.catalog().and_then(|c| c.feed().center).unwrap_or(FALLBACK_CENTER)
-    }
-
-    /// The catalog, once loaded.
-    pub fn catalog(&self) -> Option<&Shared<Catalog>> {
-        match &self.feed {
-            FeedStatus::Ready { catalog, .. } => Some(catalog),
-            _ => None,
-        }
-    }
-
-    /// How many records the loaded feed rejected (0 until it is loaded).
-    pub fn rejected(&self) -> usize {
-        match &self.feed {
-            FeedStatus::Ready { rejected, .. } => *rejected,
-            _ => 0,
-        }
-    }
-
-    /// The query the list shows.
-    pub fn query(&self) -> DealQuery {
-        let f = &self.filters;
-        DealQuery {
-            from: self.search_point,
-            radius_m: f64::from(f.radius_km) * 1_000.0,
-            categories: f.categories.clone(),
-            min_price_fen: f.min_yuan.map(|y| y.saturating_mul(100)),
-            max_price_fen: f.max_yuan.map(|y| y.saturating_mul(100)),
-            text: f.text.clone(),
-            sort: f.sort,
-            include_unavailable: f.include_unavailable,
-        }
-    }
-
     /// Applies one action; returns the new state.
     pub fn reduce_to(mut self, action: Action) -> Self {
         let mut requery = true;
@@ -463,39 +177,6 @@ impl AppState {
             self.viewport.center = position;
         }
     }
-
-    fn apply_view(&mut self, view: &ViewState) {
-        match view.search_point {
-            Some(p) => {
-                self.search_point = p;
-                self.search_origin = SearchOrigin::Picked;
-            }
-            None if self.search_origin == SearchOrigin::Picked => {
-                // Back to a link without a picked point: the device, else the default.
-                (self.search_point, self.search_origin) = match self.location {
-                    LocationStatus::Found(p) => (p, SearchOrigin::Device),
-                    _ => (self.default_center(), SearchOrigin::Default),
-                };
-            }
-            None => {}
-        }
-        self.map_placed |= view.map_center.is_some() || view.search_point.is_some();
-        self.viewport = Viewport {
-            center: view.map_center.or(view.search_point).unwrap_or(self.viewport.center),
-            zoom: view.zoom.unwrap_or(self.viewport.zoom),
-        };
-        self.filters = Filters {
-            radius_km: view.radius_km.unwrap_or(DEFAULT_RADIUS_KM),
-            categories: view.categories.clone(),
-            sort: view.sort.unwrap_or_default(),
-            text: view.text.clone(),
-            min_yuan: view.min_yuan,
-            max_yuan: view.max_yuan,
-            include_unavailable: view.include_unavailable,
-        };
-        self.open_deal = view.deal.clone();
-        self.orders.open_order = view.order.filter(|id| self.orders.get(*id).is_some());
-    }
 }
 
 /// Wraps a longitude past ±180° back into range.
@@ -514,7 +195,15 @@ impl Reducible for AppState {
 
 #[cfg(test)]
 mod tests {
+    use fujin_core::index::{Catalog, SortBy};
+    use fujin_core::model::Category;
+    use fujin_core::view::{DEFAULT_RADIUS_KM, ViewState};
+    use time::OffsetDateTime;
+
     use super::*;
+    use crate::browser::LocationError;
+    use crate::i18n::Lang;
+    use crate::state::FALLBACK_CENTER;
     use fujin_core::feed::load_feed;
 
     fn catalog() -> Shared<Catalog> {
