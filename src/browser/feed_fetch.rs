@@ -1,14 +1,14 @@
-//! Fetching a feed over HTTP, with download progress, and loading it with
-//! the core.
+//! Fetching a feed over HTTP, with download progress, and loading it in
+//! time slices so that the page keeps answering.
 
 use std::time::Duration;
 
 use fujin_core::feed::FeedError;
-use fujin_core::feed::FeedReader;
 use fujin_core::feed::limits::MAX_FEED_BYTES;
-use fujin_core::index::{Catalog, CatalogBuilder};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+use super::feed_loading::{LoadStep, LoadedCatalog, Pace, load_in_steps};
 
 /// Why a feed could not be fetched or read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -28,9 +28,6 @@ pub enum FetchError {
     #[error(transparent)]
     Feed(#[from] FeedError),
 }
-
-/// Bytes of records read in one step: a few milliseconds in the browser bench.
-pub const BYTES_PER_STEP: usize = 64 * 1024;
 
 /// Milliseconds of loading work between two yields to the browser: less
 /// than a frame, so the page keeps drawing and answering input.
@@ -59,21 +56,9 @@ impl Progress {
     }
 }
 
-/// Merchants indexed in one step.
-pub const MERCHANTS_PER_STEP: usize = 1_000;
-
-/// A fetched feed, indexed.
-#[derive(Debug)]
-pub struct FetchedFeed {
-    /// Its valid merchants and deals, indexed.
-    pub catalog: Catalog,
-    /// How many records were rejected.
-    pub rejected: usize,
-}
-
 /// Fetches `url`, reporting progress as the body arrives, loads it as a feed
 /// and indexes it, yielding to the page between steps.
-pub async fn fetch_feed(url: &str, on_progress: impl Fn(Progress)) -> Result<FetchedFeed, FetchError> {
+pub async fn fetch_feed(url: &str, on_progress: impl Fn(Progress)) -> Result<LoadedCatalog, FetchError> {
     let response =
         gloo::net::http::Request::get(url).send().await.map_err(|e| FetchError::Network(e.to_string()))?;
     if !response.ok() {
@@ -85,25 +70,32 @@ pub async fn fetch_feed(url: &str, on_progress: impl Fn(Progress)) -> Result<Fet
         None => response.binary().await.map_err(|e| FetchError::Network(e.to_string()))?,
     };
     let received = bytes.len() as u64;
-    // Read the feed in time slices, giving the page a turn in between.
-    let mut reader = FeedReader::new(&bytes)?;
-    let mut slice = TimeSlice::start();
-    while !reader.step(BYTES_PER_STEP)? {
-        if slice.is_over() {
-            on_progress(Progress { received, total, read: Some(reader.progress()) });
-            slice = slice.next().await;
+    let mut pace = TimeSlices { slice: TimeSlice::start(), received, total, on_progress };
+    Ok(load_in_steps(bytes, &mut pace).await?)
+}
+
+/// The app's pace: the page gets a turn whenever a time slice is over, and
+/// hears how far loading has come.
+struct TimeSlices<F> {
+    slice: TimeSlice,
+    received: u64,
+    total: Option<u64>,
+    on_progress: F,
+}
+
+impl<F: Fn(Progress)> Pace for TimeSlices<F> {
+    async fn after(&mut self, step: LoadStep) {
+        if !self.slice.is_over() {
+            return;
         }
+        let read = match step {
+            LoadStep::Opened => 0.0,
+            LoadStep::Reading(share) => share,
+            LoadStep::Read | LoadStep::Indexing(_) => 1.0,
+        };
+        (self.on_progress)(Progress { received: self.received, total: self.total, read: Some(read) });
+        self.slice = TimeSlice::start_after_a_turn().await;
     }
-    let loaded = reader.finish()?;
-    drop(bytes);
-    let mut builder = CatalogBuilder::new(loaded.feed);
-    while !builder.step(MERCHANTS_PER_STEP) {
-        if slice.is_over() {
-            on_progress(Progress { received, total, read: Some(1.0) });
-            slice = slice.next().await;
-        }
-    }
-    Ok(FetchedFeed { catalog: builder.finish(), rejected: loaded.rejected })
 }
 
 /// Milliseconds on the page's monotonic clock (`performance.now()`).
@@ -126,7 +118,7 @@ impl TimeSlice {
     }
 
     /// Gives the browser a turn (input, rendering), then starts the next slice.
-    async fn next(self) -> Self {
+    async fn start_after_a_turn() -> Self {
         yew::platform::time::sleep(Duration::ZERO).await;
         Self::start()
     }

@@ -6,14 +6,14 @@
 mod clock;
 mod device;
 mod feed_fetch;
+mod feed_loading;
 mod geolocation;
 mod panic_screen;
 pub mod url_sync;
 
 pub use clock::now;
 pub use device::{Device, Handoff, handoff, random_bytes};
-pub use feed_fetch::{
-    BYTES_PER_STEP, FetchError, FetchedFeed, MERCHANTS_PER_STEP, Progress, SLICE_MS, fetch_feed, now_ms,
-};
+pub use feed_fetch::{FetchError, Progress, SLICE_MS, fetch_feed, now_ms};
+pub use feed_loading::{BYTES_PER_STEP, LoadStep, LoadedCatalog, MERCHANTS_PER_STEP, Pace, load_in_steps};
 pub use geolocation::{LocationAnswer, LocationError, Locator};
 pub use panic_screen::{PANIC_MESSAGE, install as install_panic_screen, show as show_panic_screen};

@@ -1,0 +1,74 @@
+//! Loading feed bytes into a [`Catalog`] in steps: the feed read a byte
+//! budget at a time, then indexed a number of merchants at a time, with a
+//! [`Pace`] called after every step. The app's pace gives the page a turn
+//! every few milliseconds; the bench page's pace times each step. Both run
+//! this one loop, so the bench measures the path the app runs.
+
+use std::future::Future;
+
+use fujin_core::feed::{FeedError, FeedReader};
+use fujin_core::index::{Catalog, CatalogBuilder};
+
+/// Bytes of records read in one step: a few milliseconds in the browser bench.
+pub const BYTES_PER_STEP: usize = 64 * 1024;
+
+/// Merchants indexed in one step.
+pub const MERCHANTS_PER_STEP: usize = 1_000;
+
+/// Where loading is, as told to the [`Pace`] after each step.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LoadStep {
+    /// The bytes are checked as UTF-8 and the feed's head is read.
+    Opened,
+    /// One step of [`BYTES_PER_STEP`] read; the share of the feed read (0 to 1).
+    Reading(f64),
+    /// The whole feed is read (its bytes are dropped next).
+    Read,
+    /// One step of [`MERCHANTS_PER_STEP`] indexed; the share indexed (0 to 1).
+    /// After the last one, the R-tree is bulk loaded in one go.
+    Indexing(f64),
+}
+
+/// What happens between two steps of loading.
+pub trait Pace {
+    /// Called after each step; loading goes on when the future completes.
+    fn after(&mut self, step: LoadStep) -> impl Future<Output = ()>;
+}
+
+/// A feed loaded and indexed.
+#[derive(Debug)]
+pub struct LoadedCatalog {
+    /// Its valid merchants and deals, indexed.
+    pub catalog: Catalog,
+    /// How many records were rejected.
+    pub rejected: usize,
+}
+
+/// Reads `bytes` as a feed and indexes it, step by step, calling `pace`
+/// after every step. The bytes are dropped as soon as they are read, before
+/// indexing starts: a big feed's text and its catalog are not held at once.
+pub async fn load_in_steps(bytes: Vec<u8>, pace: &mut impl Pace) -> Result<LoadedCatalog, FeedError> {
+    let loaded = {
+        let mut reader = FeedReader::new(&bytes)?;
+        pace.after(LoadStep::Opened).await;
+        loop {
+            let done = reader.step(BYTES_PER_STEP)?;
+            pace.after(LoadStep::Reading(reader.progress())).await;
+            if done {
+                break;
+            }
+        }
+        reader.finish()?
+    };
+    pace.after(LoadStep::Read).await;
+    drop(bytes);
+    let mut builder = CatalogBuilder::new(loaded.feed);
+    loop {
+        let done = builder.step(MERCHANTS_PER_STEP);
+        pace.after(LoadStep::Indexing(builder.progress())).await;
+        if done {
+            break;
+        }
+    }
+    Ok(LoadedCatalog { catalog: builder.finish(), rejected: loaded.rejected })
+}
