@@ -14,8 +14,8 @@ use crate::hooks::{
 };
 use crate::i18n::Lang;
 use crate::map::{MapView, TileSource};
-use crate::orders::{OrderAction, OrderStore, StorageHealth, Verifier, place_order};
-use crate::state::{Action, AppState, LocationStatus};
+use crate::orders::{OrderAction, OrderStore, StorageHealth, Verifier};
+use crate::state::{Action, AppState, LocationStatus, place_order};
 
 /// Properties of [`App`].
 #[derive(Debug, Clone, PartialEq, Properties)]

@@ -4,9 +4,11 @@
 
 mod action;
 mod app_state;
+mod purchase;
 mod reducer;
 
 pub use action::Action;
 pub use app_state::{
     AppState, DEFAULT_ZOOM, FALLBACK_CENTER, FeedStatus, Filters, LocationStatus, SearchOrigin, Viewport,
 };
+pub use purchase::place_order;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::deal_query::DealRow;
+use super::deal_row::DealRow;
 use super::spatial_index::SpatialIndex;
 use crate::commerce::Order;
 use crate::feed::Feed;

@@ -6,8 +6,10 @@
 
 mod catalog;
 mod deal_query;
+mod deal_row;
 mod spatial_index;
 
 pub use catalog::{Catalog, CatalogBuilder, FoundDeal};
-pub use deal_query::{DealQuery, DealRow, SortBy};
+pub use deal_query::{DealQuery, SortBy};
+pub use deal_row::DealRow;
 pub use spatial_index::{Hit, SpatialIndex};

@@ -7,8 +7,8 @@ use fujin_core::commerce::{Order, OrderRandomness};
 use fujin_core::model::PayProvider;
 use fujin_core::view::ViewState;
 
-use super::order_book::OrderAction;
-use crate::state::AppState;
+use super::app_state::AppState;
+use crate::orders::OrderAction;
 
 /// The order for the checkout in `state`, paid with `provider`, and the
 /// link to hand it to; or why not. `page` is the widget's address without
