@@ -24,6 +24,6 @@ pub use order_list::{OrderList, OrderListProps};
 pub use order_page::{OrderPage, OrderPageProps};
 pub use qr_image::{QrImage, QrImageProps};
 pub use side_panel::{SidePanel, SidePanelProps};
-pub use spot_list::{SpotList, SpotListProps};
+pub use spot_list::spot_list;
 pub use status_banner::{StatusBanner, StatusBannerProps};
 pub use top_bar::{TopBar, TopBarProps};

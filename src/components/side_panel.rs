@@ -13,7 +13,7 @@ use super::deal_page::DealPage;
 use super::filter_bar::FilterBar;
 use super::order_list::OrderList;
 use super::order_page::OrderPage;
-use super::spot_list::SpotList;
+use super::spot_list::spot_list;
 use crate::browser::Device;
 use crate::hooks::{use_send, use_send_orders};
 use crate::orders::OrderAction;
@@ -113,10 +113,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                     </DealPage>
                 }
             }
-            (None, Some(list)) => html! {
-                <SpotList lang={lang} catalog={catalog.clone()} merchants={list.clone()}
-                    on_select={on_select} on_close={on_close_spot} />
-            },
+            (None, Some(list)) => spot_list(lang, catalog, list, &on_select, &on_close_spot),
             (None, None) => html! {
                 <DealList lang={lang} catalog={catalog.clone()} rows={state.rows.clone()}
                     selected={state.selected_merchant} on_open={on_open} on_hover={on_hover} />

@@ -236,6 +236,18 @@ mod tests {
         }
     }
 
+    #[test]
+    fn hosts_are_ascii_punycode_for_international_domains() {
+        let hosts = ["xn--fiqs8s.example".to_owned()];
+        let punycode = check_pay_link(PayProvider::Checkout, "https://xn--fiqs8s.example/pay", &hosts);
+        assert_eq!(punycode.map(|l| l.as_str().to_owned()), Ok("https://xn--fiqs8s.example/pay".to_owned()));
+        // Percent-encoded Unicode in the host is refused, not turned into punycode.
+        let encoded = check_pay_link(PayProvider::Checkout, "https://%E4%B8%AD%E5%9B%BD.example/pay", &hosts);
+        assert!(matches!(encoded, Err(PayLinkError::Unparsable(_))), "{encoded:?}");
+        // Punycode that does not decode is refused, as before.
+        assert!(!is_valid_checkout_host("xn--zz.example"));
+    }
+
     fn ok(provider: PayProvider, raw: &str) -> bool {
         check_pay_link(provider, raw, &["shop.example.com".to_owned()]).is_ok()
     }
