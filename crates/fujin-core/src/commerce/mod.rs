@@ -5,6 +5,7 @@
 
 mod handoff;
 mod order;
+mod order_id;
 mod qr;
 mod referral;
 mod stored_order;
@@ -15,9 +16,10 @@ pub use handoff::{
     handoff_room, is_valid_param_name,
 };
 pub use order::{
-    BadOrderId, DEFAULT_MAX_PER_ORDER, MAX_QUANTITY, Order, OrderError, OrderEvent, OrderId, OrderRandomness,
-    OrderStatus, TransitionError, Verdict, max_quantity, voucher_payload,
+    DEFAULT_MAX_PER_ORDER, MAX_QUANTITY, Order, OrderError, OrderEvent, OrderRandomness, OrderStatus,
+    TransitionError, Verdict, max_quantity, voucher_payload,
 };
+pub use order_id::{BadOrderId, OrderId};
 pub use qr::{QrError, qr_code, qr_svg};
 pub use referral::{MAX_REFERRAL_LEN, ReferralCode};
 pub use stored_order::{

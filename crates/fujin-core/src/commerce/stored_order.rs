@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::order::{Order, OrderId, OrderStatus};
+use super::order::{Order, OrderStatus};
+use super::order_id::OrderId;
 use super::referral::ReferralCode;
 use super::voucher_code::VoucherCode;
 use crate::model::limits::{MAX_NAME_CHARS, MAX_TITLE_CHARS};
