@@ -4,7 +4,7 @@
 
 use fujin_core::commerce::OrderRandomness;
 use fujin_core::geo::distance_m;
-use fujin_core::view::ViewState;
+use fujin_core::view::{FeedChoice, UrlState, ViewState, choose_feed};
 use yew::prelude::*;
 
 use crate::browser::{Device, Locator, now, random_bytes};
@@ -20,9 +20,15 @@ use crate::state::{Action, AppState, LocationStatus, place_order};
 /// Properties of [`App`].
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct AppProps {
-    /// Where to load the feed from (a `?feed=` in `query` overrides it).
+    /// Where to load the feed from: the host's choice. A `feed` in `query`
+    /// replaces it only when its origin is in `feed_origins`.
     pub feed_url: AttrValue,
-    /// The URL query the app starts from (`location.search`).
+    /// Origins a `feed` named in the page address may come from
+    /// (`https://cdn.example`, or `self` for the page's own); none by default.
+    #[prop_or_default]
+    pub feed_origins: Vec<String>,
+    /// The view the app starts from, as the widget's own pairs of the page
+    /// address (prefix taken off; see [`url_state`](AppProps::url_state)).
     #[prop_or_default]
     pub query: AttrValue,
     /// How to find the shopper.
@@ -31,9 +37,14 @@ pub struct AppProps {
     /// Map tiles.
     #[prop_or_else(TileSource::openstreetmap)]
     pub tiles: TileSource,
-    /// Keep the page URL in step with the view (off for embedding and tests).
-    #[prop_or(true)]
-    pub sync_url: bool,
+    /// Where the view is kept in the page address: off (the default), the
+    /// query or the fragment.
+    #[prop_or_default]
+    pub url_state: UrlState,
+    /// What the widget's keys in the page address start with, so that the
+    /// host's own parameters and other widgets' never clash with them.
+    #[prop_or_default]
+    pub url_prefix: AttrValue,
     /// Where orders are kept.
     #[prop_or(OrderStore::Browser)]
     pub store: OrderStore,
@@ -58,12 +69,17 @@ pub fn App(props: &AppProps) -> Html {
             AppState::from_view(&view, lang, now())
         })
     };
-    let feed_url: AttrValue =
-        base_view.feed.clone().map(AttrValue::from).unwrap_or_else(|| props.feed_url.clone());
-    let retry = use_feed(&state, &feed_url);
+    let feed = use_memo(
+        (props.feed_url.clone(), base_view.feed.clone(), props.feed_origins.clone()),
+        |(host, linked, origins)| {
+            let page = gloo::utils::window().location().href().unwrap_or_default();
+            choose_feed(host, linked.as_deref(), &page, origins)
+        },
+    );
+    let retry = use_feed(&state, &AttrValue::from(feed.url().to_owned()));
     let locate = use_locate(&state, &props.locator, base_view.search_point.is_none());
     use_clock(&state);
-    use_url_sync(&state, &base_view, props.sync_url);
+    use_url_sync(&state, &base_view, props.url_state, &props.url_prefix);
     let verify_trouble = use_order_effects(&state, &props.store, &props.verifier);
 
     let dispatcher = state.dispatcher();
@@ -106,6 +122,7 @@ pub fn App(props: &AppProps) -> Html {
             <TopBar lang={lang} text={state.filters.text.clone()} locating={state.location == LocationStatus::Locating}
                 on_text={on_text} on_locate={locate} on_lang={on_lang} open_orders={open_orders} on_orders={on_orders} />
             <StatusBanner lang={lang} location={state.location} origin={state.search_origin} rejected={rejected}
+                refused_feed_origin={match &*feed { FeedChoice::Refused { origin, .. } => Some(AttrValue::from(origin.clone())), _ => None }}
                 storage_unavailable={state.orders.storage == StorageHealth::Unavailable} skipped_orders={state.orders.skipped} missing_order={state.orders.missing_order} />
             <div class="body">
                 <div class="map-pane">

@@ -27,6 +27,7 @@ pub mod orders;
 pub mod shared;
 pub mod state;
 
+use fujin_core::view::{SAME_ORIGIN, UrlState};
 use wasm_bindgen::JsCast;
 
 /// The id of the element the app mounts into (see `index.html`).
@@ -40,11 +41,17 @@ pub const DEMO_FEED_URL: &str = "demo-feed.json";
 /// (or `<body>` when the page has no such element).
 pub fn start() {
     browser::install_panic_screen();
-    let window = gloo::utils::window();
     let document = gloo::utils::document();
     let root = document.get_element_by_id(ROOT_ID).or_else(|| document.body().map(|b| b.unchecked_into()));
-    let query = window.location().search().unwrap_or_default();
-    let props = yew::props!(app::AppProps { feed_url: DEMO_FEED_URL, query });
+    // The standalone page owns its address: its keys are unprefixed (links
+    // made before stay valid) and a linked feed from its own origin loads.
+    let query = browser::url_sync::read_pairs(UrlState::Query, "");
+    let props = yew::props!(app::AppProps {
+        feed_url: DEMO_FEED_URL,
+        feed_origins: vec![SAME_ORIGIN.to_owned()],
+        query,
+        url_state: UrlState::Query,
+    });
     match root {
         Some(root) => {
             yew::Renderer::<app::App>::with_root_and_props(root, props).render();

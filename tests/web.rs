@@ -231,7 +231,7 @@ async fn the_url_follows_the_view_and_back_closes_a_deal() {
     let history = window.history().unwrap();
     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?lang=zh")).unwrap();
     let mut p = props(&data_url(FEED), "lang=zh", denied());
-    p.sync_url = true;
+    p.url_state = fujin_core::view::UrlState::Query;
     let root = mount(p);
     until("the list", &root, |r| listed(r).len() == 3).await;
     choose(&root, ".controls label:nth-child(2) select", "price");

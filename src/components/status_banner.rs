@@ -18,6 +18,9 @@ pub struct StatusBannerProps {
     pub origin: SearchOrigin,
     /// Records of the feed that were skipped.
     pub rejected: usize,
+    /// The origin of a feed the page address named and the host does not allow.
+    #[prop_or_default]
+    pub refused_feed_origin: Option<AttrValue>,
     /// Orders cannot be kept on this device.
     #[prop_or_default]
     pub storage_unavailable: bool,
@@ -53,6 +56,9 @@ pub fn StatusBanner(props: &StatusBannerProps) -> Html {
             <p class={class}>{ message }</p>
             if props.rejected > 0 {
                 <p class="status warning">{ format!("{} {}", props.rejected, t.records_skipped) }</p>
+            }
+            if let Some(origin) = &props.refused_feed_origin {
+                <p class="status warning">{ format!("{} ({origin})", t.feed_refused) }</p>
             }
             if props.storage_unavailable {
                 <p class="status warning storage">{ props.lang.orders().storage_warning }</p>

@@ -21,7 +21,7 @@ pub fn props(feed_url: &str, query: &str, locator: Locator) -> AppProps {
         query: query.to_owned(),
         locator,
         tiles: TileSource::none(),
-        sync_url: false,
+        url_state: fujin_core::view::UrlState::Off,
         store: OrderStore::memory(),
         device: Device::default(),
         verifier: Verifier::new(|_, _| Box::pin(async { None })),
