@@ -8,8 +8,10 @@ mod display;
 mod feed_choice;
 mod url_state;
 mod view_state;
+mod widget_options;
 
 pub use display::{distance_text, time_left};
 pub use feed_choice::{FeedChoice, SAME_ORIGIN, choose_feed};
 pub use url_state::{BadUrlState, UrlState, VIEW_KEYS, merge_pairs, own_pairs};
 pub use view_state::{DEFAULT_RADIUS_KM, RADII_KM, ViewState, ZOOM_RANGE};
+pub use widget_options::{DEFAULT_URL_KEY, Locate, OptionWarning, Tiles, WidgetOptions};
