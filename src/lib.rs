@@ -14,12 +14,14 @@
 //! | [`map`] | the slippy map: pixels, clusters, drawing, gestures |
 //! | [`orders`] | the order book, placing orders, their storage, verification |
 //! | [`hooks`] | feed loading, locating, clock, URL sync, order effects |
-//! | [`browser`] | adapters to browser APIs (clock, device, location, network, URL, panic screen) |
+//! | [`embed`] | mounting into any element's shadow root, the panic screen |
+//! | [`browser`] | adapters to browser APIs (clock, device, location, network, URL) |
 //! | [`i18n`] | the widget's words in Chinese and English |
 
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod hooks;
 pub mod i18n;
 pub mod map;
@@ -28,21 +30,27 @@ pub mod shared;
 pub mod state;
 
 use fujin_core::view::{SAME_ORIGIN, UrlState};
-use wasm_bindgen::JsCast;
 
-/// The id of the element the app mounts into (see `index.html`).
+/// The id of the element the standalone page mounts the widget into (see
+/// `index.html`).
 pub const ROOT_ID: &str = "fujin";
 
 /// The feed the app shows when the page names none: the generated Shenzhen
 /// demo feed that Trunk copies next to the page.
 pub const DEMO_FEED_URL: &str = "demo-feed.json";
 
-/// Installs the panic screen and mounts [`app::App`] into `#fujin`
-/// (or `<body>` when the page has no such element).
+/// The standalone page: installs the panic screen and mounts the widget,
+/// as any host would, into `#fujin` (a new element at the end of `<body>`
+/// when the page has none; nothing else on the page is touched).
 pub fn start() {
-    browser::install_panic_screen();
+    embed::install_panic_screen();
     let document = gloo::utils::document();
-    let root = document.get_element_by_id(ROOT_ID).or_else(|| document.body().map(|b| b.unchecked_into()));
+    let root = document.get_element_by_id(ROOT_ID).or_else(|| {
+        let root = document.create_element("div").ok()?;
+        root.set_id(ROOT_ID);
+        document.body()?.append_child(&root).ok()?;
+        Some(root)
+    });
     // The standalone page owns its address: its keys are unprefixed (links
     // made before stay valid) and a linked feed from its own origin loads.
     let query = browser::url_sync::read_pairs(UrlState::Query, "");
@@ -52,10 +60,10 @@ pub fn start() {
         query,
         url_state: UrlState::Query,
     });
-    match root {
-        Some(root) => {
-            yew::Renderer::<app::App>::with_root_and_props(root, props).render();
-        }
-        None => gloo::console::error!("fujin: the page has no <body> to mount into"),
+    let mounted = root
+        .ok_or_else(|| "the page has no <body>".to_owned())
+        .and_then(|root| embed::mount_in_shadow(&root, props).map_err(|e| e.to_string()));
+    if let Err(e) = mounted {
+        gloo::console::error!(format!("fujin: {e}"));
     }
 }

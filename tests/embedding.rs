@@ -89,3 +89,59 @@ async fn a_linked_feed_the_host_does_not_allow_is_ignored_and_said() {
     assert!(text.contains("https://evil.example"), "names the refused origin: {text}");
     until("the host's own deals", &root, |r| listed(r).len() == 2).await;
 }
+
+/// A computed style property of `el`.
+fn computed(el: &web_sys::Element, property: &str) -> String {
+    let style = gloo::utils::window().get_computed_style(el).unwrap().unwrap();
+    style.get_property_value(property).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn hostile_host_css_does_not_reach_in_and_ours_does_not_leak_out() {
+    let document = gloo::utils::document();
+    let hostile = document.create_element("style").unwrap();
+    hostile.set_text_content(Some(
+        "* { box-sizing: content-box; font-size: 30px; color: rgb(1, 2, 3) } div { display: inline } \
+         button { all: unset } canvas { display: none } .top-bar { background: rgb(4, 5, 6) }",
+    ));
+    document.head().unwrap().append_child(&hostile).unwrap();
+    // A host element that happens to share a class name with the widget's.
+    let host_bar = document.create_element("div").unwrap();
+    host_bar.set_class_name("top-bar");
+    document.body().unwrap().append_child(&host_bar).unwrap();
+
+    let root = mount(props(&data_url(FEED), "", denied()));
+    until("the list", &root, |r| listed(r).len() == 2).await;
+    let inside = |selector: &str| root.query_selector(selector).unwrap().unwrap();
+    assert_eq!(
+        computed(&inside(".status-banner"), "display"),
+        "block",
+        "div {{ display: inline }} stays out"
+    );
+    assert_eq!(computed(&inside(".deal-title"), "font-size"), "16px", "the host's font size stays out");
+    assert_ne!(computed(&inside(".deal-title"), "color"), "rgb(1, 2, 3)", "and its colour");
+    assert_eq!(computed(&inside(".chip"), "border-top-style"), "solid", "button {{ all: unset }} stays out");
+    assert_eq!(computed(&inside(".chip"), "box-sizing"), "border-box");
+    assert_ne!(computed(&inside("canvas"), "display"), "none");
+    assert_eq!(computed(&host_bar, "background-color"), "rgb(4, 5, 6)", "our .top-bar rule stays in");
+    hostile.remove();
+    host_bar.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_layout_follows_the_widgets_width_not_the_windows() {
+    let document = gloo::utils::document();
+    let sized = |width: u32| {
+        let host = document.create_element("div").unwrap();
+        host.set_attribute("style", &format!("width:{width}px;height:600px")).unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        let p = props(&data_url(FEED), "", denied());
+        fujin_web::embed::mount_in_shadow(&host, p).unwrap().container().clone()
+    };
+    let (wide, narrow) = (sized(1000), sized(400));
+    until("the wide list", &wide, |r| listed(r).len() == 2).await;
+    until("the narrow list", &narrow, |r| listed(r).len() == 2).await;
+    let body = |root: &web_sys::Element| root.query_selector(".body").unwrap().unwrap();
+    assert_eq!(computed(&body(&wide), "flex-direction"), "row-reverse", "the list beside the map");
+    assert_eq!(computed(&body(&narrow), "flex-direction"), "column", "the list as a bottom sheet");
+}

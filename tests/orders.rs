@@ -100,8 +100,7 @@ async fn buy_with_stripe_come_back_see_the_voucher_reload_and_mark_it_used() {
     let back = mount(shop_props(&format!("lang=en&order={}", order.id), &store, Device::default()));
     until("the voucher", &back, |r| has(r, ".voucher")).await;
     let focus_in_order = |r: &web_sys::Element| {
-        let focused = gloo::utils::document().active_element();
-        focused.is_some_and(|f| f.matches(".order-page .back").unwrap_or(false) && r.contains(Some(&f)))
+        focused(r).is_some_and(|f| f.matches(".order-page .back").unwrap_or(false) && r.contains(Some(&f)))
     };
     until("focus in the order", &back, focus_in_order).await;
     let text = back.text_content().unwrap();

@@ -1,5 +1,5 @@
 //! Adapters to what the browser provides: the clock, the device, location,
-//! the network (the feed), the page URL and the panic screen. Each puts a
+//! the network (the feed) and the page URL. Each puts a
 //! small Rust face on a browser API, with a fake for tests where one is
 //! needed.
 
@@ -8,7 +8,6 @@ mod device;
 mod feed_fetch;
 mod feed_loading;
 mod geolocation;
-mod panic_screen;
 pub mod url_sync;
 
 pub use clock::now;
@@ -16,4 +15,3 @@ pub use device::{Device, Handoff, handoff, random_bytes};
 pub use feed_fetch::{FetchError, Progress, SLICE_MS, fetch_feed, now_ms};
 pub use feed_loading::{BYTES_PER_STEP, LoadStep, LoadedCatalog, MERCHANTS_PER_STEP, Pace, load_in_steps};
 pub use geolocation::{LocationAnswer, LocationError, Locator};
-pub use panic_screen::{PANIC_MESSAGE, install as install_panic_screen, show as show_panic_screen};

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use fujin_web::app::{App, AppProps};
+use fujin_web::app::AppProps;
 use fujin_web::browser::Device;
 use fujin_web::browser::{LocationError, Locator};
 use fujin_web::map::TileSource;
@@ -32,20 +32,20 @@ pub fn denied() -> Locator {
     Locator::fixed(Err(LocationError::Denied))
 }
 
-/// Mounts the app (with the real stylesheet, so the map has a size) in a fresh 800×600 box.
+/// Mounts the app as a host page would (in the shadow root of a fresh
+/// 800×600 element, with the widget's own stylesheet); returns the element
+/// it renders into, inside that shadow root.
 pub fn mount(props: AppProps) -> web_sys::Element {
     let document = gloo::utils::document();
-    if document.get_element_by_id("fujin-test-css").is_none() {
-        let style = document.create_element("style").unwrap();
-        style.set_id("fujin-test-css");
-        style.set_text_content(Some(include_str!("../../static/fujin.css")));
-        document.head().unwrap().append_child(&style).unwrap();
-    }
-    let div = document.create_element("div").unwrap();
-    div.set_attribute("style", "position:relative;width:800px;height:600px").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    yew::Renderer::<App>::with_root_and_props(div.clone(), props).render();
-    div
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("style", "width:800px;height:600px").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    fujin_web::embed::mount_in_shadow(&host, props).unwrap().container().clone()
+}
+
+/// The focused element inside the widget that `root` belongs to.
+pub fn focused(root: &web_sys::Element) -> Option<web_sys::Element> {
+    root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()?.active_element()
 }
 
 /// Waits (up to about five seconds) until `check` holds.

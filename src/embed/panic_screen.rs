@@ -1,5 +1,8 @@
-//! A panic must never leave a blank page: the hook logs the panic and puts
-//! a plain error screen, with a way forward, where the app was.
+//! A panic must never leave a blank widget: the hook logs the panic and
+//! puts a plain error screen, with a way forward, in every mounted widget's
+//! own box, and touches nothing else on the page. (The release build aborts
+//! on a panic, which stops the whole module: every widget on the page then
+//! shows this screen, as none of them can go on.)
 
 use std::panic;
 
@@ -14,14 +17,17 @@ pub fn install() {
     }));
 }
 
-/// Replaces the app with the error screen. Uses only text nodes, so nothing
-/// from the panic message can inject markup.
+/// Replaces every mounted widget with the error screen.
 pub fn show() {
-    let document = gloo::utils::document();
-    let Some(root) = document.get_element_by_id(crate::ROOT_ID).or_else(|| document.body().map(Into::into))
-    else {
-        return;
-    };
+    for container in super::mounted_containers() {
+        show_in(&container);
+    }
+}
+
+/// Replaces one widget with the error screen. Uses only text nodes, so
+/// nothing from the panic message can inject markup.
+fn show_in(root: &web_sys::Element) {
+    let document = root.owner_document().unwrap_or_else(gloo::utils::document);
     root.set_text_content(None);
     let Ok(screen) = document.create_element("div") else {
         return;

@@ -1,0 +1,11 @@
+//! Fujin as a guest on any page: mounted into an element's shadow root,
+//! configured by the host, several to a page.
+
+mod panic_screen;
+mod shadow_mount;
+
+pub use panic_screen::{PANIC_MESSAGE, install as install_panic_screen, show as show_panic_screen};
+
+pub use shadow_mount::{
+    CONTAINER_CLASS, MountError, MountedWidget, STYLESHEET, mount_in_shadow, mounted_containers,
+};

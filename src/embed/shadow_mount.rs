@@ -1,0 +1,94 @@
+//! Mounting the widget into any element of any page: inside the element's
+//! own shadow root, with the stylesheet adopted there, so that the host's
+//! CSS cannot break the widget and the widget's cannot leak out. Several
+//! widgets can live on one page, each in its own element.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsValue;
+use yew::AppHandle;
+
+use crate::app::{App, AppProps};
+
+/// The widget's stylesheet, compiled in: adopted by each shadow root as a
+/// constructed stylesheet, so no file has to be found next to the page and
+/// a strict `style-src 'self'` policy has nothing to object to.
+pub const STYLESHEET: &str = include_str!("../../static/fujin.css");
+
+/// The class of the element inside the shadow root that the app renders into.
+pub const CONTAINER_CLASS: &str = "fujin-root";
+
+/// Why the widget could not be mounted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MountError {
+    /// The element cannot have a shadow root (an `<input>`, say) or the
+    /// browser refused one.
+    #[error("fujin: this element cannot hold the widget (no shadow root): {0}")]
+    NoShadowRoot(String),
+    /// The document could not make the widget's elements or stylesheet.
+    #[error("fujin: could not set up the widget: {0}")]
+    Setup(String),
+}
+
+fn js_text(e: JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+thread_local! {
+    /// The containers of every mounted widget, for the panic screen.
+    static CONTAINERS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The containers of the widgets mounted now.
+pub fn mounted_containers() -> Vec<web_sys::Element> {
+    CONTAINERS.with(|c| c.borrow().clone())
+}
+
+/// A mounted widget. Dropping the handle leaves the widget running (a
+/// host may keep no handle at all); [`destroy`](MountedWidget::destroy) ends it.
+pub struct MountedWidget {
+    app: Option<AppHandle<App>>,
+    container: web_sys::Element,
+}
+
+impl MountedWidget {
+    /// The element inside the shadow root the app renders into.
+    pub fn container(&self) -> &web_sys::Element {
+        &self.container
+    }
+
+    /// Unmounts the app (its effects' clean-ups run: listeners, timers,
+    /// observers, pending work) and empties the shadow root.
+    pub fn destroy(mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        let container = self.container.clone();
+        CONTAINERS.with(|c| c.borrow_mut().retain(|e| e != &container));
+        container.remove();
+    }
+}
+
+/// Mounts the app into `host`'s shadow root (made open if the element has
+/// none; emptied if it has one).
+pub fn mount_in_shadow(host: &web_sys::Element, props: AppProps) -> Result<MountedWidget, MountError> {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => {
+            shadow.set_text_content(None);
+            shadow
+        }
+        None => host
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .map_err(|e| MountError::NoShadowRoot(js_text(e)))?,
+    };
+    let sheet = web_sys::CssStyleSheet::new().map_err(|e| MountError::Setup(js_text(e)))?;
+    sheet.replace_sync(STYLESHEET).map_err(|e| MountError::Setup(js_text(e)))?;
+    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    let document = host.owner_document().unwrap_or_else(gloo::utils::document);
+    let container = document.create_element("div").map_err(|e| MountError::Setup(js_text(e)))?;
+    container.set_class_name(CONTAINER_CLASS);
+    shadow.append_child(&container).map_err(|e| MountError::Setup(js_text(e)))?;
+    CONTAINERS.with(|c| c.borrow_mut().push(container.clone()));
+    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
+    Ok(MountedWidget { app: Some(app), container })
+}
