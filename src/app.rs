@@ -3,14 +3,16 @@
 //! out the children.
 
 use fujin_core::commerce::OrderRandomness;
+use fujin_core::geo::LonLat;
 use fujin_core::geo::distance_m;
-use fujin_core::view::{FeedChoice, UrlState, ViewState, choose_feed};
+use fujin_core::view::{FeedChoice, Locate, UrlState, ViewState, choose_feed};
 use yew::prelude::*;
 
 use crate::browser::{Device, Locator, now, random_bytes};
 use crate::components::{SidePanel, StatusBanner, TopBar};
 use crate::hooks::{
-    use_clock, use_feed, use_locate, use_order_effects, use_send, use_send_orders, use_url_sync,
+    Remote, use_clock, use_feed, use_locate, use_order_effects, use_remote, use_send, use_send_orders,
+    use_url_sync,
 };
 use crate::i18n::Lang;
 use crate::map::{MapView, TileSource};
@@ -54,6 +56,19 @@ pub struct AppProps {
     /// How merchants are asked whether an order is paid.
     #[prop_or_else(Verifier::http)]
     pub verifier: Verifier,
+    /// Where the map opens and searches when the shopper's location is not
+    /// known (before the feed's centre).
+    #[prop_or_default]
+    pub center: Option<LonLat>,
+    /// When to ask where the shopper is.
+    #[prop_or_default]
+    pub locate: Locate,
+    /// Where payment providers send the shopper back (the page itself by default).
+    #[prop_or_default]
+    pub return_url: Option<AttrValue>,
+    /// The host's line to this widget.
+    #[prop_or_default]
+    pub remote: Remote,
 }
 
 /// The root component.
@@ -61,23 +76,27 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let base_view = use_memo(props.query.clone(), |q| ViewState::from_query(q));
     let state = {
-        let view = base_view.clone();
+        let (view, center) = (base_view.clone(), props.center);
         use_reducer(move || {
             let languages: Vec<String> =
                 gloo::utils::window().navigator().languages().iter().filter_map(|v| v.as_string()).collect();
             let lang = Lang::choose(view.lang.as_deref(), &languages);
-            AppState::from_view(&view, lang, now())
+            AppState::from_view(&view, lang, now()).with_host_center(center)
         })
     };
+    let feed_override = use_state(|| None::<String>);
+    use_remote(&props.remote, &state, feed_override.setter());
+    let host_feed = feed_override.as_ref().map_or_else(|| props.feed_url.to_string(), Clone::clone);
     let feed = use_memo(
-        (props.feed_url.clone(), base_view.feed.clone(), props.feed_origins.clone()),
+        (host_feed, base_view.feed.clone(), props.feed_origins.clone()),
         |(host, linked, origins)| {
             let page = gloo::utils::window().location().href().unwrap_or_default();
             choose_feed(host, linked.as_deref(), &page, origins)
         },
     );
     let retry = use_feed(&state, &AttrValue::from(feed.url().to_owned()));
-    let locate = use_locate(&state, &props.locator, base_view.search_point.is_none());
+    let ask_now = props.locate == Locate::Auto && base_view.search_point.is_none();
+    let locate = use_locate(&state, &props.locator, ask_now);
     use_clock(&state);
     use_url_sync(&state, &base_view, props.url_state, &props.url_prefix);
     let verify_trouble = use_order_effects(&state, &props.store, &props.verifier);
@@ -94,16 +113,24 @@ pub fn App(props: &AppProps) -> Html {
     let on_zoom = use_send(&dispatcher, |(delta, anchor)| Action::ZoomBy { delta, anchor });
     let on_pay = {
         let (state, keep) = (state.clone(), base_view.clone());
+        let (return_url, prefix) = (props.return_url.clone(), props.url_prefix.clone());
         Callback::from(move |provider| {
             let random = random_bytes::<16>().zip(random_bytes::<8>());
             let random = random.map(|(id, code)| OrderRandomness { id, code });
-            let location = gloo::utils::window().location();
-            let page = format!(
-                "{}{}",
-                location.origin().unwrap_or_default(),
-                location.pathname().unwrap_or_default()
+            let page = return_url.as_ref().map_or_else(
+                || {
+                    let location = gloo::utils::window().location();
+                    let part = |p: Result<String, _>| p.unwrap_or_default();
+                    format!(
+                        "{}{}{}",
+                        part(location.origin()),
+                        part(location.pathname()),
+                        part(location.search())
+                    )
+                },
+                |url| url.to_string(),
             );
-            let action = place_order(&state, provider, random, &page, &keep);
+            let action = place_order(&state, provider, random, &page, &prefix, &keep);
             state.dispatch(Action::Orders(action));
         })
     };
@@ -120,7 +147,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <main class="fujin-app" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             <TopBar lang={lang} text={state.filters.text.clone()} locating={state.location == LocationStatus::Locating}
-                on_text={on_text} on_locate={locate} on_lang={on_lang} open_orders={open_orders} on_orders={on_orders} />
+                on_text={on_text} on_locate={locate} can_locate={props.locate != Locate::Off} on_lang={on_lang} open_orders={open_orders} on_orders={on_orders} />
             <StatusBanner lang={lang} location={state.location} origin={state.search_origin} rejected={rejected}
                 refused_feed_origin={match &*feed { FeedChoice::Refused { origin, .. } => Some(AttrValue::from(origin.clone())), _ => None }}
                 storage_unavailable={state.orders.storage == StorageHealth::Unavailable} skipped_orders={state.orders.skipped} missing_order={state.orders.missing_order} />

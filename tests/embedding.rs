@@ -145,3 +145,66 @@ async fn the_layout_follows_the_widgets_width_not_the_windows() {
     assert_eq!(computed(&body(&wide), "flex-direction"), "row-reverse", "the list beside the map");
     assert_eq!(computed(&body(&narrow), "flex-direction"), "column", "the list as a bottom sheet");
 }
+
+/// A JS object of string options.
+fn options(pairs: &[(&str, &str)]) -> wasm_bindgen::JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        js_sys::Reflect::set(&object, &(*key).into(), &(*value).into()).unwrap();
+    }
+    object.into()
+}
+
+const OTHER_FEED: &str = r#"{"merchants": [
+  {"id": "c", "name": "书店", "category": "shopping", "lat": 22.5, "lon": 114.0,
+   "deals": [{"id": "books", "title": "满100减20", "price": 8000, "original_price": 10000}]}
+]}"#;
+
+#[wasm_bindgen_test]
+async fn the_js_api_mounts_steers_and_destroys_a_widget() {
+    set_address("?");
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("style", "width:800px;height:600px").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let feed = data_url(FEED);
+    let opts = options(&[
+        ("feed", &feed),
+        ("lang", "en"),
+        ("tiles", "none"),
+        ("locate", "off"),
+        ("center", "22.5,114.0"),
+        ("radius", "5000"),
+        ("sort", "sales"),
+        ("colour", "red"),
+    ]);
+    let mut widget = fujin_web::embed::mount_js(host.clone(), opts).unwrap();
+    let shadow = host.shadow_root().unwrap();
+    let root = shadow.query_selector(".fujin-root").unwrap().unwrap();
+    until("the list, best-selling first", &root, |r| listed(r) == ["spa", "noodles"]).await;
+    assert!(root.query_selector(".top-bar .locate").unwrap().is_none(), "locate=off: no button");
+    let radius: web_sys::HtmlSelectElement =
+        wasm_bindgen::JsCast::unchecked_into(root.query_selector(".controls select").unwrap().unwrap());
+    assert_eq!(radius.value(), "5", "radius=5000 metres");
+
+    widget.open_deal("spa".into());
+    until("the deal page", &root, |r| r.query_selector(".deal-page").ok().flatten().is_some()).await;
+    widget.search(22.52, 114.0);
+    until("a search at the point", &root, |r| {
+        r.text_content().unwrap_or_default().contains("point you picked")
+    })
+    .await;
+    widget.set_feed(data_url(OTHER_FEED));
+    until("the open deal gone with the old feed", &root, |r| {
+        r.text_content().unwrap_or_default().contains("could not be found")
+    })
+    .await;
+    element(&root, ".deal-page .back").click();
+    until("the other feed's deals", &root, |r| listed(r) == ["books"]).await;
+
+    widget.destroy();
+    assert_eq!(shadow.child_element_count(), 0, "nothing left in the shadow root");
+    widget.open_deal("spa".into()); // a no-op on a destroyed widget, not an error
+    widget.destroy();
+    host.remove();
+}

@@ -17,6 +17,9 @@ pub struct TopBarProps {
     pub on_text: Callback<String>,
     /// "Use my location".
     pub on_locate: Callback<()>,
+    /// Whether the locate button is shown (the host can turn locating off).
+    #[prop_or(true)]
+    pub can_locate: bool,
     /// Switch language.
     pub on_lang: Callback<Lang>,
     /// Orders not yet finished, shown on the "My orders" button.
@@ -50,9 +53,11 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 value={props.text.clone()}
                 oninput={on_input}
             />
-            <button class="locate" onclick={on_locate} disabled={props.locating} aria-busy={props.locating.to_string()}>
-                { if props.locating { t.locating } else { t.locate } }
-            </button>
+            if props.can_locate {
+                <button class="locate" onclick={on_locate} disabled={props.locating} aria-busy={props.locating.to_string()}>
+                    { if props.locating { t.locating } else { t.locate } }
+                </button>
+            }
             <button class="my-orders" onclick={props.on_orders.reform(|_: MouseEvent| ())}>
                 { props.lang.orders().my_orders }
                 if props.open_orders > 0 { <span class="badge">{ props.open_orders }</span> }

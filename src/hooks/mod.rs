@@ -7,6 +7,7 @@ mod use_element_size;
 mod use_feed;
 mod use_locate;
 mod use_order_effects;
+mod use_remote;
 mod use_send;
 mod use_url_sync;
 
@@ -15,5 +16,6 @@ pub use use_element_size::use_element_size;
 pub use use_feed::use_feed;
 pub use use_locate::use_locate;
 pub use use_order_effects::{FIRST_PAUSE, MAX_PAUSE, ROUNDS, use_order_effects};
+pub use use_remote::{Remote, RemoteCommand, use_remote};
 pub use use_send::{use_send, use_send_orders};
 pub use use_url_sync::use_url_sync;

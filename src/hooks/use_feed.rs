@@ -15,6 +15,11 @@ pub fn use_feed(state: &UseReducerHandle<AppState>, url: &AttrValue) -> Callback
     let dispatch = state.dispatcher();
     use_effect_with((url.clone(), *attempt), move |(url, _)| {
         let url = url.clone();
+        if url.is_empty() {
+            dispatch
+                .dispatch(Action::FeedFailed("no feed was given (the feed attribute or option)".to_owned()));
+            return;
+        }
         dispatch.dispatch(Action::FeedLoading(Progress::default()));
         wasm_bindgen_futures::spawn_local(async move {
             // Report progress in steps of 5 %, or of 1 MB when the size is unknown.

@@ -1,6 +1,7 @@
 //! Where the map's raster tiles come from, and the datum they are drawn in.
 
 use fujin_core::geo::Crs;
+use fujin_core::view::Tiles;
 use yew::AttrValue;
 
 /// A raster tile source.
@@ -21,6 +22,27 @@ impl TileSource {
             template: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
             crs: Crs::Wgs84,
             attribution: "© OpenStreetMap contributors".into(),
+        }
+    }
+
+    /// Amap (Gaode) road tiles, drawn in GCJ-02.
+    pub fn amap() -> Self {
+        Self {
+            template: "https://webrd01.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}".into(),
+            crs: Crs::Gcj02,
+            attribution: "© 高德地图 AutoNavi".into(),
+        }
+    }
+
+    /// The tiles a host asked for.
+    pub fn from_option(tiles: &Tiles) -> Self {
+        match tiles {
+            Tiles::Osm => Self::openstreetmap(),
+            Tiles::Amap => Self::amap(),
+            Tiles::None => Self::none(),
+            Tiles::Template { url, crs } => {
+                Self { template: url.clone().into(), crs: *crs, attribution: AttrValue::default() }
+            }
         }
     }
 

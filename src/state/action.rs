@@ -50,6 +50,8 @@ pub enum Action {
     PanBy(f64, f64),
     /// Centre the map here.
     CenterOn(LonLat),
+    /// Set the zoom (kept in range), around the map's centre.
+    ZoomTo(f64),
     /// Zoom by `delta` levels keeping the point `anchor` (pixels from the map's centre) still.
     ZoomBy {
         /// Levels (+ in, − out).

@@ -140,6 +140,9 @@ pub struct AppState {
     /// The map was placed by the link, the device's location or the shopper,
     /// so the feed's centre does not move it when the feed arrives.
     pub map_placed: bool,
+    /// Where the host said the map opens when the shopper's location is not
+    /// known; it comes before the feed's centre.
+    pub host_center: Option<LonLat>,
 }
 
 impl AppState {
@@ -162,6 +165,7 @@ impl AppState {
             orders: OrderBook::default(),
             referral: view.referral.clone(),
             map_placed: false,
+            host_center: None,
         };
         state.apply_view(view);
         match (view.order, view.returned) {
@@ -200,7 +204,22 @@ impl AppState {
 
     /// The feed's centre, or Fujin's fallback.
     pub fn default_center(&self) -> LonLat {
-        self.catalog().and_then(|c| c.feed().center).unwrap_or(FALLBACK_CENTER)
+        self.host_center.or_else(|| self.catalog().and_then(|c| c.feed().center)).unwrap_or(FALLBACK_CENTER)
+    }
+
+    /// The state with the host's centre (see [`host_center`](AppState::host_center)):
+    /// the search starts there unless the link named a point.
+    pub fn with_host_center(mut self, center: Option<LonLat>) -> Self {
+        self.host_center = center;
+        if let Some(center) = center
+            && self.search_origin == SearchOrigin::Default
+        {
+            self.search_point = center;
+            if !self.map_placed {
+                self.viewport.center = center;
+            }
+        }
+        self
     }
 
     /// The catalog, once loaded.

@@ -5,20 +5,22 @@
 use fujin_core::commerce::handoff_link;
 use fujin_core::commerce::{Order, OrderRandomness};
 use fujin_core::model::PayProvider;
-use fujin_core::view::ViewState;
+use fujin_core::view::{ViewState, merge_pairs};
 
 use super::app_state::AppState;
 use crate::orders::OrderAction;
 
 /// The order for the checkout in `state`, paid with `provider`, and the
-/// link to hand it to; or why not. `page` is the widget's address without
-/// its query (`https://host/path`), where the provider sends the shopper
-/// back; `keep` holds the parts of the URL to keep there (language, feed).
+/// link to hand it to; or why not. `page` is where the provider sends the
+/// shopper back (`https://host/path`, maybe with the host's own query,
+/// which is kept); the widget's keys are added there under `prefix`, and
+/// `keep` holds the parts of the view to keep (language, feed).
 pub fn place_order(
     state: &AppState,
     provider: PayProvider,
     random: Option<OrderRandomness>,
     page: &str,
+    prefix: &str,
     keep: &ViewState,
 ) -> OrderAction {
     let t = state.lang.orders();
@@ -54,7 +56,10 @@ pub fn place_order(
         order: Some(order.id),
         ..ViewState::default()
     };
-    let return_url = format!("{page}?{}", back.to_query());
+    // The page's own query (a host's parameters) is kept; the widget's keys
+    // go back under its prefix.
+    let (base, query) = page.split_once('?').unwrap_or((page, ""));
+    let return_url = format!("{base}?{}", merge_pairs(query, prefix, &back.to_query()));
     let feed = catalog.feed();
     match handoff_link(link, &order, &feed.order_params, &return_url, &feed.checkout_hosts) {
         Ok(link) => OrderAction::Placed(Box::new(order), link),
@@ -96,7 +101,7 @@ mod tests {
     fn a_checkout_becomes_an_order_and_a_checked_link() {
         let s = state("ref=reseller_1&lang=en");
         let keep = ViewState::from_query("lang=en");
-        let action = place_order(&s, PayProvider::Checkout, Some(RANDOM), "https://w.example/app", &keep);
+        let action = place_order(&s, PayProvider::Checkout, Some(RANDOM), "https://w.example/app", "", &keep);
         let OrderAction::Placed(order, link) = action else { panic!("{action:?}") };
         assert_eq!((order.quantity, order.total.0, order.status), (2, 2000, OrderStatus::Pending));
         assert_eq!(order.referral, ReferralCode::parse("reseller_1"));
@@ -104,9 +109,20 @@ mod tests {
         let expected =
             format!("https://shop.example.com/pay?oid={ID}&back={}&ref=reseller_1", url_escape(&back));
         assert_eq!(link.as_str(), expected);
-        let stripe = place_order(&s, PayProvider::Stripe, Some(RANDOM), "https://w.example/app", &keep);
+        let stripe = place_order(&s, PayProvider::Stripe, Some(RANDOM), "https://w.example/app", "", &keep);
         let OrderAction::Placed(_, link) = stripe else { panic!() };
         assert_eq!(link.as_str(), format!("https://buy.stripe.com/test_1?client_reference_id={ID}"));
+    }
+
+    #[test]
+    fn an_embedded_widget_comes_back_to_the_hosts_page_under_its_prefix() {
+        let s = state("ref=reseller_1&lang=en");
+        let keep = ViewState::from_query("lang=en");
+        let page = "https://w.example/app?page=2&fj-q=old";
+        let action = place_order(&s, PayProvider::Checkout, Some(RANDOM), page, "fj-", &keep);
+        let OrderAction::Placed(_, link) = action else { panic!("{action:?}") };
+        let back = format!("https://w.example/app?page=2&fj-lang=en&fj-ref=reseller_1&fj-order={ID}");
+        assert!(link.as_str().contains(&format!("back={}&", url_escape(&back))), "{}", link.as_str());
     }
 
     /// application/x-www-form-urlencoded, as the url crate writes query values.
@@ -127,11 +143,11 @@ mod tests {
         let s = state("ref=<script>");
         assert!(s.referral.is_none(), "a malformed code is ignored");
         let keep = ViewState::default();
-        let no_random = place_order(&s, PayProvider::Stripe, None, "https://w.example/", &keep);
+        let no_random = place_order(&s, PayProvider::Stripe, None, "https://w.example/", "", &keep);
         assert!(matches!(no_random, OrderAction::PlaceFailed(_)));
-        let no_link = place_order(&s, PayProvider::Alipay, Some(RANDOM), "https://w.example/", &keep);
+        let no_link = place_order(&s, PayProvider::Alipay, Some(RANDOM), "https://w.example/", "", &keep);
         assert!(matches!(no_link, OrderAction::PlaceFailed(_)));
-        let wechat = place_order(&s, PayProvider::Wechat, Some(RANDOM), "https://w.example/", &keep);
+        let wechat = place_order(&s, PayProvider::Wechat, Some(RANDOM), "https://w.example/", "", &keep);
         let OrderAction::Placed(order, link) = wechat else { panic!() };
         assert_eq!(link.as_str(), "weixin://wxpay/bizpayurl?pr=1", "signed codes go as they are");
         assert_eq!(order.referral, None);

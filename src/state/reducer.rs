@@ -28,6 +28,7 @@ impl AppState {
                 let has_view_center = self.map_placed;
                 if let Some(center) = catalog.feed().center
                     && self.search_origin == SearchOrigin::Default
+                    && self.host_center.is_none()
                 {
                     self.search_point = center;
                     if !has_view_center {
@@ -88,6 +89,11 @@ impl AppState {
                 self.viewport.center = p;
                 requery = false;
             }
+            Action::ZoomTo(zoom) if zoom.is_finite() => {
+                self.viewport.zoom = zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+                requery = false;
+            }
+            Action::ZoomTo(_) => requery = false,
             Action::ZoomBy { delta, anchor: (ax, ay) } => {
                 let old = self.viewport.zoom;
                 let new = (old + delta).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
@@ -195,6 +201,7 @@ impl Reducible for AppState {
 
 #[cfg(test)]
 mod tests {
+    use fujin_core::geo::LonLat;
     use fujin_core::index::{Catalog, SortBy};
     use fujin_core::model::Category;
     use fujin_core::view::{DEFAULT_RADIUS_KM, ViewState};
@@ -276,6 +283,14 @@ mod tests {
         assert!(fujin_core::geo::distance_m(s.viewport.center, before.center) < 0.01);
         let s = s.reduce_to(Action::ZoomBy { delta: 100.0, anchor: (50.0, 50.0) });
         assert_eq!(s.viewport.zoom, ZOOM_RANGE.1);
+        let center = s.viewport.center;
+        let to = s.clone().reduce_to(Action::ZoomTo(12.5)).reduce_to(Action::ZoomTo(f64::NAN));
+        assert_eq!(
+            (to.viewport.zoom, to.viewport.center),
+            (12.5, center),
+            "set about the centre; NaN ignored"
+        );
+        assert_eq!(to.reduce_to(Action::ZoomTo(-4.0)).viewport.zoom, ZOOM_RANGE.0);
         let s = s.reduce_to(Action::PanBy(1e9, 0.0));
         assert!(s.viewport.center.is_valid(), "panning past the antimeridian wraps");
     }
@@ -352,6 +367,25 @@ mod tests {
         assert_eq!(s.selected_merchant, Some(1));
         assert_eq!(s.viewport.center, LonLat::new(114.0, 22.51));
         assert_eq!(s.to_view(&ViewState::default()).order, Some(id), "the link reopens the order");
+    }
+
+    #[test]
+    fn the_hosts_centre_comes_before_the_feeds() {
+        let host = LonLat::new(114.1, 22.6);
+        let s = AppState::from_view(&ViewState::default(), Lang::Zh, OffsetDateTime::UNIX_EPOCH)
+            .with_host_center(Some(host))
+            .reduce_to(Action::FeedLoaded { catalog: catalog(), rejected: 0 });
+        assert_eq!((s.search_point, s.viewport.center), (host, host), "the feed's centre does not move it");
+        assert_eq!(s.default_center(), host);
+        let found = s.reduce_to(Action::Located(LonLat::new(114.0, 22.5)));
+        assert_eq!(found.search_point, LonLat::new(114.0, 22.5), "the shopper's location still wins");
+        let linked = AppState::from_view(
+            &ViewState::from_query("at=22.51,114.01"),
+            Lang::Zh,
+            OffsetDateTime::UNIX_EPOCH,
+        )
+        .with_host_center(Some(host));
+        assert_eq!(linked.search_point, LonLat::new(114.01, 22.51), "and so does a point in the link");
     }
 
     #[test]
