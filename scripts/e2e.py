@@ -64,15 +64,18 @@ class Driver:
     def go(self, url):
         self.call("POST", f"/session/{self.session}/url", {"url": url})
 
-    def widget_html(self):
-        script = "const h = document.getElementById('fujin'); return h && h.shadowRoot ? h.shadowRoot.innerHTML : '';"
-        return self.call("POST", f"/session/{self.session}/execute/sync", {"script": script, "args": []})
+    def run(self, script, *args):
+        return self.call("POST", f"/session/{self.session}/execute/sync", {"script": script, "args": list(args)})
 
-    def wait_for(self, what, check, seconds=90):
+    def widget_html(self, host):
+        script = "const h = document.querySelector(arguments[0]); return h && h.shadowRoot ? h.shadowRoot.innerHTML : '';"
+        return self.run(script, host)
+
+    def wait_for(self, what, check, host="#fujin", seconds=90):
         deadline = time.monotonic() + seconds
         html = ""
         while time.monotonic() < deadline:
-            html = self.widget_html()
+            html = self.widget_html(host)
             if "fujin-panic" in html:
                 fail("the panic screen is showing")
             if check(html):
@@ -108,11 +111,26 @@ def main():
         driver.go(base + f"?lang=zh&deal={deal}")
         driver.wait_for(f"deal {deal}'s page", lambda h: 'class="deal-page' in h)
         driver.wait_for(f"deal {deal}'s buy box", lambda h: re.search(r'class="(buy|checkout no-payment)', h))
+        # A merchant's page with hostile global CSS and the two-line snippet.
+        driver.go(base + "example.html")
+        html = driver.wait_for("deal cards in <fujin-deals>", lambda h: 'class="deal-card' in h, host="fujin-deals")
+        style = driver.run("""
+            const root = document.querySelector('fujin-deals').shadowRoot;
+            const title = getComputedStyle(root.querySelector('.deal-title'));
+            const banner = getComputedStyle(root.querySelector('.status-banner'));
+            const canvas = getComputedStyle(root.querySelector('canvas'));
+            const bar = getComputedStyle(document.querySelector('header.top-bar'));
+            return [title.fontSize, banner.display, canvas.display, bar.backgroundColor, document.body.children.length];
+        """)
+        if style[:4] != ["16px", "block", "block", "rgb(4, 5, 6)"]:
+            fail(f"styles crossed the widget's boundary: {style}")
+        if style[4] < 5:
+            fail("the host page lost elements")
     finally:
         driver.quit()
         server.shutdown()
-    print(f"e2e: release build lists {cards} demo deals and opens deal {deal} with its buy box "
-          "in headless Chromium: 2 passed, 0 failed")
+    print(f"e2e: release build lists {cards} demo deals and opens deal {deal} with its buy box, and "
+          "<fujin-deals> works on a page with hostile CSS, in headless Chromium: 3 passed, 0 failed")
 
 
 if __name__ == "__main__":

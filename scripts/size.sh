@@ -5,16 +5,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Budgets in bytes, gzip -9 (what a phone downloads).
-BUDGET_WASM_GZ=325000
+BUDGET_WASM_GZ=335000
 BUDGET_JS_GZ=12000
+BUDGET_LOADER_GZ=2000
 BUDGET_CSS_GZ=4000
 
+declare -A FILES=(
+  [wasm]=dist/fujin-web_bg.wasm
+  [js]=dist/fujin-web.js
+  [loader]=dist/fujin.js
+  [css]="$(ls dist/page*.css 2>/dev/null | head -n1 || true)"
+)
 over=0
 printf '%-8s %10s %10s %10s\n' kind raw gzip budget
-for kind in wasm js css; do
-  file=$(ls dist/*."$kind" 2>/dev/null | grep -v demo | head -n1 || true)
-  if [[ -z "$file" ]]; then
-    echo "no .$kind in dist/: run trunk build --release first" >&2
+for kind in wasm js loader css; do
+  file=${FILES[$kind]}
+  if [[ -z "$file" || ! -f "$file" ]]; then
+    echo "no $kind file (${file:-?}) in dist/: run trunk build --release first" >&2
     exit 1
   fi
   raw=$(stat -c %s "$file")

@@ -39,18 +39,18 @@ pub const ROOT_ID: &str = "fujin";
 /// demo feed that Trunk copies next to the page.
 pub const DEMO_FEED_URL: &str = "demo-feed.json";
 
-/// The standalone page: installs the panic screen and mounts the widget,
-/// as any host would, into `#fujin` (a new element at the end of `<body>`
-/// when the page has none; nothing else on the page is touched).
+/// The entry point of the bundle's own start: installs the panic screen
+/// and, on the standalone page (an element with `data-fujin-app`, see
+/// `index.html`), mounts the widget into it as any host would. On any other
+/// page it does nothing more: hosts mount widgets themselves (the
+/// `<fujin-deals>` element, `Fujin.mount`), and nothing else on the page is
+/// touched.
 pub fn start() {
     embed::install_panic_screen();
     let document = gloo::utils::document();
-    let root = document.get_element_by_id(ROOT_ID).or_else(|| {
-        let root = document.create_element("div").ok()?;
-        root.set_id(ROOT_ID);
-        document.body()?.append_child(&root).ok()?;
-        Some(root)
-    });
+    let Some(root) = document.query_selector(&format!("#{ROOT_ID}[data-fujin-app]")).ok().flatten() else {
+        return;
+    };
     // The standalone page owns its address: its keys are unprefixed (links
     // made before stay valid) and a linked feed from its own origin loads.
     let query = browser::url_sync::read_pairs(UrlState::Query, "");
@@ -60,10 +60,7 @@ pub fn start() {
         query,
         url_state: UrlState::Query,
     });
-    let mounted = root
-        .ok_or_else(|| "the page has no <body>".to_owned())
-        .and_then(|root| embed::mount_in_shadow(&root, props).map_err(|e| e.to_string()));
-    if let Err(e) = mounted {
-        gloo::console::error!(format!("fujin: {e}"));
+    if let Err(e) = embed::mount_in_shadow(&root, props) {
+        gloo::console::error!(e.to_string());
     }
 }

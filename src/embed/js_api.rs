@@ -11,7 +11,9 @@ use super::shadow_mount::{MountedWidget, mount_in_shadow};
 use crate::app::AppProps;
 use crate::browser::url_sync;
 use crate::hooks::{Remote, RemoteCommand};
+use crate::i18n::Lang;
 use crate::map::TileSource;
+use crate::state::Action;
 
 /// The props of a widget with a host's `options`, starting from the view
 /// in `address` (the widget's own pairs of the page address, prefix taken
@@ -136,6 +138,43 @@ impl FujinWidget {
     #[wasm_bindgen(js_name = setFeed)]
     pub fn set_feed(&self, url: String) {
         self.remote.send(RemoteCommand::SetFeed(url));
+    }
+
+    /// Applies a changed attribute in place when it is one of the view's
+    /// (`feed`, `lang`, `center`, `zoom`, `radius`, `category`, `sort`,
+    /// `q`) and returns true; false for the others, which need the widget
+    /// mounted again. A bad value is warned about and changes nothing.
+    #[wasm_bindgen(js_name = setOption)]
+    pub fn set_option(&self, name: &str, value: &str) -> bool {
+        let (options, warnings) = WidgetOptions::from_pairs([(name, value)]);
+        if let Some(warning) = warnings.first() {
+            gloo::console::warn!(format!("fujin: {warning}"));
+            return matches!(
+                name,
+                "feed" | "lang" | "center" | "zoom" | "radius" | "category" | "sort" | "q"
+            );
+        }
+        let view = &options.view;
+        let actions = match name {
+            "feed" => {
+                self.remote.send(RemoteCommand::SetFeed(options.feed.unwrap_or_default()));
+                return true;
+            }
+            "lang" => vec![Action::SetLang(Lang::choose(view.lang.as_deref(), &[]))],
+            "center" => {
+                options.center.map(|p| vec![Action::CenterOn(p), Action::SearchAt(p)]).unwrap_or_default()
+            }
+            "zoom" => view.zoom.map(|z| vec![Action::ZoomTo(z)]).unwrap_or_default(),
+            "radius" => view.radius_km.map(|km| vec![Action::SetRadius(km)]).unwrap_or_default(),
+            "category" => std::iter::once(Action::ToggleCategory(None))
+                .chain(view.categories.iter().map(|&c| Action::ToggleCategory(Some(c))))
+                .collect(),
+            "sort" => view.sort.map(|s| vec![Action::SetSort(s)]).unwrap_or_default(),
+            "q" => vec![Action::SetText(view.text.clone())],
+            _ => return false,
+        };
+        self.remote.send(RemoteCommand::Dispatch(actions));
+        true
     }
 
     /// Removes the widget: its listeners, timers, observers and pending

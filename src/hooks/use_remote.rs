@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::state::{Action, AppState};
 
 /// What a host can ask of a running widget.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum RemoteCommand {
     /// Centre the map (and zoom, if given) without moving the search.
     SetCenter {
@@ -26,6 +26,8 @@ pub enum RemoteCommand {
     OpenDeal(String),
     /// Load another feed (the host's choice, like the `feed` attribute).
     SetFeed(String),
+    /// Change the view in place (an attribute changed after mount).
+    Dispatch(Vec<Action>),
 }
 
 #[derive(Default)]
@@ -81,6 +83,7 @@ pub fn use_remote(
             RemoteCommand::Search(at) => dispatch.dispatch(Action::SearchAt(at)),
             RemoteCommand::OpenDeal(id) => dispatch.dispatch(Action::OpenDeal(Some(id))),
             RemoteCommand::SetFeed(url) => set_feed.set(Some(url)),
+            RemoteCommand::Dispatch(actions) => actions.into_iter().for_each(|a| dispatch.dispatch(a)),
         });
         let waiting = {
             let mut inner = remote.0.borrow_mut();

@@ -1,0 +1,70 @@
+// Fujin's loader: one module script a host page includes. It loads the
+// WebAssembly next to itself (resolved from this script's own URL, so it
+// works from any path or CDN), defines <fujin-deals>, and gives
+// window.Fujin its API: Fujin.mount(element, options) and Fujin.ready.
+// Everything from attributes and options is checked again in Rust, as
+// untrusted input: this file only passes text along.
+import init, { mount } from './fujin-web.js';
+
+const ready = init({ module_or_path: new URL('fujin-web_bg.wasm', import.meta.url) });
+
+// The attributes of <fujin-deals>; see docs/embedding.md.
+const ATTRIBUTES = [
+  'feed', 'lang', 'center', 'zoom', 'radius', 'category', 'sort', 'q', 'tiles', 'tiles-crs',
+  'ref', 'locate', 'url-state', 'url-key', 'return-url', 'linked-feeds',
+];
+
+function optionsOf(element) {
+  const options = {};
+  for (const name of ATTRIBUTES) {
+    if (element.hasAttribute(name)) options[name] = element.getAttribute(name);
+  }
+  return options;
+}
+
+class FujinDeals extends HTMLElement {
+  static get observedAttributes() { return ATTRIBUTES; }
+
+  #widget = null;
+  #generation = 0;
+
+  connectedCallback() { this.#start(); }
+
+  disconnectedCallback() { this.#stop(); }
+
+  attributeChangedCallback(name, before, after) {
+    if (!this.#widget || before === after) return;
+    // The view's own settings change in place; the rest remount.
+    if (!this.#widget.setOption(name, after ?? '')) this.#start();
+  }
+
+  #stop() {
+    this.#generation += 1;
+    if (this.#widget) {
+      this.#widget.destroy();
+      this.#widget = null;
+    }
+  }
+
+  async #start() {
+    this.#stop();
+    const generation = this.#generation;
+    await ready;
+    // Removed (or restarted) while the WebAssembly was loading.
+    if (generation !== this.#generation || !this.isConnected) return;
+    this.#widget = mount(this, optionsOf(this));
+  }
+}
+
+// Handlers a page registered before this script ran (window.Fujin = { on: … })
+// are kept: the stub pattern.
+const stub = window.Fujin || {};
+window.Fujin = Object.assign(stub, {
+  ready,
+  async mount(element, options = {}) {
+    await ready;
+    return mount(element, options);
+  },
+});
+
+if (!customElements.get('fujin-deals')) customElements.define('fujin-deals', FujinDeals);
