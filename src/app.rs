@@ -152,7 +152,7 @@ pub fn App(props: &AppProps) -> Html {
                 refused_feed_origin={match &*feed { FeedChoice::Refused { origin, .. } => Some(AttrValue::from(origin.clone())), _ => None }}
                 storage_unavailable={state.orders.storage == StorageHealth::Unavailable} skipped_orders={state.orders.skipped} missing_order={state.orders.missing_order} />
             <div class="body">
-                <div class="map-pane">
+                <div class="map-pane" part="map">
                     <MapView
                         lang={lang}
                         catalog={state.catalog().cloned()}

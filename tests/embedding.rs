@@ -122,6 +122,7 @@ async fn hostile_host_css_does_not_reach_in_and_ours_does_not_leak_out() {
     assert_ne!(computed(&inside(".deal-title"), "color"), "rgb(1, 2, 3)", "and its colour");
     assert_eq!(computed(&inside(".chip"), "border-top-style"), "solid", "button {{ all: unset }} stays out");
     assert_eq!(computed(&inside(".chip"), "box-sizing"), "border-box");
+    assert_eq!(computed(&inside(".chip"), "padding-left"), "12px", "the host's root font size stays out");
     assert_ne!(computed(&inside("canvas"), "display"), "none");
     assert_eq!(computed(&host_bar, "background-color"), "rgb(4, 5, 6)", "our .top-bar rule stays in");
     hostile.remove();
@@ -206,5 +207,31 @@ async fn the_js_api_mounts_steers_and_destroys_a_widget() {
     assert_eq!(shadow.child_element_count(), 0, "nothing left in the shadow root");
     widget.open_deal("spa".into()); // a no-op on a destroyed widget, not an error
     widget.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_host_themes_the_widget_with_custom_properties_and_parts() {
+    let document = gloo::utils::document();
+    let theme = document.create_element("style").unwrap();
+    theme.set_text_content(Some(
+        ".themed { --fujin-accent: rgb(0, 128, 96); --fujin-radius: 3px } \
+         .themed::part(list) { background-color: rgb(250, 240, 230) }",
+    ));
+    document.head().unwrap().append_child(&theme).unwrap();
+    let host = document.create_element("div").unwrap();
+    host.set_class_name("themed");
+    host.set_attribute("style", "width:800px;height:600px").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let root = fujin_web::embed::mount_in_shadow(&host, props(&data_url(FEED), "", denied()))
+        .unwrap()
+        .container()
+        .clone();
+    until("the list", &root, |r| listed(r).len() == 2).await;
+    let inside = |selector: &str| root.query_selector(selector).unwrap().unwrap();
+    assert_eq!(computed(&inside(".top-bar"), "background-color"), "rgb(0, 128, 96)");
+    assert_eq!(computed(&inside(".deal-card"), "border-top-left-radius"), "3px");
+    assert_eq!(computed(&inside(".sheet"), "background-color"), "rgb(250, 240, 230)");
+    theme.remove();
     host.remove();
 }

@@ -122,7 +122,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     };
     let showing_orders = open_order.is_some() || state.orders.show_orders;
     html! {
-        <aside class="sheet">
+        <aside class="sheet" part="list">
             if state.open_deal.is_none() && !showing_orders {
                 <FilterBar lang={lang} filters={state.filters.clone()} {on_category} {on_radius} {on_sort} {on_price} {on_unavailable} />
             }

@@ -52,7 +52,7 @@ pub fn StatusBanner(props: &StatusBannerProps) -> Html {
         (SearchOrigin::Default, _) => ("status", t.using_default_spot.to_owned()),
     };
     html! {
-        <div class="status-banner" role="status" aria-live="polite">
+        <div class="status-banner" part="status" role="status" aria-live="polite">
             <p class={class}>{ message }</p>
             if props.rejected > 0 {
                 <p class="status warning">{ format!("{} {}", props.rejected, t.records_skipped) }</p>

@@ -43,7 +43,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     };
     let on_lang = props.on_lang.reform(move |_: MouseEvent| other);
     html! {
-        <header class="top-bar">
+        <header class="top-bar" part="top-bar">
             <h1><span class="brand">{ "附近" }</span>{ " " }{ t.title }</h1>
             <input
                 class="search"
