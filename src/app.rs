@@ -11,8 +11,8 @@ use yew::prelude::*;
 use crate::browser::{Device, Locator, now, random_bytes};
 use crate::components::{SidePanel, StatusBanner, TopBar};
 use crate::hooks::{
-    Remote, use_clock, use_feed, use_locate, use_order_effects, use_remote, use_send, use_send_orders,
-    use_url_sync,
+    HostEvent, Remote, use_clock, use_feed, use_host_events, use_locate, use_order_effects, use_remote,
+    use_send, use_send_orders, use_url_sync,
 };
 use crate::i18n::Lang;
 use crate::map::{MapView, TileSource};
@@ -69,6 +69,10 @@ pub struct AppProps {
     /// The host's line to this widget.
     #[prop_or_default]
     pub remote: Remote,
+    /// Tells the host what happened; false when the host cancelled it
+    /// (a hand-off it takes over).
+    #[prop_or_else(|| Callback::from(|_| true))]
+    pub on_event: Callback<HostEvent, bool>,
 }
 
 /// The root component.
@@ -100,6 +104,7 @@ pub fn App(props: &AppProps) -> Html {
     use_clock(&state);
     use_url_sync(&state, &base_view, props.url_state, &props.url_prefix);
     let verify_trouble = use_order_effects(&state, &props.store, &props.verifier);
+    use_host_events(&state, &props.on_event);
 
     let dispatcher = state.dispatcher();
     let on_text = use_send(&dispatcher, Action::SetText);
@@ -114,6 +119,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_pay = {
         let (state, keep) = (state.clone(), base_view.clone());
         let (return_url, prefix) = (props.return_url.clone(), props.url_prefix.clone());
+        let on_event = props.on_event.clone();
         Callback::from(move |provider| {
             let random = random_bytes::<16>().zip(random_bytes::<8>());
             let random = random.map(|(id, code)| OrderRandomness { id, code });
@@ -131,6 +137,9 @@ pub fn App(props: &AppProps) -> Html {
                 |url| url.to_string(),
             );
             let action = place_order(&state, provider, random, &page, &prefix, &keep);
+            if let OrderAction::Placed(order, _) = &action {
+                on_event.emit(HostEvent::OrderCreated(order.clone()));
+            }
             state.dispatch(Action::Orders(action));
         })
     };
@@ -170,7 +179,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </div>
                 <SidePanel state={state.clone()} device={props.device} verify_trouble={verify_trouble}
-                    on_retry={retry} on_pay={on_pay} />
+                    on_retry={retry} on_pay={on_pay} on_event={props.on_event.clone()} />
             </div>
         </main>
     }

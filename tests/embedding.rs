@@ -235,3 +235,95 @@ async fn a_host_themes_the_widget_with_custom_properties_and_parts() {
     theme.remove();
     host.remove();
 }
+
+const BUY_FEED: &str = r#"{"center": {"lat": 22.5, "lon": 114.0}, "merchants": [
+  {"id": "a", "name": "面馆", "category": "food", "lat": 22.509, "lon": 114.0,
+   "deals": [{"id": "noodles", "title": "牛肉面", "price": 2500, "original_price": 5000,
+              "pay": {"stripe": "https://buy.stripe.com/test_1"}}]},
+  {"id": "b", "name": "破记录"}
+]}"#;
+
+#[wasm_bindgen_test]
+async fn the_host_hears_every_event_of_a_journey_and_can_take_over_the_handoff() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    set_address("?");
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("style", "width:800px;height:600px").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    // The host listens on its element; events bubble out of the shadow root.
+    let heard: Rc<RefCell<Vec<(String, String)>>> = Rc::default();
+    let names = [
+        "fujin-ready",
+        "fujin-error",
+        "fujin-select",
+        "fujin-deal-open",
+        "fujin-order-created",
+        "fujin-handoff",
+        "fujin-order-status",
+    ];
+    let _listeners: Vec<_> = names
+        .iter()
+        .map(|&name| {
+            let heard = heard.clone();
+            gloo::events::EventListener::new(&host, name, move |event| {
+                let event: &web_sys::CustomEvent = wasm_bindgen::JsCast::unchecked_ref(event);
+                let detail = js_sys::JSON::stringify(&event.detail()).unwrap().as_string().unwrap();
+                if event.type_() == "fujin-handoff" {
+                    event.prevent_default(); // the host pays its own way: no navigation
+                }
+                heard.borrow_mut().push((event.type_(), detail));
+            })
+        })
+        .collect();
+    let said = |name: &str| {
+        heard.borrow().iter().filter(|(n, _)| n == name).map(|(_, d)| d.clone()).collect::<Vec<_>>()
+    };
+
+    let root = fujin_web::embed::mount_in_shadow(&host, props(&data_url(BUY_FEED), "lang=en", denied()))
+        .unwrap()
+        .container()
+        .clone();
+    until("the list", &root, |r| listed(r) == ["noodles"]).await;
+    assert_eq!(said("fujin-ready"), [r#"{"version":1,"merchants":1,"deals":1,"rejected":1}"#]);
+
+    element(&root, "[data-deal=noodles]").click();
+    until("the deal page", &root, |r| r.query_selector(".checkout .buy").ok().flatten().is_some()).await;
+    assert_eq!(said("fujin-select"), [r#"{"version":1,"merchantId":"a"}"#]);
+    assert_eq!(said("fujin-deal-open"), [r#"{"version":1,"dealId":"noodles","merchantId":"a"}"#]);
+
+    element(&root, ".checkout .buy").click();
+    until("the payment choices", &root, |r| r.query_selector(".provider.stripe").ok().flatten().is_some())
+        .await;
+    element(&root, ".provider.stripe").click();
+    until("the hand-off", &root, |r| r.query_selector(".pay-open").ok().flatten().is_some()).await;
+    let created = said("fujin-order-created");
+    assert_eq!(created.len(), 1);
+    let created: serde_json::Value = serde_json::from_str(&created[0]).unwrap();
+    let order_id = created["orderId"].as_str().unwrap().to_owned();
+    assert_eq!(created["dealId"], "noodles");
+    assert_eq!((created["quantity"].as_u64(), created["totalFen"].as_u64()), (Some(1), Some(2500)));
+    assert_eq!(created["provider"], "stripe");
+    assert!(
+        created.get("voucher").is_none() && !said("fujin-order-created")[0].contains("code"),
+        "nothing private"
+    );
+
+    let before = gloo::utils::window().location().href().unwrap();
+    element(&root, ".pay-open").click();
+    assert_eq!(
+        said("fujin-handoff"),
+        [format!(r#"{{"version":1,"orderId":"{order_id}","provider":"stripe","mode":"open"}}"#)]
+    );
+    assert_eq!(gloo::utils::window().location().href().unwrap(), before, "the host took over: no navigation");
+
+    element(&root, ".paid").click();
+    until("the status event", &root, |_| !said("fujin-order-status").is_empty()).await;
+    assert_eq!(
+        said("fujin-order-status"),
+        [format!(r#"{{"version":1,"orderId":"{order_id}","from":"pending","to":"awaiting_confirmation"}}"#)]
+    );
+    assert!(said("fujin-error").is_empty());
+    host.remove();
+}

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::qr_image::QrImage;
 use crate::browser::{Device, Handoff, handoff};
+use crate::hooks::HostEvent;
 use crate::i18n::Lang;
 use crate::orders::Checkout;
 
@@ -36,6 +37,9 @@ pub struct CheckoutPanelProps {
     pub on_paid: Callback<OrderId>,
     /// Close the checkout.
     pub on_cancel: Callback<()>,
+    /// Tells the host about the hand-off; false when the host takes it over.
+    #[prop_or_else(|| Callback::from(|_| true))]
+    pub on_event: Callback<HostEvent, bool>,
 }
 
 /// The buy box of a deal page.
@@ -43,6 +47,18 @@ pub struct CheckoutPanelProps {
 pub fn CheckoutPanel(props: &CheckoutPanelProps) -> Html {
     let t = props.lang.orders();
     let deal = &props.deal;
+    // A code shown is a hand-off too: the host hears of it once.
+    let qr_shown = props.checkout.as_ref().and_then(|c| c.handoff.as_ref());
+    let qr_shown = qr_shown.filter(|(_, link)| handoff(link, props.device) == Handoff::Qr);
+    let qr_shown = qr_shown.map(|(id, link)| (*id, link.provider()));
+    {
+        let on_event = props.on_event.clone();
+        use_effect_with(qr_shown, move |shown| {
+            if let Some((order_id, provider)) = *shown {
+                on_event.emit(HostEvent::Handoff { order_id, provider, mode: "qr" });
+            }
+        });
+    }
     if deal.pay.is_empty() {
         return html! { <p class="checkout no-payment">{ t.no_payment }</p> };
     }
@@ -108,12 +124,21 @@ pub fn CheckoutPanel(props: &CheckoutPanelProps) -> Html {
         // `link` passed the allowlist again when the order was handed off
         // (`handoff_link`), so it is safe in an `href`. On a desktop it opens
         // beside the widget, which keeps "I have paid" at hand.
-        Handoff::Open => html! {
-            <a class="pay-open" href={link.as_str().to_owned()} rel="noopener noreferrer"
+        Handoff::Open => {
+            let (on_event, provider) = (props.on_event.clone(), link.provider());
+            let onclick = Callback::from(move |e: MouseEvent| {
+                // The host may take the payment over (a mini-program's web-view).
+                if !on_event.emit(HostEvent::Handoff { order_id, provider, mode: "open" }) {
+                    e.prevent_default();
+                }
+            });
+            html! {
+            <a class="pay-open" href={link.as_str().to_owned()} rel="noopener noreferrer" {onclick}
                 target={(!props.device.phone).then_some("_blank")}>
                 { t.open_payment }{ " · " }{ props.lang.provider(link.provider()) }
             </a>
-        },
+            }
+        }
     };
     html! {
         <section class="checkout handoff" aria-label={t.buy}>

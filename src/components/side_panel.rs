@@ -15,7 +15,7 @@ use super::order_list::OrderList;
 use super::order_page::OrderPage;
 use super::spot_list::spot_list;
 use crate::browser::Device;
-use crate::hooks::{use_send, use_send_orders};
+use crate::hooks::{HostEvent, use_send, use_send_orders};
 use crate::orders::OrderAction;
 use crate::state::{Action, AppState, FeedStatus};
 
@@ -32,6 +32,9 @@ pub struct SidePanelProps {
     pub on_retry: Callback<MouseEvent>,
     /// Pay for the checkout in progress with a provider.
     pub on_pay: Callback<PayProvider>,
+    /// Tells the host (the hand-off, which it may take over).
+    #[prop_or_else(|| Callback::from(|_| true))]
+    pub on_event: Callback<HostEvent, bool>,
 }
 
 /// The side panel.
@@ -103,7 +106,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                             checkout={checkout} error={state.orders.error.clone().map(AttrValue::from)}
                             device={props.device} on_start={on_buy.reform(move |()| deal_id.clone())}
                             on_quantity={on_quantity} on_pay={props.on_pay.clone()} on_paid={on_paid}
-                            on_cancel={on_cancel_checkout} />
+                            on_cancel={on_cancel_checkout} on_event={props.on_event.clone()} />
                     }
                 });
                 html! {

@@ -6,9 +6,10 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::JsValue;
-use yew::AppHandle;
+use yew::{AppHandle, Callback};
 
 use crate::app::{App, AppProps};
+use crate::hooks::HostEvent;
 
 /// The widget's stylesheet, compiled in: adopted by each shadow root as a
 /// constructed stylesheet, so no file has to be found next to the page and
@@ -69,9 +70,27 @@ impl MountedWidget {
     }
 }
 
+/// The widget's events as DOM events on its host element: `CustomEvent`s
+/// that bubble out of the shadow root (`composed`), with JSON `detail`;
+/// false when the host cancelled a cancelable one.
+fn host_events(host: web_sys::Element) -> Callback<HostEvent, bool> {
+    Callback::from(move |event: HostEvent| {
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_cancelable(event.cancelable());
+        init.set_detail(&js_sys::JSON::parse(&event.detail().to_string()).unwrap_or(JsValue::NULL));
+        match web_sys::CustomEvent::new_with_event_init_dict(event.name(), &init) {
+            Ok(dom_event) => host.dispatch_event(&dom_event).unwrap_or(true),
+            Err(_) => true,
+        }
+    })
+}
+
 /// Mounts the app into `host`'s shadow root (made open if the element has
-/// none; emptied if it has one).
+/// none; emptied if it has one). The widget's events are dispatched on `host`.
 pub fn mount_in_shadow(host: &web_sys::Element, props: AppProps) -> Result<MountedWidget, MountError> {
+    let props = AppProps { on_event: host_events(host.clone()), ..props };
     let shadow = match host.shadow_root() {
         Some(shadow) => {
             shadow.set_text_content(None);

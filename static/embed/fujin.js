@@ -56,15 +56,24 @@ class FujinDeals extends HTMLElement {
   }
 }
 
-// Handlers a page registered before this script ran (window.Fujin = { on: … })
-// are kept: the stub pattern.
+// Fujin.on(name, handler): every widget's events (they bubble out of their
+// shadow roots to the document); handler(detail, event). A page that set
+// up the stub before this script ran (see docs/embedding.md) had its
+// calls queued in Fujin.q: they are registered now.
+function on(name, handler) {
+  document.addEventListener(name, (event) => handler(event.detail, event));
+}
 const stub = window.Fujin || {};
+const queued = Array.isArray(stub.q) ? stub.q : [];
 window.Fujin = Object.assign(stub, {
   ready,
+  on,
+  q: [],
   async mount(element, options = {}) {
     await ready;
     return mount(element, options);
   },
 });
+for (const [name, handler] of queued) on(name, handler);
 
 if (!customElements.get('fujin-deals')) customElements.define('fujin-deals', FujinDeals);
