@@ -327,3 +327,28 @@ async fn the_host_hears_every_event_of_a_journey_and_can_take_over_the_handoff()
     assert!(said("fujin-error").is_empty());
     host.remove();
 }
+
+/// A 1×1 transparent GIF: tiles that load without a network.
+const BLANK_TILE: &str = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7#{z}/{x}/{y}";
+
+#[wasm_bindgen_test]
+async fn tiles_and_the_scale_bar_are_placed_without_style_attributes() {
+    let mut p = props(&data_url(FEED), "", denied());
+    p.tiles = fujin_web::map::TileSource {
+        template: BLANK_TILE.into(),
+        crs: fujin_core::geo::Crs::Wgs84,
+        attribution: "test".into(),
+    };
+    let root = mount(p);
+    until("tiles", &root, |r| r.query_selector(".tiles img").ok().flatten().is_some()).await;
+    let html: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(root.query_selector(".tiles img").unwrap().unwrap());
+    until("a placed tile", &root, |_| !html.style().get_property_value("left").unwrap().is_empty()).await;
+    let images = root.query_selector_all(".tiles img").unwrap();
+    for i in 0..images.length() {
+        let img: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(images.item(i).unwrap());
+        assert_eq!(computed(&img, "width"), "256px", "a tile's side at zoom 14");
+    }
+    let bar = root.query_selector(".scale span").unwrap().unwrap();
+    until("the scale bar's length", &root, |_| computed(&bar, "width") != "auto").await;
+}

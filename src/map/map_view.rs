@@ -13,6 +13,7 @@ use yew::prelude::*;
 use super::clusters::{Marker, MarkerLevels, drawn_merchants, hit};
 use super::draw::{MARKER_MARGIN_PX, Scene, draw};
 use super::gestures::{GestureActions, use_gestures};
+use super::placement::{place_scale_bar, place_tiles};
 use super::screen::{PlacedTile, Screen, scale_bar};
 use super::tile_source::TileSource;
 use crate::hooks::use_element_size;
@@ -127,6 +128,21 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let (bar_m, bar_px) = scale_bar(screen.metres_per_px().max(1e-9), 100.0);
     let bar_label = if bar_m >= 1_000.0 { format!("{} km", bar_m / 1_000.0) } else { format!("{bar_m} m") };
     let show_tiles = !props.tiles.template.is_empty() && !*tiles_failed && width > 0.0;
+    let placed = if show_tiles { screen.tiles() } else { Vec::new() };
+    // Positions go through the CSSOM after the render (no `style=`: a strict
+    // Content-Security-Policy refuses it).
+    let (tiles_ref, bar_ref) = (use_node_ref(), use_node_ref());
+    {
+        let (tiles_ref, bar_ref) = (tiles_ref.clone(), bar_ref.clone());
+        use_effect_with((placed.clone(), bar_px), move |(placed, bar_px)| {
+            if let Some(container) = tiles_ref.cast::<web_sys::Element>() {
+                place_tiles(&container, placed);
+            }
+            if let Some(bar) = bar_ref.cast::<web_sys::Element>() {
+                place_scale_bar(&bar, *bar_px);
+            }
+        });
+    }
     html! {
         <div
             class="map"
@@ -143,14 +159,13 @@ pub fn MapView(props: &MapViewProps) -> Html {
             onkeydown={gestures.on_key}
         >
             if show_tiles {
-                <div class="tiles" aria-hidden="true">
-                    { for screen.tiles().into_iter().map(|PlacedTile { tile, left_px, top_px, side_px }| html! {
+                <div class="tiles" aria-hidden="true" ref={tiles_ref}>
+                    { for placed.iter().map(|PlacedTile { tile, .. }| html! {
                         <img
                             key={format!("{}/{}/{}", tile.z, tile.x, tile.y)}
                             src={tile.url(&props.tiles.template, ["a", "b", "c"][(tile.x + tile.y) as usize % 3])}
                             alt=""
                             draggable="false"
-                            style={format!("left:{left_px:.1}px;top:{top_px:.1}px;width:{side_px:.1}px;height:{side_px:.1}px")}
                             onerror={on_tile_error.clone()}
                         />
                     }) }
@@ -162,7 +177,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 <button onclick={zoom_out} aria-label={t.zoom_out} title={t.zoom_out}>{ "−" }</button>
             </div>
             <div class="scale" aria-hidden="true">
-                <span style={format!("width:{bar_px:.0}px")}>{ bar_label }</span>
+                <span ref={bar_ref}>{ bar_label }</span>
             </div>
             if !show_tiles && !props.tiles.template.is_empty() {
                 <p class="tiles-notice" role="status">{ t.tiles_offline }</p>

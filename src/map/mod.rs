@@ -8,6 +8,7 @@ mod clusters;
 mod draw;
 mod gestures;
 mod map_view;
+mod placement;
 mod screen;
 mod tile_source;
 
