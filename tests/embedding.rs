@@ -329,7 +329,8 @@ async fn the_host_hears_every_event_of_a_journey_and_can_take_over_the_handoff()
 }
 
 /// A 1×1 transparent GIF: tiles that load without a network.
-const BLANK_TILE: &str = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7#{z}/{x}/{y}";
+const BLANK_TILE: &str =
+    "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7#{z}/{x}/{y}";
 
 #[wasm_bindgen_test]
 async fn tiles_and_the_scale_bar_are_placed_without_style_attributes() {
