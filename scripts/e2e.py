@@ -33,7 +33,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def end_headers(self):
-        if self.path.startswith("/example"):
+        if self.path.startswith(("/example", "/embed")):
             self.send_header("Content-Security-Policy", STRICT_CSP)
         super().end_headers()
 
@@ -76,6 +76,13 @@ class Driver:
     def run(self, script, *args):
         return self.call("POST", f"/session/{self.session}/execute/sync", {"script": script, "args": list(args)})
 
+    def frame(self, index):
+        """Switches into frame `index` of the page, or back to the page with None."""
+        if index is None:
+            self.call("POST", f"/session/{self.session}/frame/parent", {})
+        else:
+            self.call("POST", f"/session/{self.session}/frame", {"id": index})
+
     def widget_html(self, host):
         script = "const h = document.querySelector(arguments[0]); return h && h.shadowRoot ? h.shadowRoot.innerHTML : '';"
         return self.run(script, host)
@@ -98,6 +105,16 @@ class Driver:
             self.call("DELETE", f"/session/{self.session}")
         finally:
             self.proc.terminate()
+
+
+def wait(check, what, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.2)
+    fail(f"never saw {what}")
 
 
 def fail(message):
@@ -145,11 +162,37 @@ def main():
                 fail(f"the page's stub handler did not hear fujin-ready: {heard!r}")
             time.sleep(0.2)
             heard = driver.run("return document.querySelector('#heard output').textContent")
+
+        # The iframe mode: events reach the parent, commands reach the frame.
+        driver.go(base + "example-iframe.html")
+        def heard(event):
+            return driver.run("return (window.heardMessages || []).filter(m => m.event === arguments[0])", event)
+        wait(lambda: heard("fujin-ready"), "the frame's fujin-ready message")
+        driver.run("window.sendToFrame({command: 'openDeal', id: arguments[0]})", deal)
+        opened = wait(lambda: heard("fujin-deal-open"), "the frame's fujin-deal-open after an openDeal message")
+        if opened[0]["detail"]["dealId"] != deal:
+            fail(f"the frame opened {opened}")
+        # A frame told another parent origin neither sends to this page nor obeys it.
+        driver.go(base + "example-iframe.html?claim-origin=https%3A%2F%2Fother.example")
+        driver.frame(0)
+        driver.wait_for("deal cards in the frame", lambda h: 'class="deal-card' in h, host="#fujin-frame")
+        driver.frame(None)
+        driver.run("window.sendToFrame({command: 'openDeal', id: arguments[0]})", deal)
+        driver.frame(0)
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            if 'class="deal-page' in driver.widget_html("#fujin-frame"):
+                fail("the frame obeyed a message from an origin it was not told")
+            time.sleep(0.2)
+        driver.frame(None)
+        if driver.run("return window.heardMessages.length") != 0:
+            fail("events reached a parent the frame was not told")
     finally:
         driver.quit()
         server.shutdown()
     print(f"e2e: release build lists {cards} demo deals and opens deal {deal} with its buy box, and "
-          "<fujin-deals> works on a page with hostile CSS under a strict CSP and tells its events, in headless Chromium: 3 passed, 0 failed")
+          "<fujin-deals> works on a page with hostile CSS under a strict CSP and tells its events, and the iframe "
+          "mode talks to its parent and only to it, in headless Chromium: 5 passed, 0 failed")
 
 
 if __name__ == "__main__":

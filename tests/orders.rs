@@ -142,7 +142,7 @@ async fn a_wechat_code_is_scanned_on_a_desktop_and_opened_inside_wechat() {
     until("the voucher", &root, |r| has(r, ".voucher")).await;
     assert!(root.text_content().unwrap().contains("支付未确认"));
 
-    let in_wechat = Device { phone: true, in_wechat: true };
+    let in_wechat = Device { phone: true, in_wechat: true, framed: false };
     let phone = mount(shop_props("deal=noodles", &OrderStore::memory(), in_wechat));
     buy_with(&phone, "wechat").await;
     assert_eq!(attr(&phone, ".pay-open", "href"), "weixin://wxpay/bizpayurl?pr=AbC");

@@ -11,6 +11,10 @@ pub struct Device {
     pub phone: bool,
     /// Inside WeChat's own browser, where `weixin://` links work.
     pub in_wechat: bool,
+    /// The widget runs in a frame (the iframe mode, a mini-program's
+    /// `web-view`): payment pages must open at the top level, as most
+    /// refuse to be framed and app links do not work from a frame.
+    pub framed: bool,
 }
 
 impl Device {
@@ -20,7 +24,20 @@ impl Device {
         let Some(window) = web_sys::window() else { return Self::default() };
         let agent = window.navigator().user_agent().unwrap_or_default();
         let coarse = window.match_media("(pointer: coarse)").ok().flatten().is_some_and(|m| m.matches());
-        Self { phone: coarse || agent.contains("Mobi"), in_wechat: agent.contains("MicroMessenger") }
+        let top = window.top().ok().flatten();
+        let framed = top.is_some_and(|top| !js_sys::Object::is(&top, &window));
+        Self { phone: coarse || agent.contains("Mobi"), in_wechat: agent.contains("MicroMessenger"), framed }
+    }
+
+    /// Where a payment link opens: a new tab on a desktop (the widget, with
+    /// "I have paid", stays at hand), the whole window from a frame on a
+    /// phone, else in place.
+    pub fn link_target(self) -> Option<&'static str> {
+        match (self.phone, self.framed) {
+            (false, _) => Some("_blank"),
+            (true, true) => Some("_top"),
+            (true, false) => None,
+        }
     }
 }
 
@@ -68,10 +85,19 @@ mod tests {
     }
 
     #[test]
+    fn payment_pages_leave_a_frame_for_the_top_level() {
+        let phone = Device { phone: true, ..Device::default() };
+        assert_eq!(Device::default().link_target(), Some("_blank"));
+        assert_eq!(phone.link_target(), None);
+        assert_eq!(Device { framed: true, ..phone }.link_target(), Some("_top"));
+        assert_eq!(Device { framed: true, ..Device::default() }.link_target(), Some("_blank"));
+    }
+
+    #[test]
     fn each_link_is_handed_over_the_way_it_can_work() {
         let desktop = Device::default();
-        let phone = Device { phone: true, in_wechat: false };
-        let wechat = Device { phone: true, in_wechat: true };
+        let phone = Device { phone: true, in_wechat: false, framed: false };
+        let wechat = Device { phone: true, in_wechat: true, framed: false };
         let native = link(PayProvider::Wechat, "weixin://wxpay/bizpayurl?pr=1");
         let h5 = link(PayProvider::Wechat, "https://wx.tenpay.com/x");
         let alipay = link(PayProvider::Alipay, "https://qr.alipay.com/x");

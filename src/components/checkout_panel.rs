@@ -134,7 +134,7 @@ pub fn CheckoutPanel(props: &CheckoutPanelProps) -> Html {
             });
             html! {
             <a class="pay-open" href={link.as_str().to_owned()} rel="noopener noreferrer" {onclick}
-                target={(!props.device.phone).then_some("_blank")}>
+                target={props.device.link_target()}>
                 { t.open_payment }{ " · " }{ props.lang.provider(link.provider()) }
             </a>
             }
