@@ -24,10 +24,11 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 step "native tests of the app's state and map layout"
 cargo test -p fujin-web --lib --locked
 
-step "release build of the app, its size, and an end-to-end check"
+step "release build of the app, its size, end-to-end checks (standalone, embedded, iframe, strict CSP), the npm package"
 trunk build --release --offline
 scripts/size.sh
 scripts/e2e.sh
+scripts/package.sh
 
 step "native tests: core, CLI, doc examples"
 cargo test -p fujin-core -p fujin-cli --locked

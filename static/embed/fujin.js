@@ -4,9 +4,21 @@
 // window.Fujin its API: Fujin.mount(element, options) and Fujin.ready.
 // Everything from attributes and options is checked again in Rust, as
 // untrusted input: this file only passes text along.
-import init, { mount } from './fujin-web.js';
+import init, { mount as mountNow } from './fujin-web.js';
 
-const ready = init({ module_or_path: new URL('fujin-web_bg.wasm', import.meta.url) });
+/** Resolves once the WebAssembly is loaded. */
+export const ready = init({ module_or_path: new URL('fujin-web_bg.wasm', import.meta.url) });
+
+/** Mounts a widget into `element` (in its shadow root) with `options`. */
+export async function mount(element, options = {}) {
+  await ready;
+  return mountNow(element, options);
+}
+
+/** Every widget's events: `handler(detail, event)`. */
+export function on(name, handler) {
+  document.addEventListener(name, (event) => handler(event.detail, event));
+}
 
 // The attributes of <fujin-deals>; see docs/embedding.md.
 const ATTRIBUTES = [
@@ -52,27 +64,20 @@ class FujinDeals extends HTMLElement {
     await ready;
     // Removed (or restarted) while the WebAssembly was loading.
     if (generation !== this.#generation || !this.isConnected) return;
-    this.#widget = mount(this, optionsOf(this));
+    this.#widget = mountNow(this, optionsOf(this));
   }
 }
 
-// Fujin.on(name, handler): every widget's events (they bubble out of their
-// shadow roots to the document); handler(detail, event). A page that set
+// window.Fujin: the same API for pages without a bundler. A page that set
 // up the stub before this script ran (see docs/embedding.md) had its
-// calls queued in Fujin.q: they are registered now.
-function on(name, handler) {
-  document.addEventListener(name, (event) => handler(event.detail, event));
-}
+// Fujin.on calls queued in Fujin.q: they are registered now.
 const stub = window.Fujin || {};
 const queued = Array.isArray(stub.q) ? stub.q : [];
 window.Fujin = Object.assign(stub, {
   ready,
   on,
   q: [],
-  async mount(element, options = {}) {
-    await ready;
-    return mount(element, options);
-  },
+  mount,
 });
 for (const [name, handler] of queued) on(name, handler);
 
