@@ -353,3 +353,47 @@ async fn tiles_and_the_scale_bar_are_placed_without_style_attributes() {
     let bar = root.query_selector(".scale span").unwrap().unwrap();
     until("the scale bar's length", &root, |_| computed(&bar, "width") != "auto").await;
 }
+
+#[wasm_bindgen_test]
+async fn two_widgets_share_the_orders_without_doubling_or_clobbering_them() {
+    let store = fujin_web::orders::OrderStore::memory();
+    let widget = |store: &fujin_web::orders::OrderStore| {
+        let mut p = props(&data_url(BUY_FEED), "lang=en", denied());
+        p.store = store.clone();
+        mount(p)
+    };
+    let (a, b) = (widget(&store), widget(&store));
+    until("a's list", &a, |r| listed(r) == ["noodles"]).await;
+    until("b's list", &b, |r| listed(r) == ["noodles"]).await;
+    let badge = |r: &web_sys::Element| {
+        r.query_selector(".my-orders .badge").ok().flatten().and_then(|e| e.text_content())
+    };
+    assert_eq!(badge(&b), None);
+
+    // A buys: B hears of the order.
+    element(&a, "[data-deal=noodles]").click();
+    until("a's buy button", &a, |r| r.query_selector(".checkout .buy").ok().flatten().is_some()).await;
+    element(&a, ".checkout .buy").click();
+    until("a's payment choices", &a, |r| r.query_selector(".provider.stripe").ok().flatten().is_some()).await;
+    element(&a, ".provider.stripe").click();
+    until("b's badge", &b, |r| badge(r).as_deref() == Some("1")).await;
+
+    // B marks it used; A follows, and nothing is doubled.
+    element(&b, ".my-orders").click();
+    until("b's order list", &b, |r| r.query_selector(".order-row").ok().flatten().is_some()).await;
+    element(&b, ".order-row").click();
+    until("b's order page", &b, |r| r.query_selector(".mark-used").ok().flatten().is_some()).await;
+    element(&b, ".mark-used").click();
+    let stored = |store: &fujin_web::orders::OrderStore| store.load().0.orders;
+    until("used, in storage", &b, |_| {
+        stored(&store).first().map(|o| o.status) == Some(fujin_core::commerce::OrderStatus::Redeemed)
+    })
+    .await;
+    element(&a, ".my-orders").click();
+    until("a's order list with the new status", &a, |r| {
+        r.query_selector(".order-row .order-status.redeemed").ok().flatten().is_some()
+    })
+    .await;
+    assert_eq!(a.query_selector_all(".order-row").unwrap().length(), 1, "one order, not two");
+    assert_eq!(stored(&store).len(), 1);
+}

@@ -1,4 +1,5 @@
-//! The orders' side effects: reading them from storage once, writing them
+//! The orders' side effects: reading them from storage once (and again when
+//! another widget on the page or another tab wrote some), writing them
 //! back when they change, and asking merchants' `verify_url`s about orders
 //! awaiting confirmation, with growing pauses.
 
@@ -6,7 +7,8 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use fujin_core::commerce::{Order, OrderEvent, OrderId, OrderStatus};
+use fujin_core::commerce::{ORDER_KEY_PREFIX, Order, OrderEvent, OrderId, OrderStatus};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::orders::OrderStore;
@@ -20,6 +22,19 @@ pub const FIRST_PAUSE: Duration = Duration::from_secs(2);
 pub const MAX_PAUSE: Duration = Duration::from_secs(60);
 /// How many rounds of questions before giving up until the next change.
 pub const ROUNDS: u32 = 12;
+
+/// The event (on `window`, within this page only) by which a widget says it
+/// wrote orders; its detail is the writer's id, so it does not hear itself.
+const ORDERS_WRITTEN: &str = "fujin-orders-written";
+
+/// Tells the other widgets on this page that `me` wrote orders.
+fn tell_the_page(me: &str) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&me.into());
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(ORDERS_WRITTEN, &init) {
+        let _ = gloo::utils::window().dispatch_event(&event);
+    }
+}
 
 /// Runs the orders' effects; true while a merchant's `verify_url` cannot be reached.
 #[hook]
@@ -41,21 +56,58 @@ pub fn use_order_effects(
             dispatch.dispatch(Action::Orders(OrderAction::Loaded { loaded, storage_ok }));
         });
     }
-    // Write what changed.
+    // This widget, among others on the page, for the news of its writes.
+    let me = use_memo((), |_| js_sys::Math::random().to_string());
+    // Write what changed, and tell the other widgets on this page (other
+    // tabs hear of it from the browser's `storage` event).
     {
-        let (dispatch, store) = (state.dispatcher(), store.clone());
+        let (dispatch, store, kept, me) = (state.dispatcher(), store.clone(), kept.clone(), me.clone());
         let storage = state.orders.storage;
         use_effect_with(state.orders.orders.clone(), move |orders| {
             if storage == StorageHealth::Unavailable {
                 return;
             }
             let mut kept = kept.borrow_mut();
-            let changed = orders.iter().filter(|o| !kept.contains(o));
-            let failed = changed.filter(|o| store.save(o).is_err()).count() > 0;
+            let changed: Vec<&Order> = orders.iter().filter(|o| !kept.contains(o)).collect();
+            let failed = changed.iter().filter(|o| store.save(o).is_err()).count() > 0;
             kept.clone_from(orders);
             if failed {
                 dispatch.dispatch(Action::Orders(OrderAction::SaveFailed));
+            } else if !changed.is_empty() {
+                tell_the_page(&me);
             }
+        });
+    }
+    // Hear of orders written elsewhere: read storage again. What was read
+    // counts as kept, so it is not written back (no echo between widgets).
+    {
+        let (dispatch, store, me) = (state.dispatcher(), store.clone(), me.clone());
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let sync = move || {
+                let (loaded, storage_ok) = store.load();
+                if storage_ok {
+                    kept.borrow_mut().extend(loaded.orders.iter().cloned());
+                    dispatch.dispatch(Action::Orders(OrderAction::Synced(loaded.orders)));
+                }
+            };
+            let from_tabs = {
+                let sync = sync.clone();
+                gloo::events::EventListener::new(&window, "storage", move |event| {
+                    let key = event.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
+                    // A key of ours, or the whole storage cleared (no key).
+                    if key.is_none_or(|k| k.starts_with(ORDER_KEY_PREFIX)) {
+                        sync();
+                    }
+                })
+            };
+            let from_page = gloo::events::EventListener::new(&window, ORDERS_WRITTEN, move |event| {
+                let from = event.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string());
+                if from.as_deref() != Some(me.as_str()) {
+                    sync();
+                }
+            });
+            move || drop((from_tabs, from_page))
         });
     }
     // Ask merchants about orders awaiting confirmation.

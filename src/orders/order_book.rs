@@ -67,6 +67,10 @@ pub enum OrderAction {
         /// False when storage cannot be used.
         storage_ok: bool,
     },
+    /// Orders read again after another widget on this page, or another
+    /// tab, wrote some: new ones join, and a known one takes the stored
+    /// state when that is further along (paid after pending, say).
+    Synced(Vec<Order>),
     /// Writing an order failed: keep going, warn.
     SaveFailed,
     /// "Buy" on a deal page.
@@ -123,6 +127,16 @@ impl OrderBook {
                     Some((None, cancelled)) => self.returned_latest(cancelled),
                     None => {}
                 }
+            }
+            OrderAction::Synced(stored) => {
+                for order in stored {
+                    match self.orders.iter_mut().find(|o| o.id == order.id) {
+                        Some(known) if progress(order.status) > progress(known.status) => *known = order,
+                        Some(_) => {}
+                        None => self.orders.push(order),
+                    }
+                }
+                self.orders.sort_by_key(|o| std::cmp::Reverse(o.created_at));
             }
             OrderAction::SaveFailed => self.storage = StorageHealth::Unavailable,
             OrderAction::StartCheckout(deal_id) => {
@@ -222,6 +236,17 @@ impl OrderBook {
     }
 }
 
+/// How far along an order is: two copies of one order are reconciled to the
+/// one further along (an order never goes back).
+fn progress(status: OrderStatus) -> u8 {
+    match status {
+        OrderStatus::Pending => 0,
+        OrderStatus::AwaitingConfirmation => 1,
+        OrderStatus::Paid => 2,
+        OrderStatus::Redeemed | OrderStatus::Expired | OrderStatus::Refunded | OrderStatus::Failed => 3,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,6 +310,22 @@ mod tests {
         assert_eq!(book.open_order, Some(o.id));
         book.reduce(OrderAction::Returned(order(9).id, false));
         assert!(book.missing_order, "an order from another device is said to be missing");
+    }
+
+    #[test]
+    fn orders_written_elsewhere_join_and_the_further_state_wins() {
+        let mut book = OrderBook::default();
+        let mine = order(1);
+        book.reduce(OrderAction::Placed(Box::new(mine.clone()), link()));
+        let mut paid_elsewhere = mine.clone();
+        paid_elsewhere.status = OrderStatus::Paid;
+        let other = order(2);
+        book.reduce(OrderAction::Synced(vec![paid_elsewhere, other.clone()]));
+        assert_eq!(book.orders.len(), 2, "the other widget's order joins, once");
+        assert_eq!(book.get(mine.id).map(|o| o.status), Some(OrderStatus::Paid));
+        book.reduce(OrderAction::Synced(vec![mine.clone(), other]));
+        assert_eq!(book.get(mine.id).map(|o| o.status), Some(OrderStatus::Paid), "never back to pending");
+        assert_eq!(book.orders.len(), 2);
     }
 
     #[test]
