@@ -19,7 +19,9 @@ cargo clippy -p fujin-web --target wasm32-unknown-unknown --all-targets --locked
 step "browser tests (headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test -p fujin-web --target wasm32-unknown-unknown --locked
+  cargo test --target wasm32-unknown-unknown --locked
+# (At the root, as `wasm-pack test --headless --chrome` builds it: every
+# member builds for wasm32; the core's and CLI's tests are native only.)
 
 step "native tests of the app's state and map layout"
 cargo test -p fujin-web --lib --locked

@@ -1,5 +1,8 @@
 //! The `fujin` binary: exit codes, output formats and error messages.
 
+// Native only: its dev-dependencies are not built for wasm32 (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
 use assert_cmd::Command;
 use fujin_core::feed::load_feed;
 use fujin_core::geo::{LonLat, distance_m};

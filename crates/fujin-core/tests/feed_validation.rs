@@ -1,6 +1,9 @@
 //! Feed loading: every kind of bad input is reported where it is, and no
 //! good record is lost because of a bad neighbour.
 
+// Native only: its dev-dependencies are not built for wasm32 (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
 use fujin_core::feed::{FeedError, load_feed};
 use fujin_core::geo::{Crs, LonLat, distance_m};
 use fujin_core::model::{Category, PayProvider};

@@ -3,6 +3,9 @@
 //! regression without nightly or libFuzzer. `scripts/fuzz.sh` runs the
 //! fuzzers themselves.
 
+// Native only: its dev-dependencies are not built for wasm32 (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod fuzz_checks;
 
 use std::path::Path;

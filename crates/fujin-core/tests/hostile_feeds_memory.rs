@@ -3,6 +3,9 @@
 //! counting allocator (the input itself is allocated before measuring), so
 //! these are exact byte counts, not timings.
 
+// Native only: its dev-dependencies are not built for wasm32 (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};

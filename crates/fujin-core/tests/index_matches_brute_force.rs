@@ -1,6 +1,9 @@
 //! The spatial index must answer exactly as a brute-force scan does, on
 //! random points that include the poles, the ±180° meridian and duplicates.
 
+// Native only: its dev-dependencies are not built for wasm32 (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
 use fujin_core::geo::{LonLat, LonLatBox, distance_m};
 use fujin_core::index::SpatialIndex;
 use proptest::prelude::*;

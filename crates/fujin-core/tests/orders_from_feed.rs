@@ -2,6 +2,9 @@
 //! `Order::new` on deals as a merchant writes them. (Integration tests: the
 //! `commerce` part sits below `feed` and does not import it.)
 
+// Native only: its dev-dependencies are not built for wasm32 (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
 use fujin_core::commerce::{
     DEFAULT_MAX_PER_ORDER, MAX_QUANTITY, Order, OrderError, OrderRandomness, max_quantity,
 };

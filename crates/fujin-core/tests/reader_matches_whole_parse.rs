@@ -4,6 +4,9 @@
 //! same documents cut short, with bytes removed or with awkward text
 //! (brackets, quotes, escapes, repeated or escaped record keys) put in.
 
+// Native only: its dev-dependencies are not built for wasm32 (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
 use fujin_core::feed::FeedError;
 use fujin_core::feed::LoadedFeed;
 use fujin_core::feed::{FeedReader, load_value, parse_document};

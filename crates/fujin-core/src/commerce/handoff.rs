@@ -158,7 +158,8 @@ pub fn handoff_link(
     check_pay_link(link.provider(), url.as_str(), checkout_hosts)
 }
 
-#[cfg(test)]
+// Property tests need proptest, which is not built for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::commerce::ReferralCode;

@@ -78,7 +78,8 @@ fn write_demo_feed_within(
     out.write_all(&buffer.bytes).map_err(|e| DemoError::Write(e.to_string()))
 }
 
-#[cfg(test)]
+// Property tests need proptest, which is not built for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use proptest::prelude::*;
 

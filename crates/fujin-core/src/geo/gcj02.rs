@@ -106,7 +106,8 @@ fn offset_lon(x: f64, y: f64) -> f64 {
     r
 }
 
-#[cfg(test)]
+// Property tests need proptest, which is not built for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::geo::distance_m;

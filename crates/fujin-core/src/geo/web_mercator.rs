@@ -108,7 +108,8 @@ impl TileId {
     }
 }
 
-#[cfg(test)]
+// Property tests need proptest, which is not built for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
