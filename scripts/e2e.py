@@ -163,6 +163,13 @@ def main():
             time.sleep(0.2)
             heard = driver.run("return document.querySelector('#heard output').textContent")
 
+        # Attributes changed after mount apply in place.
+        driver.run("const d = document.querySelector('fujin-deals'); d.setAttribute('lang', 'en'); d.setAttribute('radius', '5000');")
+        driver.wait_for("English after lang=en", lambda h: "Within" in h, host="fujin-deals")
+        radius = wait(lambda: driver.run(
+            "const s = document.querySelector('fujin-deals').shadowRoot.querySelector('.controls select');"
+            "return s && s.value === '5' ? s.value : null"), "radius 5 km after radius=5000")
+
         # The iframe mode: events reach the parent, commands reach the frame.
         driver.go(base + "example-iframe.html")
         def heard(event):
@@ -191,8 +198,9 @@ def main():
         driver.quit()
         server.shutdown()
     print(f"e2e: release build lists {cards} demo deals and opens deal {deal} with its buy box, and "
-          "<fujin-deals> works on a page with hostile CSS under a strict CSP and tells its events, and the iframe "
-          "mode talks to its parent and only to it, in headless Chromium: 5 passed, 0 failed")
+          "<fujin-deals> works on a page with hostile CSS under a strict CSP, tells its events and "
+          "follows its attributes, and the iframe mode talks to its parent and only to it, in headless Chromium: "
+          "6 passed, 0 failed")
 
 
 if __name__ == "__main__":
