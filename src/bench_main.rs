@@ -75,7 +75,7 @@ async fn run() {
         // Loading as the app does it (the app's own loop), each step timed:
         // the longest step is what the shopper feels.
         let mut timer = StepTimer::start();
-        let Ok(loaded) = load_in_steps(bytes, &mut timer).await else { return };
+        let Ok(Some(loaded)) = load_in_steps(bytes, &mut timer).await else { return };
         let catalog = loaded.catalog;
         let t = timer.finish();
         rows.push((format!("{merchants} merchants: FeedReader::new (UTF-8 check, head)"), t.opened_ms));
@@ -167,7 +167,7 @@ impl StepTimer {
 }
 
 impl Pace for StepTimer {
-    async fn after(&mut self, step: LoadStep) {
+    async fn after(&mut self, step: LoadStep) -> bool {
         let now = now_ms();
         let took = now - self.last_ms;
         self.last_ms = now;
@@ -181,6 +181,7 @@ impl Pace for StepTimer {
             LoadStep::Read => times.read_ms = now - self.start_ms,
             LoadStep::Indexing(_) => times.longest_index_step_ms = times.longest_index_step_ms.max(took),
         }
+        true
     }
 }
 

@@ -27,6 +27,9 @@ pub enum FetchError {
     /// The answer is not a feed.
     #[error(transparent)]
     Feed(#[from] FeedError),
+    /// Loading was called off (the widget was removed, or another feed asked for).
+    #[error("cancelled")]
+    Cancelled,
 }
 
 /// Milliseconds of loading work between two yields to the browser: less
@@ -58,9 +61,20 @@ impl Progress {
 
 /// Fetches `url`, reporting progress as the body arrives, loads it as a feed
 /// and indexes it, yielding to the page between steps.
-pub async fn fetch_feed(url: &str, on_progress: impl Fn(Progress)) -> Result<LoadedCatalog, FetchError> {
-    let response =
-        gloo::net::http::Request::get(url).send().await.map_err(|e| FetchError::Network(e.to_string()))?;
+///
+/// `signal` ends it early (the widget was destroyed, or another feed was
+/// asked for): the request is aborted, reading and indexing stop, and the
+/// result is [`FetchError::Cancelled`].
+pub async fn fetch_feed(
+    url: &str,
+    signal: &web_sys::AbortSignal,
+    on_progress: impl Fn(Progress),
+) -> Result<LoadedCatalog, FetchError> {
+    let request = gloo::net::http::Request::get(url).abort_signal(Some(signal));
+    let response = request.send().await.map_err(|e| match signal.aborted() {
+        true => FetchError::Cancelled,
+        false => FetchError::Network(e.to_string()),
+    })?;
     if !response.ok() {
         return Err(FetchError::Status { status: response.status(), status_text: response.status_text() });
     }
@@ -70,8 +84,9 @@ pub async fn fetch_feed(url: &str, on_progress: impl Fn(Progress)) -> Result<Loa
         None => response.binary().await.map_err(|e| FetchError::Network(e.to_string()))?,
     };
     let received = bytes.len() as u64;
-    let mut pace = TimeSlices { slice: TimeSlice::start(), received, total, on_progress };
-    Ok(load_in_steps(bytes, &mut pace).await?)
+    let mut pace =
+        TimeSlices { slice: TimeSlice::start(), received, total, on_progress, signal: signal.clone() };
+    load_in_steps(bytes, &mut pace).await?.ok_or(FetchError::Cancelled)
 }
 
 /// The app's pace: the page gets a turn whenever a time slice is over, and
@@ -81,12 +96,16 @@ struct TimeSlices<F> {
     received: u64,
     total: Option<u64>,
     on_progress: F,
+    signal: web_sys::AbortSignal,
 }
 
 impl<F: Fn(Progress)> Pace for TimeSlices<F> {
-    async fn after(&mut self, step: LoadStep) {
+    async fn after(&mut self, step: LoadStep) -> bool {
+        if self.signal.aborted() {
+            return false;
+        }
         if !self.slice.is_over() {
-            return;
+            return true;
         }
         let read = match step {
             LoadStep::Opened => 0.0,
@@ -95,6 +114,7 @@ impl<F: Fn(Progress)> Pace for TimeSlices<F> {
         };
         (self.on_progress)(Progress { received: self.received, total: self.total, read: Some(read) });
         self.slice = TimeSlice::start_after_a_turn().await;
+        !self.signal.aborted()
     }
 }
 

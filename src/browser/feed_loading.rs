@@ -31,8 +31,9 @@ pub enum LoadStep {
 
 /// What happens between two steps of loading.
 pub trait Pace {
-    /// Called after each step; loading goes on when the future completes.
-    fn after(&mut self, step: LoadStep) -> impl Future<Output = ()>;
+    /// Called after each step; loading goes on when the future completes
+    /// with true, and stops (nothing is kept) with false.
+    fn after(&mut self, step: LoadStep) -> impl Future<Output = bool>;
 }
 
 /// A feed loaded and indexed.
@@ -45,30 +46,39 @@ pub struct LoadedCatalog {
 }
 
 /// Reads `bytes` as a feed and indexes it, step by step, calling `pace`
-/// after every step. The bytes are dropped as soon as they are read, before
-/// indexing starts: a big feed's text and its catalog are not held at once.
-pub async fn load_in_steps(bytes: Vec<u8>, pace: &mut impl Pace) -> Result<LoadedCatalog, FeedError> {
+/// after every step; `None` when the pace stopped it. The bytes are dropped
+/// as soon as they are read, before indexing starts: a big feed's text and
+/// its catalog are not held at once.
+pub async fn load_in_steps(bytes: Vec<u8>, pace: &mut impl Pace) -> Result<Option<LoadedCatalog>, FeedError> {
     let loaded = {
         let mut reader = FeedReader::new(&bytes)?;
-        pace.after(LoadStep::Opened).await;
+        if !pace.after(LoadStep::Opened).await {
+            return Ok(None);
+        }
         loop {
             let done = reader.step(BYTES_PER_STEP)?;
-            pace.after(LoadStep::Reading(reader.progress())).await;
+            if !pace.after(LoadStep::Reading(reader.progress())).await {
+                return Ok(None);
+            }
             if done {
                 break;
             }
         }
         reader.finish()?
     };
-    pace.after(LoadStep::Read).await;
+    if !pace.after(LoadStep::Read).await {
+        return Ok(None);
+    }
     drop(bytes);
     let mut builder = CatalogBuilder::new(loaded.feed);
     loop {
         let done = builder.step(MERCHANTS_PER_STEP);
-        pace.after(LoadStep::Indexing(builder.progress())).await;
+        if !pace.after(LoadStep::Indexing(builder.progress())).await {
+            return Ok(None);
+        }
         if done {
             break;
         }
     }
-    Ok(LoadedCatalog { catalog: builder.finish(), rejected: loaded.rejected })
+    Ok(Some(LoadedCatalog { catalog: builder.finish(), rejected: loaded.rejected }))
 }

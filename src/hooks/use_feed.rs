@@ -1,9 +1,12 @@
 //! Loading the feed: fetched with download progress, checked in steps with
-//! the page running in between, and loaded again on retry.
+//! the page running in between, and loaded again on retry. A load still
+//! running when another feed is asked for, or when the widget is removed,
+//! is called off: its request is aborted and its work stops, so a slow old
+//! feed can never land over the new one.
 
 use yew::prelude::*;
 
-use crate::browser::{Progress, fetch_feed};
+use crate::browser::{FetchError, Progress, fetch_feed};
 use crate::shared::Shared;
 use crate::state::{Action, AppState};
 
@@ -15,10 +18,25 @@ pub fn use_feed(state: &UseReducerHandle<AppState>, url: &AttrValue) -> Callback
     let dispatch = state.dispatcher();
     use_effect_with((url.clone(), *attempt), move |(url, _)| {
         let url = url.clone();
+        let controller = web_sys::AbortController::new().ok();
+        let call_off = {
+            let controller = controller.clone();
+            move || {
+                if let Some(controller) = controller {
+                    controller.abort();
+                }
+            }
+        };
+        let Some(signal) = controller.map(|c| c.signal()) else {
+            dispatch.dispatch(Action::FeedFailed(
+                "this browser cannot load a feed (no AbortController)".to_owned(),
+            ));
+            return call_off;
+        };
         if url.is_empty() {
             dispatch
                 .dispatch(Action::FeedFailed("no feed was given (the feed attribute or option)".to_owned()));
-            return;
+            return call_off;
         }
         dispatch.dispatch(Action::FeedLoading(Progress::default()));
         wasm_bindgen_futures::spawn_local(async move {
@@ -34,14 +52,17 @@ pub fn use_feed(state: &UseReducerHandle<AppState>, url: &AttrValue) -> Callback
                     }
                 }
             };
-            match fetch_feed(&url, progress).await {
+            match fetch_feed(&url, &signal, progress).await {
                 Ok(fetched) => dispatch.dispatch(Action::FeedLoaded {
                     rejected: fetched.rejected,
                     catalog: Shared::new(fetched.catalog),
                 }),
+                // Called off: whoever called it off has moved on.
+                Err(FetchError::Cancelled) => {}
                 Err(e) => dispatch.dispatch(Action::FeedFailed(e.to_string())),
             }
         });
+        call_off
     });
     Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
 }
