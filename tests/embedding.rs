@@ -397,3 +397,53 @@ async fn two_widgets_share_the_orders_without_doubling_or_clobbering_them() {
     assert_eq!(a.query_selector_all(".order-row").unwrap().length(), 1, "one order, not two");
     assert_eq!(stored(&store).len(), 1);
 }
+
+/// Counts the page's live intervals and `window` listeners by wrapping
+/// `setInterval`/`clearInterval` and `addEventListener`/`removeEventListener`
+/// (once); returns (intervals, listeners) now.
+fn live_timers_and_listeners() -> (u32, i32) {
+    let install = js_sys::Function::new_no_args(
+        "const w = window;
+         if (!w.__fujinTrack) {
+           const t = (w.__fujinTrack = { intervals: new Set(), listeners: 0 });
+           const si = w.setInterval.bind(w), ci = w.clearInterval.bind(w);
+           w.setInterval = (...a) => { const id = si(...a); t.intervals.add(id); return id; };
+           w.clearInterval = (id) => { t.intervals.delete(id); ci(id); };
+           const ae = w.addEventListener.bind(w), re = w.removeEventListener.bind(w);
+           w.addEventListener = (...a) => { t.listeners += 1; ae(...a); };
+           w.removeEventListener = (...a) => { t.listeners -= 1; re(...a); };
+         }
+         return [w.__fujinTrack.intervals.size, w.__fujinTrack.listeners];",
+    );
+    let counts: js_sys::Array =
+        wasm_bindgen::JsCast::unchecked_into(install.call0(&wasm_bindgen::JsValue::NULL).unwrap());
+    (counts.get(0).as_f64().unwrap() as u32, counts.get(1).as_f64().unwrap() as i32)
+}
+
+#[wasm_bindgen_test]
+async fn destroy_leaves_no_timer_or_listener_running() {
+    set_address("?");
+    let before = live_timers_and_listeners();
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("style", "width:800px;height:600px").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let feed = data_url(FEED);
+    let opts = options(&[("feed", &feed), ("url-state", "query"), ("locate", "off"), ("tiles", "none")]);
+    let mut widget = fujin_web::embed::mount_js(host.clone(), opts).unwrap();
+    let root = host.shadow_root().unwrap().query_selector(".fujin-root").unwrap().unwrap();
+    until("the list", &root, |r| listed(r).len() == 2).await;
+    let running = live_timers_and_listeners();
+    assert!(running.0 > before.0, "the clock runs while mounted: {running:?} vs {before:?}");
+    assert!(running.1 > before.1, "the widget listens to the window (address, storage): {running:?}");
+    widget.destroy();
+    // Yew runs the clean-ups from its scheduler: wait for them, not for time.
+    for _ in 0..100 {
+        if live_timers_and_listeners() == before {
+            break;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(live_timers_and_listeners(), before, "nothing of the widget is left running");
+    host.remove();
+}
