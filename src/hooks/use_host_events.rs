@@ -185,12 +185,15 @@ fn changes(told: &mut Told, state: &AppState) -> Vec<HostEvent> {
     }
     // Status changes of orders the host has heard of; orders read from
     // storage are not news, and new orders are told as they are made.
+    // An order met for the first time on the way back from paying has
+    // changed too (pending → awaiting confirmation, or failed).
     for order in &state.orders.orders {
-        match told.statuses.insert(order.id, order.status) {
-            Some(from) if from != order.status => {
-                events.push(HostEvent::OrderStatus { order_id: order.id, from, to: order.status })
-            }
-            _ => {}
+        let before = match told.statuses.insert(order.id, order.status) {
+            Some(before) => Some(before),
+            None => state.orders.returned_from.filter(|(id, _)| *id == order.id).map(|(_, from)| from),
+        };
+        if let Some(from) = before.filter(|from| *from != order.status) {
+            events.push(HostEvent::OrderStatus { order_id: order.id, from, to: order.status });
         }
     }
     events
@@ -259,6 +262,46 @@ mod tests {
         let failed = s.reduce_to(Action::FeedFailed("no feed was given".into()));
         let events = changes(&mut told, &failed);
         assert_eq!(events[0].detail()["code"], "no-feed");
+    }
+
+    #[test]
+    fn coming_back_from_paying_is_a_status_change() {
+        use fujin_core::commerce::{OrderRandomness, load_orders};
+        let s = loaded();
+        let catalog = s.catalog().unwrap().clone();
+        let found = catalog.find_deal("d1").unwrap();
+        let random = OrderRandomness { id: [7; 16], code: [1; 8] };
+        let order = Order::new(
+            found.merchant,
+            found.deal,
+            1,
+            PayProvider::Stripe,
+            None,
+            OffsetDateTime::UNIX_EPOCH,
+            random,
+        )
+        .unwrap();
+        let stored =
+            [(fujin_core::commerce::order_key(order.id), fujin_core::commerce::encode_order(&order))];
+        // A new page: the return link, then storage answers.
+        let back = AppState::from_view(
+            &ViewState::from_query(&format!("order={}", order.id)),
+            Lang::En,
+            OffsetDateTime::UNIX_EPOCH,
+        )
+        .reduce_to(Action::FeedLoaded { catalog, rejected: 0 })
+        .reduce_to(Action::Orders(crate::orders::OrderAction::Loaded {
+            loaded: load_orders(stored),
+            storage_ok: true,
+        }));
+        let events = changes(&mut Told::default(), &back);
+        let status: Vec<_> =
+            events.iter().filter(|e| e.name() == "fujin-order-status").map(HostEvent::detail).collect();
+        assert_eq!(status.len(), 1, "{events:?}");
+        assert_eq!(
+            (status[0]["from"].as_str(), status[0]["to"].as_str()),
+            (Some("pending"), Some("awaiting_confirmation"))
+        );
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub struct OrderBook {
     /// A link named an order this device does not have (made in another
     /// browser, or storage was cleared).
     pub missing_order: bool,
+    /// The order the shopper came back to from paying, and its status
+    /// before (when coming back changed it): the host hears of the change.
+    pub returned_from: Option<(OrderId, OrderStatus)>,
 }
 
 /// Every change to the orders.
@@ -228,7 +231,11 @@ impl OrderBook {
             self.missing_order = true;
             return;
         };
+        let before = order.status;
         let _ = order.apply(OrderEvent::Returned { cancelled });
+        if order.status != before {
+            self.returned_from = Some((id, before));
+        }
         self.open_order = Some(id);
         self.checkout = None;
         self.show_orders = false;
