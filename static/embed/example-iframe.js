@@ -3,8 +3,9 @@
 const frameOrigin = location.origin; // the frame is served next to this page
 const params = new URLSearchParams(location.search);
 const parentOrigin = params.get('claim-origin') || location.origin; // the e2e check claims another
+const locate = params.get('locate') === 'auto' ? 'auto' : 'off';
 const frame = document.createElement('iframe');
-frame.src = `embed.html?feed=demo-feed.json&lang=en&locate=off&parent-origin=${encodeURIComponent(parentOrigin)}`;
+frame.src = `embed.html?feed=demo-feed.json&lang=en&locate=${locate}&parent-origin=${encodeURIComponent(parentOrigin)}`;
 frame.allow = 'geolocation';
 frame.title = 'Deals nearby';
 frame.className = 'deals-frame';
