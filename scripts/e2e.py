@@ -173,6 +173,12 @@ def main():
         radius = wait(lambda: driver.run(
             "const s = document.querySelector('fujin-deals').shadowRoot.querySelector('.controls select');"
             "return s && s.value === '5' ? s.value : null"), "radius 5 km after radius=5000")
+        # A setting of the running widget: no locate button, same widget (no remount, no reload).
+        driver.run("const d = document.querySelector('fujin-deals'); d.shadowRoot.querySelector('.fujin-root').dataset.probe = 'same';"
+                   "d.setAttribute('locate', 'off');")
+        wait(lambda: driver.run(
+            "const r = document.querySelector('fujin-deals').shadowRoot.querySelector('.fujin-root');"
+            "return r.dataset.probe === 'same' && !r.querySelector('.top-bar .locate');"), "no locate button after locate=off, in place")
 
         # The iframe mode: events reach the parent, commands reach the frame.
         driver.go(base + "example-iframe.html")

@@ -79,7 +79,7 @@ fn kebab(key: &str) -> String {
 pub fn mount_js(element: web_sys::Element, options: JsValue) -> Result<FujinWidget, JsError> {
     super::install_panic_screen();
     let pairs = option_pairs(&options);
-    let (options, warnings) = WidgetOptions::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (options, warnings) = read_options(&pairs);
     for warning in warnings {
         gloo::console::warn!(format!("fujin: {warning}"));
     }
@@ -89,7 +89,11 @@ pub fn mount_js(element: web_sys::Element, options: JsValue) -> Result<FujinWidg
     let address = url_sync::read_pairs(mode, &options.url_prefix());
     let remote = Remote::default();
     let mounted = mount_in_shadow(&element, props_for(&options, &address, remote.clone()))?;
-    Ok(FujinWidget { remote, mounted: Some(mounted) })
+    Ok(FujinWidget { remote, mounted: Some(mounted), pairs, address })
+}
+
+fn read_options(pairs: &[(String, String)]) -> (WidgetOptions, Vec<fujin_core::view::OptionWarning>) {
+    WidgetOptions::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
 /// A mounted widget, as JavaScript holds it.
@@ -97,6 +101,10 @@ pub fn mount_js(element: web_sys::Element, options: JsValue) -> Result<FujinWidg
 pub struct FujinWidget {
     remote: Remote,
     mounted: Option<MountedWidget>,
+    /// The host's settings as given, for changes to one of them.
+    pairs: Vec<(String, String)>,
+    /// The widget's own pairs of the page address when it was mounted.
+    address: String,
 }
 
 fn position(lat: f64, lon: f64) -> Option<LonLat> {
@@ -140,12 +148,21 @@ impl FujinWidget {
         self.remote.send(RemoteCommand::SetFeed(url));
     }
 
-    /// Applies a changed attribute in place when it is one of the view's
+    /// Applies a changed attribute in place and returns true: the view's
     /// (`feed`, `lang`, `center`, `zoom`, `radius`, `category`, `sort`,
-    /// `q`) and returns true; false for the others, which need the widget
-    /// mounted again. A bad value is warned about and changes nothing.
+    /// `q`) as actions, and `tiles`, `tiles-crs`, `locate`, `return-url`,
+    /// `linked-feeds` as new settings of the running widget (the feed is not
+    /// loaded again). False for `ref`, `url-state` and `url-key`, which need
+    /// the widget mounted again. A bad value is warned about and changes
+    /// nothing.
     #[wasm_bindgen(js_name = setOption)]
-    pub fn set_option(&self, name: &str, value: &str) -> bool {
+    pub fn set_option(&mut self, name: &str, value: &str) -> bool {
+        if matches!(name, "tiles" | "tiles-crs" | "locate" | "return-url" | "linked-feeds") {
+            return self.update_setting(name, value);
+        }
+        if matches!(name, "ref" | "url-state" | "url-key") {
+            return false;
+        }
         let (options, warnings) = WidgetOptions::from_pairs([(name, value)]);
         if let Some(warning) = warnings.first() {
             gloo::console::warn!(format!("fujin: {warning}"));
@@ -154,6 +171,8 @@ impl FujinWidget {
                 "feed" | "lang" | "center" | "zoom" | "radius" | "category" | "sort" | "q"
             );
         }
+        self.pairs.retain(|(k, _)| k != name);
+        self.pairs.push((name.to_owned(), value.to_owned()));
         let view = &options.view;
         let actions = match name {
             "feed" => {
@@ -174,6 +193,24 @@ impl FujinWidget {
             _ => return false,
         };
         self.remote.send(RemoteCommand::Dispatch(actions));
+        true
+    }
+
+    /// Re-reads the settings with `name` changed and gives them to the
+    /// running widget.
+    fn update_setting(&mut self, name: &str, value: &str) -> bool {
+        let (_, warnings) = WidgetOptions::from_pairs([(name, value)]);
+        if let Some(warning) = warnings.first() {
+            gloo::console::warn!(format!("fujin: {warning}"));
+            return true;
+        }
+        self.pairs.retain(|(k, _)| k != name);
+        self.pairs.push((name.to_owned(), value.to_owned()));
+        let (options, _) = read_options(&self.pairs);
+        let props = props_for(&options, &self.address, self.remote.clone());
+        if let Some(mounted) = &mut self.mounted {
+            mounted.update(props);
+        }
         true
     }
 

@@ -50,12 +50,22 @@ pub fn mounted_containers() -> Vec<web_sys::Element> {
 pub struct MountedWidget {
     app: Option<AppHandle<App>>,
     container: web_sys::Element,
+    host: web_sys::Element,
 }
 
 impl MountedWidget {
     /// The element inside the shadow root the app renders into.
     pub fn container(&self) -> &web_sys::Element {
         &self.container
+    }
+
+    /// Gives the running app new props (a host's changed settings): it
+    /// renders again, keeping its state; the feed is loaded again only if
+    /// its URL changed.
+    pub fn update(&mut self, props: AppProps) {
+        if let Some(app) = &mut self.app {
+            app.update(AppProps { on_event: host_events(self.host.clone()), ..props });
+        }
     }
 
     /// Unmounts the app (its effects' clean-ups run: listeners, timers,
@@ -109,5 +119,5 @@ pub fn mount_in_shadow(host: &web_sys::Element, props: AppProps) -> Result<Mount
     shadow.append_child(&container).map_err(|e| MountError::Setup(js_text(e)))?;
     CONTAINERS.with(|c| c.borrow_mut().push(container.clone()));
     let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
-    Ok(MountedWidget { app: Some(app), container })
+    Ok(MountedWidget { app: Some(app), container, host: host.clone() })
 }
