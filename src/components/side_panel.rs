@@ -73,9 +73,9 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         (None, true, _, _) => html! {
             <OrderList lang={lang} orders={state.orders.orders.clone()} on_open={on_open_order} on_close={on_close_orders} />
         },
-        (None, false, FeedStatus::Failed(message), _) => html! {
+        (None, false, FeedStatus::Failed(failure), _) => html! {
             <div class="feed-error" role="alert">
-                <p>{ t.feed_failed }{ ": " }{ message }</p>
+                <p>{ t.feed_failed }{ ": " }{ failure.message() }</p>
                 <button onclick={props.on_retry.clone()}>{ t.retry }</button>
             </div>
         },

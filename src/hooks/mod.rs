@@ -15,7 +15,7 @@ mod use_url_sync;
 pub use use_clock::use_clock;
 pub use use_element_size::use_element_size;
 pub use use_feed::use_feed;
-pub use use_host_events::{EVENTS_VERSION, FeedErrorCode, HostEvent, use_host_events};
+pub use use_host_events::{EVENTS_VERSION, HostEvent, use_host_events};
 pub use use_locate::use_locate;
 pub use use_order_effects::{FIRST_PAUSE, MAX_PAUSE, ROUNDS, use_order_effects};
 pub use use_remote::{Remote, RemoteCommand, use_remote};

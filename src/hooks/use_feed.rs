@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::browser::{FetchError, Progress, fetch_feed};
 use crate::shared::Shared;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, FeedFailure};
 
 /// Loads the feed at `url` into the state, now and whenever the returned
 /// callback (the retry button's) is called.
@@ -28,14 +28,12 @@ pub fn use_feed(state: &UseReducerHandle<AppState>, url: &AttrValue) -> Callback
             }
         };
         let Some(signal) = controller.map(|c| c.signal()) else {
-            dispatch.dispatch(Action::FeedFailed(
-                "this browser cannot load a feed (no AbortController)".to_owned(),
-            ));
+            let why = "this browser cannot load a feed (no AbortController)";
+            dispatch.dispatch(Action::FeedFailed(FeedFailure::Failed(why.to_owned())));
             return call_off;
         };
         if url.is_empty() {
-            dispatch
-                .dispatch(Action::FeedFailed("no feed was given (the feed attribute or option)".to_owned()));
+            dispatch.dispatch(Action::FeedFailed(FeedFailure::NoFeed));
             return call_off;
         }
         dispatch.dispatch(Action::FeedLoading(Progress::default()));
@@ -59,7 +57,7 @@ pub fn use_feed(state: &UseReducerHandle<AppState>, url: &AttrValue) -> Callback
                 }),
                 // Called off: whoever called it off has moved on.
                 Err(FetchError::Cancelled) => {}
-                Err(e) => dispatch.dispatch(Action::FeedFailed(e.to_string())),
+                Err(e) => dispatch.dispatch(Action::FeedFailed(FeedFailure::Failed(e.to_string()))),
             }
         });
         call_off

@@ -9,28 +9,10 @@ use fujin_core::model::PayProvider;
 use serde_json::{Value, json};
 use yew::prelude::*;
 
-use crate::state::{AppState, FeedStatus};
+use crate::state::{AppState, FeedFailure, FeedStatus};
 
 /// The version of the events' names and payloads.
 pub const EVENTS_VERSION: u32 = 1;
-
-/// Why the feed could not be shown, as a code a host can branch on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FeedErrorCode {
-    /// No feed URL was given.
-    NoFeed,
-    /// The feed could not be fetched or read.
-    Failed,
-}
-
-impl FeedErrorCode {
-    fn key(self) -> &'static str {
-        match self {
-            FeedErrorCode::NoFeed => "no-feed",
-            FeedErrorCode::Failed => "feed-failed",
-        }
-    }
-}
 
 /// An event for the host.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,12 +27,7 @@ pub enum HostEvent {
         rejected: usize,
     },
     /// The feed could not be shown.
-    Error {
-        /// What went wrong, as a code.
-        code: FeedErrorCode,
-        /// The message the widget shows.
-        message: String,
-    },
+    Error(FeedFailure),
     /// The shopper picked a merchant (list or map).
     Select {
         /// The merchant's id in the feed.
@@ -91,7 +68,7 @@ impl HostEvent {
     pub fn name(&self) -> &'static str {
         match self {
             HostEvent::Ready { .. } => "fujin-ready",
-            HostEvent::Error { .. } => "fujin-error",
+            HostEvent::Error(_) => "fujin-error",
             HostEvent::Select { .. } => "fujin-select",
             HostEvent::DealOpen { .. } => "fujin-deal-open",
             HostEvent::OrderCreated(_) => "fujin-order-created",
@@ -112,8 +89,12 @@ impl HostEvent {
             HostEvent::Ready { merchants, deals, rejected } => {
                 json!({ "version": v, "merchants": merchants, "deals": deals, "rejected": rejected })
             }
-            HostEvent::Error { code, message } => {
-                json!({ "version": v, "code": code.key(), "message": message })
+            HostEvent::Error(failure) => {
+                let code = match failure {
+                    FeedFailure::NoFeed => "no-feed",
+                    FeedFailure::Failed(_) => "feed-failed",
+                };
+                json!({ "version": v, "code": code, "message": failure.message() })
             }
             HostEvent::Select { merchant_id } => json!({ "version": v, "merchantId": merchant_id }),
             HostEvent::DealOpen { deal_id, merchant_id } => {
@@ -142,30 +123,22 @@ impl HostEvent {
 /// The events a change of state raises, given what the host was last told.
 fn changes(told: &mut Told, state: &AppState) -> Vec<HostEvent> {
     let mut events = Vec::new();
-    let feed_key = match &state.feed {
+    let feed = match &state.feed {
         FeedStatus::Ready { catalog, rejected } => {
             let feed = catalog.feed();
-            Some((
-                1,
-                HostEvent::Ready {
-                    merchants: feed.merchants.len(),
-                    deals: feed.deal_count(),
-                    rejected: *rejected,
-                },
-            ))
+            Some(HostEvent::Ready {
+                merchants: feed.merchants.len(),
+                deals: feed.deal_count(),
+                rejected: *rejected,
+            })
         }
-        FeedStatus::Failed(message) => {
-            let code =
-                if message.starts_with("no feed") { FeedErrorCode::NoFeed } else { FeedErrorCode::Failed };
-            Some((2, HostEvent::Error { code, message: message.clone() }))
-        }
-        _ => None,
+        FeedStatus::Failed(failure) => Some(HostEvent::Error(failure.clone())),
+        FeedStatus::Loading(_) => None,
     };
     // Each load or failure is told once (a retry that loads is told again).
-    let feed_state = feed_key.as_ref().map(|(k, _)| *k);
-    if feed_state != told.feed {
-        told.feed = feed_state;
-        events.extend(feed_key.map(|(_, e)| e));
+    if feed != told.feed {
+        told.feed.clone_from(&feed);
+        events.extend(feed);
     }
     let catalog = state.catalog();
     if state.selected_merchant != told.selected {
@@ -202,7 +175,7 @@ fn changes(told: &mut Told, state: &AppState) -> Vec<HostEvent> {
 /// What the host was last told.
 #[derive(Debug, Default)]
 struct Told {
-    feed: Option<u8>,
+    feed: Option<HostEvent>,
     selected: Option<u32>,
     open_deal: Option<String>,
     statuses: HashMap<OrderId, OrderStatus>,
@@ -259,7 +232,7 @@ mod tests {
         let events = changes(&mut told, &s);
         assert_eq!(names(&events), ["fujin-select", "fujin-deal-open"]);
         assert_eq!(events[1].detail(), json!({"version": 1, "dealId": "d1", "merchantId": "m1"}));
-        let failed = s.reduce_to(Action::FeedFailed("no feed was given".into()));
+        let failed = s.reduce_to(Action::FeedFailed(FeedFailure::NoFeed));
         let events = changes(&mut told, &failed);
         assert_eq!(events[0].detail()["code"], "no-feed");
     }

@@ -6,6 +6,7 @@ use fujin_core::model::Category;
 use fujin_core::view::ViewState;
 use time::OffsetDateTime;
 
+use super::app_state::FeedFailure;
 use crate::browser::LocationError;
 use crate::browser::Progress;
 use crate::i18n::Lang;
@@ -25,7 +26,7 @@ pub enum Action {
     /// Started (again) to load the feed, or more of it arrived.
     FeedLoading(Progress),
     /// The feed failed.
-    FeedFailed(String),
+    FeedFailed(FeedFailure),
     /// Asking the device where it is.
     Locating,
     /// The device answered.

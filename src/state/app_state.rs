@@ -34,8 +34,27 @@ pub enum FeedStatus {
         /// How many records were bad.
         rejected: usize,
     },
-    /// Could not be loaded; the message says why.
+    /// Could not be loaded.
+    Failed(FeedFailure),
+}
+
+/// Why the feed is not shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FeedFailure {
+    /// The host gave no feed URL.
+    NoFeed,
+    /// Fetching or reading it failed; the reason.
     Failed(String),
+}
+
+impl FeedFailure {
+    /// What the widget says (after "could not load the feed: ").
+    pub fn message(&self) -> &str {
+        match self {
+            FeedFailure::NoFeed => "no feed was given (the feed attribute or option)",
+            FeedFailure::Failed(message) => message,
+        }
+    }
 }
 
 /// Finding the shopper.
