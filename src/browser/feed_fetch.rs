@@ -70,11 +70,19 @@ pub async fn fetch_feed(
     signal: &web_sys::AbortSignal,
     on_progress: impl Fn(Progress),
 ) -> Result<LoadedCatalog, FetchError> {
+    let result = fetch_and_load(url, signal, on_progress).await;
+    // Once called off, whatever the abort made fail (the request, a body
+    // chunk, a step) is the same answer.
+    if signal.aborted() { Err(FetchError::Cancelled) } else { result }
+}
+
+async fn fetch_and_load(
+    url: &str,
+    signal: &web_sys::AbortSignal,
+    on_progress: impl Fn(Progress),
+) -> Result<LoadedCatalog, FetchError> {
     let request = gloo::net::http::Request::get(url).abort_signal(Some(signal));
-    let response = request.send().await.map_err(|e| match signal.aborted() {
-        true => FetchError::Cancelled,
-        false => FetchError::Network(e.to_string()),
-    })?;
+    let response = request.send().await.map_err(|e| FetchError::Network(e.to_string()))?;
     if !response.ok() {
         return Err(FetchError::Status { status: response.status(), status_text: response.status_text() });
     }
