@@ -18,7 +18,7 @@ use crate::state::Action;
 /// The props of a widget with a host's `options`, starting from the view
 /// in `address` (the widget's own pairs of the page address, prefix taken
 /// off), which wins over the options' view.
-pub fn props_for(options: &WidgetOptions, address: &str, remote: Remote) -> AppProps {
+fn props_for(options: &WidgetOptions, address: &str, remote: Remote) -> AppProps {
     let query = [options.view.to_query(), address.to_owned()].join("&");
     yew::props!(AppProps {
         feed_url: options.feed.clone().unwrap_or_default(),

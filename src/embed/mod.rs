@@ -5,9 +5,7 @@ mod js_api;
 mod panic_screen;
 mod shadow_mount;
 
-pub use js_api::{FujinWidget, mount_js, props_for};
+pub use js_api::{FujinWidget, mount_js};
 pub use panic_screen::{PANIC_MESSAGE, install as install_panic_screen, show as show_panic_screen};
 
-pub use shadow_mount::{
-    CONTAINER_CLASS, MountError, MountedWidget, STYLESHEET, mount_in_shadow, mounted_containers,
-};
+pub use shadow_mount::{MountError, MountedWidget, mount_in_shadow};

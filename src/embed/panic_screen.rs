@@ -19,7 +19,7 @@ pub fn install() {
 
 /// Replaces every mounted widget with the error screen.
 pub fn show() {
-    for container in super::mounted_containers() {
+    for container in super::shadow_mount::mounted_containers() {
         show_in(&container);
     }
 }

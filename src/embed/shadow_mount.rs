@@ -14,10 +14,10 @@ use crate::hooks::HostEvent;
 /// The widget's stylesheet, compiled in: adopted by each shadow root as a
 /// constructed stylesheet, so no file has to be found next to the page and
 /// a strict `style-src 'self'` policy has nothing to object to.
-pub const STYLESHEET: &str = include_str!("../../static/fujin.css");
+const STYLESHEET: &str = include_str!("../../static/fujin.css");
 
 /// The class of the element inside the shadow root that the app renders into.
-pub const CONTAINER_CLASS: &str = "fujin-root";
+const CONTAINER_CLASS: &str = "fujin-root";
 
 /// Why the widget could not be mounted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -38,10 +38,24 @@ fn js_text(e: JsValue) -> String {
 thread_local! {
     /// The containers of every mounted widget, for the panic screen.
     static CONTAINERS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+    /// The stylesheet, parsed once and adopted by every widget's shadow root.
+    static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// The widget's stylesheet as a constructed sheet: parsed for the first
+/// widget, shared by the others.
+fn stylesheet() -> Result<web_sys::CssStyleSheet, MountError> {
+    if let Some(sheet) = SHEET.with(|s| s.borrow().clone()) {
+        return Ok(sheet);
+    }
+    let sheet = web_sys::CssStyleSheet::new().map_err(|e| MountError::Setup(js_text(e)))?;
+    sheet.replace_sync(STYLESHEET).map_err(|e| MountError::Setup(js_text(e)))?;
+    SHEET.with(|s| *s.borrow_mut() = Some(sheet.clone()));
+    Ok(sheet)
 }
 
 /// The containers of the widgets mounted now.
-pub fn mounted_containers() -> Vec<web_sys::Element> {
+pub(super) fn mounted_containers() -> Vec<web_sys::Element> {
     CONTAINERS.with(|c| c.borrow().clone())
 }
 
@@ -110,8 +124,7 @@ pub fn mount_in_shadow(host: &web_sys::Element, props: AppProps) -> Result<Mount
             .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
             .map_err(|e| MountError::NoShadowRoot(js_text(e)))?,
     };
-    let sheet = web_sys::CssStyleSheet::new().map_err(|e| MountError::Setup(js_text(e)))?;
-    sheet.replace_sync(STYLESHEET).map_err(|e| MountError::Setup(js_text(e)))?;
+    let sheet = stylesheet()?;
     shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     let document = host.owner_document().unwrap_or_else(gloo::utils::document);
     let container = document.create_element("div").map_err(|e| MountError::Setup(js_text(e)))?;
