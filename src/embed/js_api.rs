@@ -150,26 +150,19 @@ impl FujinWidget {
 
     /// Applies a changed attribute in place and returns true: the view's
     /// (`feed`, `lang`, `center`, `zoom`, `radius`, `category`, `sort`,
-    /// `q`) as actions, and `tiles`, `tiles-crs`, `locate`, `return-url`,
-    /// `linked-feeds` as new settings of the running widget (the feed is not
-    /// loaded again). False for `ref`, `url-state` and `url-key`, which need
-    /// the widget mounted again. A bad value is warned about and changes
-    /// nothing.
+    /// `q`) as actions, the others as new settings of the running widget
+    /// (the feed is not loaded again). False for `ref`, `url-state` and
+    /// `url-key`, which need the widget mounted again. A bad value is warned
+    /// about and changes nothing.
     #[wasm_bindgen(js_name = setOption)]
     pub fn set_option(&mut self, name: &str, value: &str) -> bool {
-        if matches!(name, "tiles" | "tiles-crs" | "locate" | "return-url" | "linked-feeds") {
-            return self.update_setting(name, value);
-        }
         if matches!(name, "ref" | "url-state" | "url-key") {
             return false;
         }
         let (options, warnings) = WidgetOptions::from_pairs([(name, value)]);
         if let Some(warning) = warnings.first() {
             gloo::console::warn!(format!("fujin: {warning}"));
-            return matches!(
-                name,
-                "feed" | "lang" | "center" | "zoom" | "radius" | "category" | "sort" | "q"
-            );
+            return true;
         }
         self.pairs.retain(|(k, _)| k != name);
         self.pairs.push((name.to_owned(), value.to_owned()));
@@ -190,27 +183,18 @@ impl FujinWidget {
                 .collect(),
             "sort" => view.sort.map(|s| vec![Action::SetSort(s)]).unwrap_or_default(),
             "q" => vec![Action::SetText(view.text.clone())],
-            _ => return false,
+            // tiles, tiles-crs, locate, return-url, linked-feeds: the
+            // running widget takes all its settings again.
+            _ => {
+                let (options, _) = read_options(&self.pairs);
+                let props = props_for(&options, &self.address, self.remote.clone());
+                if let Some(mounted) = &mut self.mounted {
+                    mounted.update(props);
+                }
+                return true;
+            }
         };
         self.remote.send(RemoteCommand::Dispatch(actions));
-        true
-    }
-
-    /// Re-reads the settings with `name` changed and gives them to the
-    /// running widget.
-    fn update_setting(&mut self, name: &str, value: &str) -> bool {
-        let (_, warnings) = WidgetOptions::from_pairs([(name, value)]);
-        if let Some(warning) = warnings.first() {
-            gloo::console::warn!(format!("fujin: {warning}"));
-            return true;
-        }
-        self.pairs.retain(|(k, _)| k != name);
-        self.pairs.push((name.to_owned(), value.to_owned()));
-        let (options, _) = read_options(&self.pairs);
-        let props = props_for(&options, &self.address, self.remote.clone());
-        if let Some(mounted) = &mut self.mounted {
-            mounted.update(props);
-        }
         true
     }
 

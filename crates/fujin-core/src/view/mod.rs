@@ -14,4 +14,4 @@ pub use display::{distance_text, time_left};
 pub use feed_choice::{FeedChoice, SAME_ORIGIN, choose_feed};
 pub use url_state::{BadUrlState, UrlState, VIEW_KEYS, merge_pairs, own_pairs};
 pub use view_state::{DEFAULT_RADIUS_KM, RADII_KM, ViewState, ZOOM_RANGE};
-pub use widget_options::{DEFAULT_URL_KEY, Locate, OptionWarning, Tiles, WidgetOptions};
+pub use widget_options::{ATTRIBUTES, DEFAULT_URL_KEY, Locate, OptionWarning, Tiles, WidgetOptions};

@@ -9,7 +9,7 @@ use std::fmt;
 use url::{Url, form_urlencoded};
 
 use super::url_state::UrlState;
-use super::view_state::ViewState;
+use super::view_state::{RADII_KM, ViewState};
 use crate::geo::{Crs, LonLat};
 
 /// The map's tiles: a named preset, or an XYZ template of the host's.
@@ -73,6 +73,27 @@ pub struct WidgetOptions {
     pub linked_feeds: Vec<String>,
 }
 
+/// Every setting's name, as an attribute of `<fujin-deals>`: the loader
+/// (`static/embed/fujin.js`) observes these (a test keeps the two lists one).
+pub const ATTRIBUTES: [&str; 16] = [
+    "feed",
+    "lang",
+    "center",
+    "zoom",
+    "radius",
+    "category",
+    "sort",
+    "q",
+    "tiles",
+    "tiles-crs",
+    "ref",
+    "locate",
+    "url-state",
+    "url-key",
+    "return-url",
+    "linked-feeds",
+];
+
 /// The default [`WidgetOptions::url_key`].
 pub const DEFAULT_URL_KEY: &str = "fujin";
 
@@ -126,13 +147,6 @@ impl WidgetOptions {
         (options, warnings)
     }
 
-    /// Reads a query string (`embed.html?feed=…&lang=en`): the same names.
-    pub fn from_query(query: &str) -> (Self, Vec<OptionWarning>) {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
-        Self::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-    }
-
     /// Takes one setting; on a bad value, says what was expected.
     fn set(&mut self, name: &str, value: &str, tiles_crs: &mut Option<Crs>) -> Result<(), &'static str> {
         if value.len() > MAX_VALUE_BYTES {
@@ -152,9 +166,10 @@ impl WidgetOptions {
             "center" => self.center = Some(read("at").search_point.ok_or("lat,lon in degrees")?),
             "zoom" => self.view.zoom = Some(read("z").zoom.ok_or("a zoom from 3 to 19")?),
             "radius" => {
-                let metres: u32 = value.parse().map_err(|_| "1000, 3000, 5000 or 10000")?;
-                let km = metres.is_multiple_of(1000).then(|| read_km(metres / 1000)).flatten();
-                self.view.radius_km = Some(km.ok_or("1000, 3000, 5000 or 10000")?);
+                const EXPECTED: &str = "1000, 3000, 5000 or 10000";
+                let metres: u32 = value.parse().map_err(|_| EXPECTED)?;
+                let km = metres.is_multiple_of(1000).then_some(metres / 1000);
+                self.view.radius_km = Some(km.filter(|km| RADII_KM.contains(km)).ok_or(EXPECTED)?);
             }
             "category" => {
                 let categories = read("cat").categories;
@@ -201,11 +216,6 @@ impl WidgetOptions {
     pub fn url_prefix(&self) -> String {
         format!("{}-", self.url_key)
     }
-}
-
-/// A radius in km if it is one the widget offers.
-fn read_km(km: u32) -> Option<u32> {
-    super::view_state::RADII_KM.contains(&km).then_some(km)
 }
 
 fn tiles(value: &str) -> Result<Tiles, &'static str> {
@@ -344,12 +354,18 @@ mod tests {
     }
 
     #[test]
-    fn a_query_reads_the_same() {
-        let (o, warned) = WidgetOptions::from_query("?feed=%2Fdeals.json&radius=1000&locate=off");
-        assert!(warned.is_empty());
-        assert_eq!(
-            (o.feed.as_deref(), o.view.radius_km, o.locate),
-            (Some("/deals.json"), Some(1), Locate::Off)
-        );
+    fn the_loader_observes_every_attribute_and_only_those() {
+        let loader = include_str!("../../../../static/embed/fujin.js");
+        let start = loader.find("const ATTRIBUTES = [").expect("the loader's list");
+        let list = &loader[start..start + loader[start..].find("];").expect("its end")];
+        let names: Vec<&str> = list.split('\'').skip(1).step_by(2).collect();
+        assert_eq!(names, ATTRIBUTES);
+        for name in ATTRIBUTES {
+            let (_, warnings) = WidgetOptions::from_pairs([(name, "")]);
+            assert!(
+                warnings.iter().all(|w| w.expected != "a known attribute (see docs/embedding.md)"),
+                "{name}"
+            );
+        }
     }
 }
