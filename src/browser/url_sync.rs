@@ -37,21 +37,19 @@ pub fn write(view: &ViewState, mode: UrlState, prefix: &str) {
     let Ok(history) = window.history() else {
         return;
     };
-    let current = read(mode, prefix);
-    if &current == view {
-        return;
-    }
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
     let (search, hash) = (location.search().unwrap_or_default(), location.hash().unwrap_or_default());
-    let joined =
-        |mark: char, pairs: String| if pairs.is_empty() { String::new() } else { format!("{mark}{pairs}") };
-    let url = match mode {
-        UrlState::Query => {
-            format!("{path}{}{hash}", joined('?', merge_pairs(&search, prefix, &view.to_query())))
-        }
-        _ => format!("{path}{search}{}", joined('#', merge_pairs(&hash, prefix, &view.to_query()))),
-    };
+    let in_query = mode == UrlState::Query;
+    let pairs = if in_query { &search } else { &hash };
+    let current = ViewState::from_query(&own_pairs(pairs, prefix));
+    if &current == view {
+        return;
+    }
+    let merged = merge_pairs(pairs, prefix, &view.to_query());
+    let mark = if in_query { '?' } else { '#' };
+    let ours = if merged.is_empty() { String::new() } else { format!("{mark}{merged}") };
+    let url = if in_query { format!("{path}{ours}{hash}") } else { format!("{path}{search}{ours}") };
     let push = current.deal != view.deal || current.search_point != view.search_point;
     let result = if push {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
