@@ -131,14 +131,7 @@ async fn hostile_host_css_does_not_reach_in_and_ours_does_not_leak_out() {
 
 #[wasm_bindgen_test]
 async fn the_layout_follows_the_widgets_width_not_the_windows() {
-    let document = gloo::utils::document();
-    let sized = |width: u32| {
-        let host = document.create_element("div").unwrap();
-        host.set_attribute("style", &format!("width:{width}px;height:600px")).unwrap();
-        document.body().unwrap().append_child(&host).unwrap();
-        let p = props(&data_url(FEED), "", denied());
-        fujin_web::embed::mount_in_shadow(&host, p).unwrap().container().clone()
-    };
+    let sized = |width: u32| mount_in(&host_element(width, 600), props(&data_url(FEED), "", denied()));
     let (wide, narrow) = (sized(1000), sized(400));
     until("the wide list", &wide, |r| listed(r).len() == 2).await;
     until("the narrow list", &narrow, |r| listed(r).len() == 2).await;
@@ -164,10 +157,7 @@ const OTHER_FEED: &str = r#"{"merchants": [
 #[wasm_bindgen_test]
 async fn the_js_api_mounts_steers_and_destroys_a_widget() {
     set_address("?");
-    let document = gloo::utils::document();
-    let host = document.create_element("div").unwrap();
-    host.set_attribute("style", "width:800px;height:600px").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = host_element(800, 600);
     let feed = data_url(FEED);
     let opts = options(&[
         ("feed", &feed),
@@ -219,14 +209,9 @@ async fn a_host_themes_the_widget_with_custom_properties_and_parts() {
          .themed::part(list) { background-color: rgb(250, 240, 230) }",
     ));
     document.head().unwrap().append_child(&theme).unwrap();
-    let host = document.create_element("div").unwrap();
+    let host = host_element(800, 600);
     host.set_class_name("themed");
-    host.set_attribute("style", "width:800px;height:600px").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    let root = fujin_web::embed::mount_in_shadow(&host, props(&data_url(FEED), "", denied()))
-        .unwrap()
-        .container()
-        .clone();
+    let root = mount_in(&host, props(&data_url(FEED), "", denied()));
     until("the list", &root, |r| listed(r).len() == 2).await;
     let inside = |selector: &str| root.query_selector(selector).unwrap().unwrap();
     assert_eq!(computed(&inside(".top-bar"), "background-color"), "rgb(0, 128, 96)");
@@ -248,10 +233,7 @@ async fn the_host_hears_every_event_of_a_journey_and_can_take_over_the_handoff()
     use std::cell::RefCell;
     use std::rc::Rc;
     set_address("?");
-    let document = gloo::utils::document();
-    let host = document.create_element("div").unwrap();
-    host.set_attribute("style", "width:800px;height:600px").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = host_element(800, 600);
     // The host listens on its element; events bubble out of the shadow root.
     let heard: Rc<RefCell<Vec<(String, String)>>> = Rc::default();
     let names = [
@@ -281,10 +263,7 @@ async fn the_host_hears_every_event_of_a_journey_and_can_take_over_the_handoff()
         heard.borrow().iter().filter(|(n, _)| n == name).map(|(_, d)| d.clone()).collect::<Vec<_>>()
     };
 
-    let root = fujin_web::embed::mount_in_shadow(&host, props(&data_url(BUY_FEED), "lang=en", denied()))
-        .unwrap()
-        .container()
-        .clone();
+    let root = mount_in(&host, props(&data_url(BUY_FEED), "lang=en", denied()));
     until("the list", &root, |r| listed(r) == ["noodles"]).await;
     assert_eq!(said("fujin-ready"), [r#"{"version":1,"merchants":1,"deals":1,"rejected":1}"#]);
 
@@ -424,10 +403,7 @@ fn live_timers_and_listeners() -> (u32, i32) {
 async fn destroy_leaves_no_timer_or_listener_running() {
     set_address("?");
     let before = live_timers_and_listeners();
-    let document = gloo::utils::document();
-    let host = document.create_element("div").unwrap();
-    host.set_attribute("style", "width:800px;height:600px").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = host_element(800, 600);
     let feed = data_url(FEED);
     let opts = options(&[("feed", &feed), ("url-state", "query"), ("locate", "off"), ("tiles", "none")]);
     let mut widget = fujin_web::embed::mount_js(host.clone(), opts).unwrap();

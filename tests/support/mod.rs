@@ -32,15 +32,25 @@ pub fn denied() -> Locator {
     Locator::fixed(Err(LocationError::Denied))
 }
 
-/// Mounts the app as a host page would (in the shadow root of a fresh
-/// 800×600 element, with the widget's own stylesheet); returns the element
-/// it renders into, inside that shadow root.
-pub fn mount(props: AppProps) -> web_sys::Element {
+/// A fresh host element of `width` × `height` CSS pixels at the end of the page.
+pub fn host_element(width: u32, height: u32) -> web_sys::Element {
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
-    host.set_attribute("style", "width:800px;height:600px").unwrap();
+    host.set_attribute("style", &format!("width:{width}px;height:{height}px")).unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    fujin_web::embed::mount_in_shadow(&host, props).unwrap().container().clone()
+    host
+}
+
+/// Mounts the app as a host page would (in the shadow root of `host`, with
+/// the widget's own stylesheet); returns the element it renders into,
+/// inside that shadow root.
+pub fn mount_in(host: &web_sys::Element, props: AppProps) -> web_sys::Element {
+    fujin_web::embed::mount_in_shadow(host, props).unwrap().container().clone()
+}
+
+/// Mounts the app in a fresh 800×600 host element (see [`mount_in`]).
+pub fn mount(props: AppProps) -> web_sys::Element {
+    mount_in(&host_element(800, 600), props)
 }
 
 /// The focused element inside the widget that `root` belongs to.
