@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-echo "Fujin will be at http://127.0.0.1:${PORT:-8080}/ once built (Ctrl-C stops it)."
+echo "Fujin will be at http://127.0.0.1:${PORT:-8080}/ once built, embedded in a merchant's page at"
+echo "/example.html and in an iframe at /example-iframe.html (Ctrl-C stops it)."
 exec trunk serve --release --offline --port "${PORT:-8080}"
