@@ -134,7 +134,7 @@ impl OrderBook {
             OrderAction::Synced(stored) => {
                 for order in stored {
                     match self.orders.iter_mut().find(|o| o.id == order.id) {
-                        Some(known) if progress(order.status) > progress(known.status) => *known = order,
+                        Some(known) if order.status.stage() > known.status.stage() => *known = order,
                         Some(_) => {}
                         None => self.orders.push(order),
                     }
@@ -240,17 +240,6 @@ impl OrderBook {
         self.checkout = None;
         self.show_orders = false;
         self.missing_order = false;
-    }
-}
-
-/// How far along an order is: two copies of one order are reconciled to the
-/// one further along (an order never goes back).
-fn progress(status: OrderStatus) -> u8 {
-    match status {
-        OrderStatus::Pending => 0,
-        OrderStatus::AwaitingConfirmation => 1,
-        OrderStatus::Paid => 2,
-        OrderStatus::Redeemed | OrderStatus::Expired | OrderStatus::Refunded | OrderStatus::Failed => 3,
     }
 }
 

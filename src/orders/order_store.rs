@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use fujin_core::commerce::Order;
-use fujin_core::commerce::{LoadedOrders, encode_order, load_orders, order_key};
+use fujin_core::commerce::{LoadedOrders, decode_order, encode_order, load_orders, order_key};
 use gloo::storage::{LocalStorage, Storage};
 
 /// Why an order could not be kept.
@@ -44,9 +44,17 @@ impl OrderStore {
         }
     }
 
-    /// Keeps `order` (replacing its earlier state).
+    /// Keeps `order`, replacing its earlier state, but never a state
+    /// further along: another widget or tab may have moved the stored order
+    /// on meanwhile (paid while this one still saw it awaiting), and that
+    /// stays.
     pub fn save(&self, order: &Order) -> Result<(), SaveError> {
-        let (key, value) = (order_key(order.id), encode_order(order));
+        let key = order_key(order.id);
+        let stored = self.entry(&key).and_then(|text| decode_order(&key, &text).ok());
+        if stored.is_some_and(|s| s.status.stage() > order.status.stage()) {
+            return Ok(());
+        }
+        let value = encode_order(order);
         match self {
             OrderStore::Browser => {
                 // `gloo`'s accessor throws when there is no localStorage: look first.
@@ -61,6 +69,19 @@ impl OrderStore {
                 Ok(())
             }
             OrderStore::Unavailable => Err(SaveError("no storage".into())),
+        }
+    }
+}
+
+impl OrderStore {
+    /// The stored text of `key`, if any.
+    fn entry(&self, key: &str) -> Option<String> {
+        match self {
+            OrderStore::Browser => {
+                web_sys::window()?.local_storage().ok().flatten()?.get_item(key).ok().flatten()
+            }
+            OrderStore::Memory(map) => map.borrow().get(key).cloned(),
+            OrderStore::Unavailable => None,
         }
     }
 }
@@ -90,4 +111,36 @@ fn browser_entries() -> Option<Vec<(String, String)>> {
         .filter_map(|key| storage.get_item(&key).ok().flatten().map(|value| (key, value)))
         .collect();
     Some(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use fujin_core::commerce::{OrderEvent, OrderRandomness, OrderStatus};
+    use fujin_core::feed::load_feed;
+    use fujin_core::model::PayProvider;
+    use time::OffsetDateTime;
+
+    use super::*;
+
+    #[test]
+    fn a_save_never_takes_a_stored_order_back() {
+        let json = br#"{"merchants": [{"id": "m", "name": "M", "category": "food", "lat": 22.5, "lon": 114.0,
+          "deals": [{"id": "d", "title": "T", "price": 100, "original_price": 200}]}]}"#;
+        let feed = load_feed(json).unwrap().feed;
+        let (m, d) = (&feed.merchants[0], &feed.merchants[0].deals[0]);
+        let random = OrderRandomness { id: [1; 16], code: [1; 8] };
+        let mut seen_here =
+            Order::new(m, d, 1, PayProvider::Stripe, None, OffsetDateTime::UNIX_EPOCH, random).unwrap();
+        seen_here.apply(OrderEvent::Returned { cancelled: false }).unwrap();
+        let mut paid_elsewhere = seen_here.clone();
+        paid_elsewhere.status = OrderStatus::Paid;
+        let store = OrderStore::memory();
+        store.save(&paid_elsewhere).unwrap();
+        store.save(&seen_here).unwrap();
+        assert_eq!(store.load().0.orders[0].status, OrderStatus::Paid, "an older state does not win");
+        let mut used = paid_elsewhere.clone();
+        used.apply(OrderEvent::MarkedUsed).unwrap();
+        store.save(&used).unwrap();
+        assert_eq!(store.load().0.orders[0].status, OrderStatus::Redeemed, "a newer one does");
+    }
 }

@@ -66,6 +66,21 @@ impl OrderStatus {
         Self::ALL.into_iter().find(|s| s.key() == key)
     }
 
+    /// How far along the order is. No event, and no expiry, takes an order
+    /// to an earlier stage (a merchant can still say paid after a cancelled
+    /// return, and refund a paid or expired voucher), so of two copies of
+    /// one order (two widgets, two tabs) the one further along is the newer.
+    pub fn stage(self) -> u8 {
+        match self {
+            OrderStatus::Pending => 0,
+            OrderStatus::AwaitingConfirmation => 1,
+            OrderStatus::Failed => 2,
+            OrderStatus::Paid => 3,
+            OrderStatus::Redeemed | OrderStatus::Expired => 4,
+            OrderStatus::Refunded => 5,
+        }
+    }
+
     /// True once nothing more can happen to the order: it belongs in the history.
     pub fn is_final(self) -> bool {
         matches!(
@@ -465,6 +480,31 @@ mod tests {
             let expires = matches!(status, Pending | AwaitingConfirmation | Paid);
             assert_eq!(o.expire_if_due(later), expires, "{status:?}");
             assert_eq!(o.status, if expires { Expired } else { status });
+        }
+    }
+
+    #[test]
+    fn no_event_takes_an_order_back_a_stage() {
+        let events = [
+            OrderEvent::Returned { cancelled: false },
+            OrderEvent::Returned { cancelled: true },
+            OrderEvent::Verified(Verdict::Pending),
+            OrderEvent::Verified(Verdict::Paid),
+            OrderEvent::Verified(Verdict::Failed),
+            OrderEvent::Verified(Verdict::Refunded),
+            OrderEvent::MarkedUsed,
+        ];
+        for status in OrderStatus::ALL {
+            for event in events {
+                let mut o = order(status);
+                if o.apply(event).is_ok() {
+                    assert!(o.status.stage() >= status.stage(), "{status:?} --{event:?}--> {:?}", o.status);
+                }
+                let mut o = order(status);
+                if o.expire_if_due(o.valid_until + time::Duration::seconds(1)) {
+                    assert!(o.status.stage() > status.stage(), "{status:?} expired");
+                }
+            }
         }
     }
 
