@@ -44,6 +44,18 @@ fn stored(store: &OrderStore) -> Vec<Order> {
     map.borrow().iter().filter_map(|(k, v)| decode_order(k, v).ok()).collect()
 }
 
+/// The stored orders once `check` holds of them: storage is written by an
+/// effect after the render that shows the change.
+async fn stored_when(
+    root: &web_sys::Element,
+    store: &OrderStore,
+    what: &str,
+    check: impl Fn(&[Order]) -> bool,
+) -> Vec<Order> {
+    until(what, root, |_| check(&stored(store))).await;
+    stored(store)
+}
+
 fn attr(root: &web_sys::Element, selector: &str, name: &str) -> String {
     element(root, selector).get_attribute(name).unwrap_or_default()
 }
@@ -86,7 +98,7 @@ async fn buy_with_stripe_come_back_see_the_voucher_reload_and_mark_it_used() {
     until("the hand-off", &root, |r| has(r, ".pay-open")).await;
 
     // The order is kept before the shopper leaves, and the link carries its id.
-    let orders = stored(&store);
+    let orders = stored_when(&root, &store, "the order kept", |o| !o.is_empty()).await;
     assert_eq!(orders.len(), 1);
     let order = orders[0].clone();
     assert_eq!((order.quantity, order.total.0, order.status), (2, 5_000, OrderStatus::Pending));
@@ -111,7 +123,8 @@ async fn buy_with_stripe_come_back_see_the_voucher_reload_and_mark_it_used() {
     assert!(has(&back, ".voucher .qr svg path"), "a drawn QR code");
     // The store's address comes with the feed, which may load after the order is shown.
     wait_for_text(&back, "深圳市福田区测试路1号").await;
-    assert_eq!(stored(&store)[0].status, OrderStatus::AwaitingConfirmation);
+    let kept = stored_when(&back, &store, "the return kept", |o| o[0].status != OrderStatus::Pending).await;
+    assert_eq!(kept[0].status, OrderStatus::AwaitingConfirmation);
 
     // Reload: still there.
     let again = mount(shop_props(&format!("lang=en&order={}", order.id), &store, Device::default()));
@@ -119,7 +132,9 @@ async fn buy_with_stripe_come_back_see_the_voucher_reload_and_mark_it_used() {
     assert_eq!(element(&again, ".voucher .code").text_content().unwrap(), code);
     element(&again, ".mark-used").click();
     until("used", &again, |r| has(r, ".order-status.redeemed")).await;
-    assert_eq!(stored(&store)[0].status, OrderStatus::Redeemed);
+    let kept =
+        stored_when(&again, &store, "used, kept", |o| o[0].status != OrderStatus::AwaitingConfirmation).await;
+    assert_eq!(kept[0].status, OrderStatus::Redeemed);
 
     // My orders: it is history now.
     element(&again, ".my-orders").click();
@@ -153,7 +168,7 @@ async fn the_merchant_checkout_gets_the_order_the_way_back_and_the_referral() {
     let store = OrderStore::memory();
     let root = mount(shop_props("deal=noodles&ref=rs_1", &store, Device::default()));
     buy_with(&root, "checkout").await;
-    let id = stored(&store)[0].id;
+    let id = stored_when(&root, &store, "the order kept", |o| !o.is_empty()).await[0].id;
     let href = attr(&root, ".pay-open", "href");
     let url = url::Url::parse(&href).unwrap();
     let pairs: std::collections::HashMap<String, String> = url.query_pairs().into_owned().collect();
@@ -225,13 +240,15 @@ async fn a_merchant_with_a_verify_url_confirms_the_payment() {
     let root = mount(p);
     buy_with(&root, "stripe").await;
     assert!(asked.borrow().is_empty(), "nobody is asked before the shopper is back");
-    let id = stored(&store)[0].id;
+    let id = stored_when(&root, &store, "the order kept", |o| !o.is_empty()).await[0].id;
     let mut p = props(&data_url(&feed), &format!("order={id}&lang=en"), denied());
     (p.store, p.verifier) = (store.clone(), verifier);
     let back = mount(p);
     wait_for_text(&back, "Asking the merchant").await;
     until("paid", &back, |r| has(r, ".order-status.paid")).await;
-    assert_eq!(stored(&store)[0].status, OrderStatus::Paid);
+    let kept =
+        stored_when(&back, &store, "paid, kept", |o| o[0].status != OrderStatus::AwaitingConfirmation).await;
+    assert_eq!(kept[0].status, OrderStatus::Paid);
     assert_eq!(asked.borrow()[0], ("https://pay.example.com/verify".to_owned(), id));
     assert!(!back.text_content().unwrap().contains("unconfirmed"));
 }
@@ -288,5 +305,6 @@ async fn a_hostile_feed_shows_escaped_text_and_no_unsafe_link() {
         assert!(safe, "unsafe link {href}");
         assert!(!href.contains("evil.example") && !href.to_lowercase().contains("javascript"), "{href}");
     }
-    assert_eq!(stored(&store)[0].total.0, 9_900_000_000);
+    let kept = stored_when(&root, &store, "the order kept", |o| !o.is_empty()).await;
+    assert_eq!(kept[0].total.0, 9_900_000_000);
 }
