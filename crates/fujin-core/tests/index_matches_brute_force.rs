@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use fujin_core::geo::{LonLat, LonLatBox, distance_m};
-use fujin_core::index::SpatialIndex;
+use fujin_core::index::{Hit, SpatialIndex};
 use proptest::prelude::*;
 
 /// Brute force: every point's distance, sorted by (distance, index).
@@ -18,6 +18,35 @@ fn brute_sorted(points: &[LonLat], from: LonLat) -> Vec<(u32, f64)> {
 
 fn ids(hits: &[fujin_core::index::Hit]) -> Vec<u32> {
     hits.iter().map(|h| h.index).collect()
+}
+
+/// Every radius query of the index, checked against the brute-force answer
+/// `want` (sorted by distance, then index): the sorted hits, the unsorted
+/// ones (same hits, same distances) and the bare ids (same set).
+fn check_radius(
+    index: &SpatialIndex,
+    pts: &[LonLat],
+    from: LonLat,
+    radius_m: f64,
+    want: &[u32],
+) -> Result<(), TestCaseError> {
+    let sorted = index.within_radius(from, radius_m);
+    prop_assert_eq!(ids(&sorted), want);
+    for hit in &sorted {
+        prop_assert_eq!(hit.distance_m, distance_m(from, pts[hit.index as usize]));
+    }
+    let mut unsorted = vec![Hit { index: u32::MAX, distance_m: -1.0 }];
+    index.within_radius_unsorted(from, radius_m, &mut unsorted);
+    prop_assert_eq!(unsorted.remove(0).index, u32::MAX, "appends, keeps what was there");
+    unsorted.sort_by(|a, b| a.distance_m.total_cmp(&b.distance_m).then(a.index.cmp(&b.index)));
+    prop_assert_eq!(&unsorted, &sorted);
+    let mut bare = Vec::new();
+    index.ids_within_radius(from, radius_m, &mut bare);
+    bare.sort_unstable();
+    let mut want_set = want.to_vec();
+    want_set.sort_unstable();
+    prop_assert_eq!(bare, want_set);
+    Ok(())
 }
 
 /// Longitudes and latitudes with extra weight on the awkward values.
@@ -77,7 +106,20 @@ proptest! {
     fn within_radius_is_brute_force(pts in points(), from in position(), radius_m in prop_oneof![0.0..5_000.0, 0.0..25_000_000.0]) {
         let index = SpatialIndex::new(&pts);
         let want: Vec<u32> = brute_sorted(&pts, from).into_iter().filter(|(_, d)| *d <= radius_m).map(|(i, _)| i).collect();
-        prop_assert_eq!(ids(&index.within_radius(from, radius_m)), want);
+        check_radius(&index, &pts, from, radius_m, &want)?;
+    }
+
+    /// A radius equal to a point's distance keeps it; a hair less drops it.
+    #[test]
+    fn radius_exactly_at_a_point(pts in points(), from in position(), pick in any::<prop::sample::Index>()) {
+        prop_assume!(!pts.is_empty());
+        let index = SpatialIndex::new(&pts);
+        let brute = brute_sorted(&pts, from);
+        let edge = distance_m(from, pts[pick.index(pts.len())]);
+        for radius_m in [edge, edge.next_down(), edge.next_up()] {
+            let want: Vec<u32> = brute.iter().filter(|(_, d)| *d <= radius_m).map(|(i, _)| *i).collect();
+            check_radius(&index, &pts, from, radius_m, &want)?;
+        }
     }
 
     #[test]
@@ -96,7 +138,7 @@ proptest! {
         let want_k: Vec<u32> = brute.iter().take(k).map(|(i, _)| *i).collect();
         prop_assert_eq!(ids(&index.nearest(from, k)), want_k);
         let want_r: Vec<u32> = brute.iter().filter(|(_, d)| *d <= radius_m).map(|(i, _)| *i).collect();
-        prop_assert_eq!(ids(&index.within_radius(from, radius_m)), want_r);
+        check_radius(&index, &pts, from, radius_m, &want_r)?;
     }
 }
 
@@ -112,8 +154,10 @@ fn city_scale_agrees_with_brute_force() {
         let brute = brute_sorted(&pts, from);
         let want: Vec<u32> = brute.iter().take(50).map(|(i, _)| *i).collect();
         assert_eq!(ids(&index.nearest(from, 50)), want);
-        let want: Vec<u32> = brute.iter().filter(|(_, d)| *d <= 3_000.0).map(|(i, _)| *i).collect();
-        assert_eq!(ids(&index.within_radius(from, 3_000.0)), want);
+        for radius_m in [0.0, 500.0, 3_000.0, 20_000.0] {
+            let want: Vec<u32> = brute.iter().filter(|(_, d)| *d <= radius_m).map(|(i, _)| *i).collect();
+            check_radius(&index, &pts, from, radius_m, &want).unwrap();
+        }
     }
     let bbox = LonLatBox::new(114.0, 22.5, 114.1, 22.56);
     let want: Vec<u32> = (0..pts.len() as u32).filter(|&i| bbox.contains(pts[i as usize])).collect();

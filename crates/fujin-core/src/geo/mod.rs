@@ -15,7 +15,7 @@ pub mod web_mercator;
 pub use bd09::{bd09_to_gcj02, bd09_to_wgs84, gcj02_to_bd09, wgs84_to_bd09};
 pub use crs::{Crs, UnknownCrs};
 pub use directions::{MapApp, directions_url};
-pub use distance::{EARTH_RADIUS_M, distance_m};
+pub use distance::{EARTH_RADIUS_M, chord_2, chord_2_to_m, distance_m, m_to_chord_2};
 pub use gcj02::{gcj02_to_wgs84, in_china, wgs84_to_gcj02};
 pub use lon_lat::LonLat;
 pub use lon_lat_box::LonLatBox;

@@ -11,14 +11,28 @@
 //! copies of the records.
 
 use rstar::primitives::GeomWithData;
-use rstar::{AABB, RTree};
+use rstar::{AABB, ParentNode, RStarInsertionStrategy, RTree, RTreeNode, RTreeParams};
 
-use crate::geo::{EARTH_RADIUS_M, LonLat, LonLatBox, distance_m};
+use crate::geo::{LonLat, LonLatBox, chord_2, chord_2_to_m, m_to_chord_2};
 
 type Entry = GeomWithData<[f64; 3], u32>;
 
+/// The tree's shape: up to 16 children a node. Measured in the browser
+/// bench (`bench.html`), rstar's default of 6 makes a tree twice as deep,
+/// and every query pays for the extra levels; 16 is what flatbush uses too.
+#[derive(Clone, Copy)]
+struct NodeParams;
+
+impl RTreeParams for NodeParams {
+    const MIN_SIZE: usize = 6;
+    const MAX_SIZE: usize = 16;
+    const REINSERTION_COUNT: usize = 4;
+    type DefaultInsertionStrategy = RStarInsertionStrategy;
+}
+
 /// Relative slack on chord lengths so that floating-point rounding never
-/// drops a point that the exact haversine test would keep.
+/// drops a point that the exact distance test would keep, nor takes one
+/// that it would drop.
 const CHORD_SLACK: f64 = 1e-9;
 
 /// One answer of a distance query.
@@ -26,7 +40,7 @@ const CHORD_SLACK: f64 = 1e-9;
 pub struct Hit {
     /// Index of the position in the slice the index was built from.
     pub index: u32,
-    /// Great-circle distance from the query point in metres ([`distance_m`]).
+    /// Great-circle distance from the query point in metres ([`distance_m`](crate::geo::distance_m)).
     pub distance_m: f64,
 }
 
@@ -41,10 +55,14 @@ pub struct Hit {
 /// let nearest = index.nearest(here, 2);
 /// assert_eq!(nearest.iter().map(|h| h.index).collect::<Vec<_>>(), [0, 2]);
 /// assert_eq!(index.within_radius(here, 2_000.0).len(), 1);
+/// let mut ids = Vec::new();
+/// index.ids_within_radius(here, 10_000.0, &mut ids);
+/// ids.sort_unstable();
+/// assert_eq!(ids, [0, 2]);
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SpatialIndex {
-    tree: RTree<Entry>,
+    tree: RTree<Entry, NodeParams>,
     positions: Vec<LonLat>,
 }
 
@@ -64,7 +82,7 @@ impl SpatialIndex {
             .filter(|(_, p)| p.is_valid())
             .map(|(i, p)| GeomWithData::new(p.to_unit_vector(), i as u32))
             .collect();
-        Self { tree: RTree::bulk_load(entries), positions: positions.to_vec() }
+        Self { tree: RTree::bulk_load_with_params(entries), positions: positions.to_vec() }
     }
 
     /// Number of indexed positions.
@@ -91,20 +109,20 @@ impl SpatialIndex {
             return Vec::new();
         }
         let query = from.to_unit_vector();
-        let mut candidates = Vec::with_capacity(k + 4);
+        let mut hits = Vec::with_capacity(k + 4);
         let mut cutoff_2 = f64::INFINITY;
-        for (entry, chord_2) in self.tree.nearest_neighbor_iter_with_distance_2(&query) {
+        for entry in self.tree.nearest_neighbor_iter(&query) {
+            let c2 = chord_2(query, *entry.geom());
             // Past the k-th point, keep going only through points that tie
             // with it, so that the tie-break below sees all of them.
-            if candidates.len() >= k && chord_2 > cutoff_2 {
+            if hits.len() >= k && c2 > cutoff_2 {
                 break;
             }
-            candidates.push((self.hit(from, entry.data), chord_2));
-            if candidates.len() == k {
-                cutoff_2 = chord_2_with_slack(chord_2);
+            hits.push(Hit { index: entry.data, distance_m: chord_2_to_m(c2) });
+            if hits.len() == k {
+                cutoff_2 = outer(c2);
             }
         }
-        let mut hits: Vec<Hit> = candidates.into_iter().map(|(hit, _)| hit).collect();
         sort_hits(&mut hits);
         hits.truncate(k);
         hits
@@ -113,20 +131,44 @@ impl SpatialIndex {
     /// Every position within `radius_m` metres of `from` (great-circle,
     /// edge included), nearest first; ties go to the lower index.
     pub fn within_radius(&self, from: LonLat, radius_m: f64) -> Vec<Hit> {
-        if !from.is_valid() || radius_m.is_nan() || radius_m < 0.0 {
-            return Vec::new();
-        }
-        let angle = radius_m / EARTH_RADIUS_M;
-        let chord = if angle >= std::f64::consts::PI { 2.0 } else { 2.0 * (angle / 2.0).sin() };
-        let query = from.to_unit_vector();
-        let mut hits: Vec<Hit> = self
-            .tree
-            .locate_within_distance(query, chord_2_with_slack(chord * chord))
-            .map(|entry| self.hit(from, entry.data))
-            .filter(|hit| hit.distance_m <= radius_m)
-            .collect();
+        let mut hits = Vec::new();
+        self.within_radius_unsorted(from, radius_m, &mut hits);
         sort_hits(&mut hits);
         hits
+    }
+
+    /// [`within_radius`](Self::within_radius) in no particular order,
+    /// appended to `out`: for callers that sort by something else, or not at all.
+    pub fn within_radius_unsorted(&self, from: LonLat, radius_m: f64, out: &mut Vec<Hit>) {
+        let Some(circle) = Circle::new(from, radius_m) else { return };
+        circle.walk(self.tree.root(), &mut |entry, _| {
+            let c2 = chord_2(circle.centre, *entry.geom());
+            if c2 <= circle.outer_2 {
+                let distance_m = chord_2_to_m(c2);
+                if distance_m <= radius_m {
+                    out.push(Hit { index: entry.data, distance_m });
+                }
+            }
+        });
+    }
+
+    /// Appends to `out` the index of every position within `radius_m` metres
+    /// of `from` (the same set as [`within_radius`](Self::within_radius)),
+    /// in no particular order and without distances: what a map needs.
+    /// Whole tree nodes that lie inside the circle are taken without
+    /// looking at their points one by one.
+    pub fn ids_within_radius(&self, from: LonLat, radius_m: f64, out: &mut Vec<u32>) {
+        let Some(circle) = Circle::new(from, radius_m) else { return };
+        circle.walk(self.tree.root(), &mut |entry, surely_inside| {
+            if surely_inside {
+                out.push(entry.data);
+                return;
+            }
+            let c2 = chord_2(circle.centre, *entry.geom());
+            if c2 <= circle.inner_2 || (c2 <= circle.outer_2 && chord_2_to_m(c2) <= radius_m) {
+                out.push(entry.data);
+            }
+        });
     }
 
     /// Indices of every position inside `bbox` (edges included), in
@@ -146,19 +188,88 @@ impl SpatialIndex {
         found.sort_unstable();
         found
     }
+}
 
-    fn hit(&self, from: LonLat, index: u32) -> Hit {
-        Hit { index, distance_m: distance_m(from, self.positions[index as usize]) }
+impl std::fmt::Debug for SpatialIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SpatialIndex").field("len", &self.len()).finish_non_exhaustive()
     }
 }
 
-fn chord_2_with_slack(chord_2: f64) -> f64 {
+/// A radius query on the unit sphere, as squared chords around `centre`.
+struct Circle {
+    centre: [f64; 3],
+    /// Past this, surely outside.
+    outer_2: f64,
+    /// Within this, surely inside.
+    inner_2: f64,
+}
+
+impl Circle {
+    fn new(from: LonLat, radius_m: f64) -> Option<Self> {
+        if !from.is_valid() || radius_m.is_nan() || radius_m < 0.0 {
+            return None;
+        }
+        let c2 = m_to_chord_2(radius_m);
+        Some(Self {
+            centre: from.to_unit_vector(),
+            outer_2: outer(c2),
+            inner_2: c2 * (1.0 - CHORD_SLACK) - 1e-18,
+        })
+    }
+
+    /// Calls `visit(entry, surely_inside)` for every entry that may lie in
+    /// the circle: those of nodes wholly inside with `true`, without a
+    /// test of their own (flatbush's and geoflatbush's trick), the others
+    /// with `false`, for the caller to test. Nodes wholly outside are skipped.
+    fn walk(&self, root: &ParentNode<Entry>, visit: &mut impl FnMut(&Entry, bool)) {
+        for child in root.children() {
+            match child {
+                RTreeNode::Leaf(entry) => visit(entry, false),
+                RTreeNode::Parent(node) => {
+                    let envelope = node.envelope();
+                    if envelope.distance_2(&self.centre) > self.outer_2 {
+                        continue;
+                    }
+                    if farthest_2(&envelope, self.centre) <= self.inner_2 {
+                        every_entry(node, &mut |entry| visit(entry, true));
+                    } else {
+                        self.walk(node, visit);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The squared distance from `point` to the farthest corner of `envelope`.
+fn farthest_2(envelope: &AABB<[f64; 3]>, point: [f64; 3]) -> f64 {
+    let (lower, upper) = (envelope.lower(), envelope.upper());
+    (0..3)
+        .map(|axis| {
+            let d = (point[axis] - lower[axis]).abs().max((upper[axis] - point[axis]).abs());
+            d * d
+        })
+        .sum()
+}
+
+fn every_entry(node: &ParentNode<Entry>, visit: &mut impl FnMut(&Entry)) {
+    for child in node.children() {
+        match child {
+            RTreeNode::Leaf(entry) => visit(entry),
+            RTreeNode::Parent(node) => every_entry(node, visit),
+        }
+    }
+}
+
+/// A squared chord widened by the rounding slack.
+fn outer(chord_2: f64) -> f64 {
     chord_2 * (1.0 + CHORD_SLACK) + 1e-18
 }
 
 /// Sorts by distance, then index: the order brute force and index share.
 pub(crate) fn sort_hits(hits: &mut [Hit]) {
-    hits.sort_by(|a, b| a.distance_m.total_cmp(&b.distance_m).then(a.index.cmp(&b.index)));
+    hits.sort_unstable_by(|a, b| a.distance_m.total_cmp(&b.distance_m).then(a.index.cmp(&b.index)));
 }
 
 #[cfg(test)]
