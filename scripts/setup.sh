@@ -3,6 +3,8 @@
 #
 #   scripts/setup.sh            the Rust side: wasm32 target, wasm-bindgen-cli, trunk
 #   scripts/setup.sh --browser  also Debian's Chromium and ChromeDriver (browser tests)
+#   scripts/setup.sh --peers    also the JS peers the bench page compares
+#                               Fujin with (npm packages, into .tools/)
 #
 # Versions are pinned: wasm-bindgen-cli must equal the `wasm-bindgen = "=X"`
 # pin in Cargo.toml, and trunk 0.21.14 is the last that builds on Rust 1.95.
@@ -15,6 +17,18 @@ set -euo pipefail
 WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+# The bench page's JS peers (scripts/bench-web.sh), pinned.
+PEERS=(flatbush@4.7.0 flatqueue@3.1.0 geoflatbush@2.2.1 kdbush@4.1.0 geokdbush@2.1.0 tinyqueue@3.0.0 supercluster@9.1.0)
+
+browser=false
+peers=false
+for arg in "$@"; do
+  case "$arg" in
+    --browser) browser=true ;;
+    --peers) peers=true ;;
+    *) echo "scripts/setup.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 export PATH="$HOME/.cargo/bin:$PATH"
 cd "$(dirname "$0")/.."
@@ -60,7 +74,24 @@ else
   (cd .tools && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
 fi
 
-if [[ "${1:-}" == "--browser" ]]; then
+if $peers; then
+  missing=()
+  for package in "${PEERS[@]}"; do
+    name=${package%@*}
+    version=${package#*@}
+    installed=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' ".tools/node_modules/$name/package.json" 2>/dev/null || true)
+    [[ "$installed" == "$version" ]] || missing+=("$package")
+  done
+  if ((${#missing[@]})); then
+    say "installing the bench page's JS peers into .tools/: ${missing[*]}"
+    mkdir -p .tools
+    (cd .tools && npm install --no-audit --no-fund --silent "${PEERS[@]}")
+  else
+    say "JS peers: present"
+  fi
+fi
+
+if $browser; then
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
     say "chromium and chromedriver: present"
   else

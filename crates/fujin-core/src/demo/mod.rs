@@ -5,11 +5,13 @@
 //! by its specification), fixed dates, and writes keys in a fixed order.
 
 mod options;
+mod positions;
 mod records;
 mod shenzhen;
 mod streaming;
 
 pub use options::{DEMO_CHECKOUT_HOST, DemoError, DemoOptions};
+pub use positions::demo_positions;
 
 use records::{Merchants, head};
 use streaming::{Limited, StreamedDoc};

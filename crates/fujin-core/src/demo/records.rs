@@ -44,16 +44,7 @@ impl Iterator for Merchants<'_> {
         if self.next >= self.options.merchants {
             return None;
         }
-        let total_weight: u32 = DISTRICTS.iter().map(|d| d.weight).sum();
-        let mut pick = self.rng.random_range(0..total_weight);
-        let district = DISTRICTS
-            .iter()
-            .find(|d| {
-                let here = pick < d.weight;
-                pick = pick.saturating_sub(d.weight);
-                here
-            })
-            .unwrap_or(&DISTRICTS[0]);
+        let district = pick_district(&mut self.rng);
         let i = self.next;
         self.next += 1;
         Some(merchant(&mut self.rng, i, district, self.options))
@@ -169,6 +160,20 @@ pub(super) fn pick_category(rng: &mut ChaCha8Rng) -> Category {
         roll -= weight;
     }
     Category::Other
+}
+
+/// A district, drawn by the districts' weights.
+pub(super) fn pick_district(rng: &mut ChaCha8Rng) -> &'static District {
+    let total_weight: u32 = DISTRICTS.iter().map(|d| d.weight).sum();
+    let mut pick = rng.random_range(0..total_weight);
+    DISTRICTS
+        .iter()
+        .find(|d| {
+            let here = pick < d.weight;
+            pick = pick.saturating_sub(d.weight);
+            here
+        })
+        .unwrap_or(&DISTRICTS[0])
 }
 
 pub(super) fn pick<'a, T>(rng: &mut ChaCha8Rng, items: &'a [T]) -> &'a T {
