@@ -48,16 +48,18 @@ pub async fn run() -> String {
         }
     };
     let mut figures = Vec::new();
-    let steps: [fn(&Peers, &mut Vec<Figure>) -> Result<(), String>; 2] = [index_figures, marker_figures];
-    for step in steps {
-        if let Err(why) = step(&peers, &mut figures) {
-            return format!("Fujin versus the JS peers: failed ({why})\n");
-        }
+    let done = match index_figures(&peers, &mut figures) {
+        Ok(()) => marker_figures(&peers, &mut figures),
+        failed => failed,
+    };
+    let done = match done {
+        Ok(()) => cold_start(&peers, &mut figures).await,
+        failed => failed,
+    };
+    match done {
+        Ok(()) => render(&figures),
+        Err(why) => format!("Fujin versus the JS peers: failed ({why})\n{}", render(&figures)),
     }
-    if let Err(why) = cold_start(&peers, &mut figures).await {
-        return format!("Fujin versus the JS peers: failed ({why})\n");
-    }
-    render(&figures)
 }
 
 /// The positions as lon, lat pairs, as the peers take them.
