@@ -13,7 +13,7 @@ step "formatting"
 cargo fmt --all --check
 
 step "clippy (native core and CLI, wasm app)"
-cargo clippy -p fujin-core -p fujin-cli --all-targets --locked -- -D warnings
+cargo clippy -p fujin-core -p fujin-rtree -p fujin-cli --all-targets --locked -- -D warnings
 cargo clippy -p fujin-web --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
 step "browser tests (headless Chromium)"
@@ -33,4 +33,4 @@ scripts/e2e.sh
 scripts/package.sh
 
 step "native tests: core, CLI, doc examples"
-cargo test -p fujin-core -p fujin-cli --locked
+cargo test -p fujin-core -p fujin-rtree -p fujin-cli --locked

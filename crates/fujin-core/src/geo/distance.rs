@@ -31,12 +31,9 @@ pub fn distance_m(a: LonLat, b: LonLat) -> f64 {
 }
 
 /// The squared straight-line length between two unit vectors (no square
-/// root: it orders distances just as well).
-#[inline]
-pub fn chord_2(a: [f64; 3], b: [f64; 3]) -> f64 {
-    let (dx, dy, dz) = (a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-    dx * dx + dy * dy + dz * dz
-}
+/// root: it orders distances just as well); the spatial index's hot loops
+/// (`fujin-rtree`) use the same function.
+pub use fujin_rtree::chord_2;
 
 /// Great-circle metres for a squared chord between unit vectors
 /// (the inverse of [`m_to_chord_2`]; chords past the diameter count as it).

@@ -10,30 +10,9 @@
 //! Queries return indices into the slice the index was built from, never
 //! copies of the records.
 
-use rstar::primitives::GeomWithData;
-use rstar::{AABB, ParentNode, RStarInsertionStrategy, RTree, RTreeNode, RTreeParams};
+use fujin_rtree::{Ball, UnitTree, narrowed, widened};
 
-use crate::geo::{LonLat, LonLatBox, chord_2, chord_2_to_m, m_to_chord_2};
-
-type Entry = GeomWithData<[f64; 3], u32>;
-
-/// The tree's shape: up to 16 children a node. Measured in the browser
-/// bench (`bench.html`), rstar's default of 6 makes a tree twice as deep,
-/// and every query pays for the extra levels; 16 is what flatbush uses too.
-#[derive(Clone, Copy)]
-struct NodeParams;
-
-impl RTreeParams for NodeParams {
-    const MIN_SIZE: usize = 6;
-    const MAX_SIZE: usize = 16;
-    const REINSERTION_COUNT: usize = 4;
-    type DefaultInsertionStrategy = RStarInsertionStrategy;
-}
-
-/// Relative slack on chord lengths so that floating-point rounding never
-/// drops a point that the exact distance test would keep, nor takes one
-/// that it would drop.
-const CHORD_SLACK: f64 = 1e-9;
+use crate::geo::{LonLat, LonLatBox, chord_2_to_m, m_to_chord_2};
 
 /// One answer of a distance query.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -60,9 +39,10 @@ pub struct Hit {
 /// ids.sort_unstable();
 /// assert_eq!(ids, [0, 2]);
 /// ```
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct SpatialIndex {
-    tree: RTree<Entry, NodeParams>,
+    /// The unit vectors, bulk loaded (the hot loops, compiled for speed).
+    tree: UnitTree,
     positions: Vec<LonLat>,
 }
 
@@ -80,14 +60,14 @@ impl SpatialIndex {
             .take(u32::MAX as usize)
             .enumerate()
             .filter(|(_, p)| p.is_valid())
-            .map(|(i, p)| GeomWithData::new(p.to_unit_vector(), i as u32))
+            .map(|(i, p)| (p.to_unit_vector(), i as u32))
             .collect();
-        Self { tree: RTree::bulk_load_with_params(entries), positions: positions.to_vec() }
+        Self { tree: UnitTree::new(entries), positions: positions.to_vec() }
     }
 
     /// Number of indexed positions.
     pub fn len(&self) -> usize {
-        self.tree.size()
+        self.tree.len()
     }
 
     /// True when nothing is indexed.
@@ -108,21 +88,9 @@ impl SpatialIndex {
         if k == 0 || !from.is_valid() {
             return Vec::new();
         }
-        let query = from.to_unit_vector();
-        let mut hits = Vec::with_capacity(k + 4);
-        let mut cutoff_2 = f64::INFINITY;
-        for entry in self.tree.nearest_neighbor_iter(&query) {
-            let c2 = chord_2(query, *entry.geom());
-            // Past the k-th point, keep going only through points that tie
-            // with it, so that the tie-break below sees all of them.
-            if hits.len() >= k && c2 > cutoff_2 {
-                break;
-            }
-            hits.push(Hit { index: entry.data, distance_m: chord_2_to_m(c2) });
-            if hits.len() == k {
-                cutoff_2 = outer(c2);
-            }
-        }
+        let mut found = Vec::with_capacity(k + 4);
+        self.tree.nearest(from.to_unit_vector(), k, &mut found);
+        let mut hits: Vec<Hit> = found.into_iter().map(hit).collect();
         sort_hits(&mut hits);
         hits.truncate(k);
         hits
@@ -140,16 +108,10 @@ impl SpatialIndex {
     /// [`within_radius`](Self::within_radius) in no particular order,
     /// appended to `out`: for callers that sort by something else, or not at all.
     pub fn within_radius_unsorted(&self, from: LonLat, radius_m: f64, out: &mut Vec<Hit>) {
-        let Some(circle) = Circle::new(from, radius_m) else { return };
-        circle.walk(self.tree.root(), &mut |entry, _| {
-            let c2 = chord_2(circle.centre, *entry.geom());
-            if c2 <= circle.outer_2 {
-                let distance_m = chord_2_to_m(c2);
-                if distance_m <= radius_m {
-                    out.push(Hit { index: entry.data, distance_m });
-                }
-            }
-        });
+        let Some(ball) = ball(from, radius_m) else { return };
+        let mut found = Vec::new();
+        self.tree.within(&ball, &mut found);
+        out.extend(found.into_iter().map(hit).filter(|h| h.distance_m <= radius_m));
     }
 
     /// Appends to `out` the index of every position within `radius_m` metres
@@ -158,17 +120,10 @@ impl SpatialIndex {
     /// Whole tree nodes that lie inside the circle are taken without
     /// looking at their points one by one.
     pub fn ids_within_radius(&self, from: LonLat, radius_m: f64, out: &mut Vec<u32>) {
-        let Some(circle) = Circle::new(from, radius_m) else { return };
-        circle.walk(self.tree.root(), &mut |entry, surely_inside| {
-            if surely_inside {
-                out.push(entry.data);
-                return;
-            }
-            let c2 = chord_2(circle.centre, *entry.geom());
-            if c2 <= circle.inner_2 || (c2 <= circle.outer_2 && chord_2_to_m(c2) <= radius_m) {
-                out.push(entry.data);
-            }
-        });
+        let Some(ball) = ball(from, radius_m) else { return };
+        let mut edge = Vec::new();
+        self.tree.ids_within(&ball, out, &mut edge);
+        out.extend(edge.into_iter().filter(|&(_, c2)| chord_2_to_m(c2) <= radius_m).map(|(id, _)| id));
     }
 
     /// Indices of every position inside `bbox` (edges included), in
@@ -179,92 +134,26 @@ impl SpatialIndex {
             return Vec::new();
         }
         let (lower, upper) = bbox.unit_vector_bounds();
-        let mut found: Vec<u32> = self
-            .tree
-            .locate_in_envelope(&AABB::from_corners(lower, upper))
-            .map(|entry| entry.data)
-            .filter(|&i| bbox.contains(self.positions[i as usize]))
-            .collect();
+        let mut found = Vec::new();
+        self.tree.in_box(lower, upper, &mut found);
+        found.retain(|&i| bbox.contains(self.positions[i as usize]));
         found.sort_unstable();
         found
     }
 }
 
-impl std::fmt::Debug for SpatialIndex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SpatialIndex").field("len", &self.len()).finish_non_exhaustive()
+/// The ball of the sphere within `radius_m` metres of `from`, if the
+/// question makes sense.
+fn ball(from: LonLat, radius_m: f64) -> Option<Ball> {
+    if !from.is_valid() || radius_m.is_nan() || radius_m < 0.0 {
+        return None;
     }
+    let c2 = m_to_chord_2(radius_m);
+    Some(Ball { centre: from.to_unit_vector(), outer_2: widened(c2), inner_2: narrowed(c2) })
 }
 
-/// A radius query on the unit sphere, as squared chords around `centre`.
-struct Circle {
-    centre: [f64; 3],
-    /// Past this, surely outside.
-    outer_2: f64,
-    /// Within this, surely inside.
-    inner_2: f64,
-}
-
-impl Circle {
-    fn new(from: LonLat, radius_m: f64) -> Option<Self> {
-        if !from.is_valid() || radius_m.is_nan() || radius_m < 0.0 {
-            return None;
-        }
-        let c2 = m_to_chord_2(radius_m);
-        Some(Self {
-            centre: from.to_unit_vector(),
-            outer_2: outer(c2),
-            inner_2: c2 * (1.0 - CHORD_SLACK) - 1e-18,
-        })
-    }
-
-    /// Calls `visit(entry, surely_inside)` for every entry that may lie in
-    /// the circle: those of nodes wholly inside with `true`, without a
-    /// test of their own (flatbush's and geoflatbush's trick), the others
-    /// with `false`, for the caller to test. Nodes wholly outside are skipped.
-    fn walk(&self, root: &ParentNode<Entry>, visit: &mut impl FnMut(&Entry, bool)) {
-        for child in root.children() {
-            match child {
-                RTreeNode::Leaf(entry) => visit(entry, false),
-                RTreeNode::Parent(node) => {
-                    let envelope = node.envelope();
-                    if envelope.distance_2(&self.centre) > self.outer_2 {
-                        continue;
-                    }
-                    if farthest_2(&envelope, self.centre) <= self.inner_2 {
-                        every_entry(node, &mut |entry| visit(entry, true));
-                    } else {
-                        self.walk(node, visit);
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// The squared distance from `point` to the farthest corner of `envelope`.
-fn farthest_2(envelope: &AABB<[f64; 3]>, point: [f64; 3]) -> f64 {
-    let (lower, upper) = (envelope.lower(), envelope.upper());
-    (0..3)
-        .map(|axis| {
-            let d = (point[axis] - lower[axis]).abs().max((upper[axis] - point[axis]).abs());
-            d * d
-        })
-        .sum()
-}
-
-fn every_entry(node: &ParentNode<Entry>, visit: &mut impl FnMut(&Entry)) {
-    for child in node.children() {
-        match child {
-            RTreeNode::Leaf(entry) => visit(entry),
-            RTreeNode::Parent(node) => every_entry(node, visit),
-        }
-    }
-}
-
-/// A squared chord widened by the rounding slack.
-fn outer(chord_2: f64) -> f64 {
-    chord_2 * (1.0 + CHORD_SLACK) + 1e-18
+fn hit((index, chord_2): (u32, f64)) -> Hit {
+    Hit { index, distance_m: chord_2_to_m(chord_2) }
 }
 
 /// Sorts by distance, then index: the order brute force and index share.

@@ -1,0 +1,218 @@
+//! The hot loops of Fujin's spatial index: an [`rstar`] R-tree of unit
+//! vectors (points on the unit sphere, in 3-D), bulk loaded once, with the
+//! queries the index needs written out in full here.
+//!
+//! Why a crate of its own: the browser bundle is compiled for size
+//! (`opt-level = "z"`), which makes these loops about twice as slow, and an
+//! optimisation level can only be chosen per crate. Generic code is compiled
+//! where it is instantiated, so every call into `rstar` is made here, with
+//! concrete types and no closures in the signatures, and the root
+//! `Cargo.toml` compiles this crate (and `rstar`) at `opt-level = 3`.
+//!
+//! Everything here is in chords: the straight-line distance between unit
+//! vectors, squared. `fujin_core::index::SpatialIndex` turns them into
+//! metres and positions; use that.
+//!
+//! ```
+//! use fujin_rtree::{UnitTree, chord_2};
+//! let east = [0.0, 1.0, 0.0];
+//! let tree = UnitTree::new(vec![([1.0, 0.0, 0.0], 0), (east, 1), ([0.0, 0.0, 1.0], 2)]);
+//! let mut found = Vec::new();
+//! tree.nearest(east, 1, &mut found);
+//! assert_eq!(found, [(1, 0.0)]);
+//! assert_eq!(chord_2([1.0, 0.0, 0.0], east), 2.0);
+//! ```
+
+use rstar::primitives::GeomWithData;
+use rstar::{AABB, ParentNode, RStarInsertionStrategy, RTree, RTreeNode, RTreeParams};
+
+/// A unit vector and the id it stands for.
+type Entry = GeomWithData<[f64; 3], u32>;
+
+/// The tree's shape: up to 16 children a node. Measured in the browser
+/// bench (`bench.html`), rstar's default of 6 makes a tree twice as deep,
+/// and every query pays for the extra levels; 16 is what flatbush uses too.
+#[derive(Clone, Copy)]
+struct NodeParams;
+
+impl RTreeParams for NodeParams {
+    const MIN_SIZE: usize = 6;
+    const MAX_SIZE: usize = 16;
+    const REINSERTION_COUNT: usize = 4;
+    type DefaultInsertionStrategy = RStarInsertionStrategy;
+}
+
+/// The squared straight-line length between two points (no square root:
+/// it orders distances just as well). `fujin_core::geo::distance_m` uses
+/// this very function, so distances agree bit for bit.
+#[inline]
+pub fn chord_2(a: [f64; 3], b: [f64; 3]) -> f64 {
+    let (dx, dy, dz) = (a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+    dx * dx + dy * dy + dz * dz
+}
+
+/// Relative slack on squared chords, far above floating-point rounding of
+/// unit vectors (about 1e-16) and far below anything a map shows.
+pub const CHORD_SLACK: f64 = 1e-9;
+
+/// `chord_2` widened by the slack: no point whose squared chord rounding
+/// could make `chord_2` lies past it.
+#[inline]
+pub fn widened(chord_2: f64) -> f64 {
+    chord_2 * (1.0 + CHORD_SLACK) + 1e-18
+}
+
+/// `chord_2` narrowed by the slack (the other side of [`widened`]).
+#[inline]
+pub fn narrowed(chord_2: f64) -> f64 {
+    chord_2 * (1.0 - CHORD_SLACK) - 1e-18
+}
+
+/// A static R-tree of unit vectors, each with a `u32` id.
+#[derive(Clone)]
+pub struct UnitTree {
+    tree: RTree<Entry, NodeParams>,
+}
+
+/// A ball around a point, as two squared chords: past `outer_2` surely
+/// outside, within `inner_2` surely inside; between them the caller decides.
+#[derive(Debug, Clone, Copy)]
+pub struct Ball {
+    /// The centre.
+    pub centre: [f64; 3],
+    /// Points farther than this (squared chord) are outside.
+    pub outer_2: f64,
+    /// Points and whole nodes at most this far (squared chord) are inside.
+    pub inner_2: f64,
+}
+
+impl UnitTree {
+    /// Bulk loads the tree from (unit vector, id) pairs in O(n log n).
+    pub fn new(entries: Vec<([f64; 3], u32)>) -> Self {
+        let entries = entries.into_iter().map(|(v, id)| GeomWithData::new(v, id)).collect();
+        Self { tree: RTree::bulk_load_with_params(entries) }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.tree.size()
+    }
+
+    /// True when the tree holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Appends to `out` the `k` entries nearest to `query` as (id, squared
+    /// chord), nearest first, and after them every further entry up to the
+    /// k-th's squared chord [`widened`] (so that a caller breaking ties by
+    /// id sees all of them).
+    pub fn nearest(&self, query: [f64; 3], k: usize, out: &mut Vec<(u32, f64)>) {
+        if k == 0 {
+            return;
+        }
+        let mut taken = 0;
+        let mut cutoff_2 = f64::INFINITY;
+        for entry in self.tree.nearest_neighbor_iter(&query) {
+            let c2 = chord_2(query, *entry.geom());
+            if taken >= k && c2 > cutoff_2 {
+                break;
+            }
+            out.push((entry.data, c2));
+            taken += 1;
+            if taken == k {
+                cutoff_2 = widened(c2);
+            }
+        }
+    }
+
+    /// Appends to `out` every entry within `ball.outer_2` as (id, squared
+    /// chord), in no particular order; nodes wholly outside are skipped
+    /// without looking at their entries.
+    pub fn within(&self, ball: &Ball, out: &mut Vec<(u32, f64)>) {
+        let mut stack = vec![self.tree.root()];
+        while let Some(node) = stack.pop() {
+            for child in node.children() {
+                match child {
+                    RTreeNode::Leaf(entry) => {
+                        let c2 = chord_2(ball.centre, *entry.geom());
+                        if c2 <= ball.outer_2 {
+                            out.push((entry.data, c2));
+                        }
+                    }
+                    RTreeNode::Parent(parent) => {
+                        if parent.envelope().distance_2(&ball.centre) <= ball.outer_2 {
+                            stack.push(parent);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Appends to `inside` the ids of the entries surely inside the ball
+    /// (within `inner_2`; whole nodes that lie within it are taken without
+    /// a test of their own, as flatbush and geoflatbush do) and to `edge`
+    /// the (id, squared chord) of those between `inner_2` and `outer_2`,
+    /// for the caller to decide; both in no particular order.
+    pub fn ids_within(&self, ball: &Ball, inside: &mut Vec<u32>, edge: &mut Vec<(u32, f64)>) {
+        let mut stack = vec![self.tree.root()];
+        while let Some(node) = stack.pop() {
+            for child in node.children() {
+                match child {
+                    RTreeNode::Leaf(entry) => {
+                        let c2 = chord_2(ball.centre, *entry.geom());
+                        if c2 <= ball.inner_2 {
+                            inside.push(entry.data);
+                        } else if c2 <= ball.outer_2 {
+                            edge.push((entry.data, c2));
+                        }
+                    }
+                    RTreeNode::Parent(parent) => {
+                        let envelope = parent.envelope();
+                        if envelope.distance_2(&ball.centre) > ball.outer_2 {
+                            continue;
+                        }
+                        if farthest_2(&envelope, ball.centre) <= ball.inner_2 {
+                            every_id(parent, inside);
+                        } else {
+                            stack.push(parent);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Appends to `out` the ids of the entries inside the box from `lower`
+    /// to `upper` (edges included), in no particular order.
+    pub fn in_box(&self, lower: [f64; 3], upper: [f64; 3], out: &mut Vec<u32>) {
+        out.extend(self.tree.locate_in_envelope(&AABB::from_corners(lower, upper)).map(|entry| entry.data));
+    }
+}
+
+impl std::fmt::Debug for UnitTree {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UnitTree").field("len", &self.len()).finish_non_exhaustive()
+    }
+}
+
+/// The squared distance from `point` to the farthest corner of `envelope`.
+fn farthest_2(envelope: &AABB<[f64; 3]>, point: [f64; 3]) -> f64 {
+    let (lower, upper) = (envelope.lower(), envelope.upper());
+    let mut sum = 0.0;
+    for axis in 0..3 {
+        let d = (point[axis] - lower[axis]).abs().max((upper[axis] - point[axis]).abs());
+        sum += d * d;
+    }
+    sum
+}
+
+fn every_id(node: &ParentNode<Entry>, out: &mut Vec<u32>) {
+    for child in node.children() {
+        match child {
+            RTreeNode::Leaf(entry) => out.push(entry.data),
+            RTreeNode::Parent(node) => every_id(node, out),
+        }
+    }
+}
