@@ -99,8 +99,13 @@ impl SpatialIndex {
     /// Every position within `radius_m` metres of `from` (great-circle,
     /// edge included), nearest first; ties go to the lower index.
     pub fn within_radius(&self, from: LonLat, radius_m: f64) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        self.within_radius_unsorted(from, radius_m, &mut hits);
+        let Some(ball) = ball(from, radius_m) else { return Vec::new() };
+        let mut found = Vec::new();
+        self.tree.within_sorted(&ball, &mut found);
+        let mut hits: Vec<Hit> = found.into_iter().map(hit).filter(|h| h.distance_m <= radius_m).collect();
+        // Sorted by chord already; metres follow chords, so this only
+        // settles chords that round to the same metres (a linear pass when
+        // nothing moves).
         sort_hits(&mut hits);
         hits
     }
