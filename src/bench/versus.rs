@@ -8,7 +8,7 @@ use fujin_core::demo::{DemoOptions, demo_positions, write_demo_feed};
 use fujin_core::geo::{Crs, EARTH_RADIUS_M, LonLat, LonLatBox};
 use fujin_core::index::{DealQuery, SpatialIndex};
 use fujin_web::browser::{LoadStep, Pace, load_in_steps, now_ms};
-use fujin_web::map::{MarkerLevels, Screen};
+use fujin_web::map::{CLUSTER_RADIUS_PX, MarkerLevels, Screen};
 use js_sys::{Float64Array, Uint8Array};
 use wasm_bindgen::JsValue;
 
@@ -23,8 +23,6 @@ const ROUNDS: usize = 5;
 /// Merchants on the map, and in the cold start's feed.
 const MAP_MERCHANTS: usize = 100_000;
 const FEED_MERCHANTS: usize = 100_000;
-/// Fujin's marker grouping radius, in CSS pixels on 256-px tiles.
-const MARKER_RADIUS_PX: f64 = 40.0;
 
 /// One line of the table.
 struct Figure {
@@ -181,7 +179,7 @@ fn marker_figures(peers: &Peers, figures: &mut Vec<Figure>) -> Result<(), String
             lon_lat_pairs(&points),
             first_box.into(),
             JsValue::from(zoom),
-            JsValue::from(MARKER_RADIUS_PX),
+            JsValue::from(CLUSTER_RADIUS_PX),
             JsValue::from(3),
         ],
     )?;

@@ -15,6 +15,7 @@ use fujin_core::geo::web_mercator::{project, world_size_px};
 use fujin_core::geo::{Crs, LonLat};
 use fujin_core::index::DealRow;
 
+use super::marker_grid::MarkerGrid;
 use super::screen::Screen;
 
 /// The merchants the map draws, with their positions: those of the list's
@@ -70,7 +71,7 @@ pub struct MarkerLevels {
     tile_crs: Crs,
     /// (feed index, position, Web Mercator unit square position in the tile datum).
     merchants: Vec<(u32, LonLat, (f64, f64))>,
-    levels: RefCell<HashMap<u8, Rc<Vec<Marker>>>>,
+    levels: RefCell<HashMap<u8, Rc<MarkerGrid>>>,
 }
 
 impl MarkerLevels {
@@ -87,26 +88,37 @@ impl MarkerLevels {
         Self { tile_crs, merchants, levels: RefCell::default() }
     }
 
-    /// The markers within `margin_px` of the screen, in screen pixels.
+    /// The markers within `margin_px` of the screen, in screen pixels, in
+    /// the level's own order. Only the grid cells the screen covers are
+    /// looked at.
     pub fn on_screen(&self, screen: &Screen, margin_px: f64) -> Vec<Marker> {
-        let level = self.level(marker_level(screen.zoom));
+        let z = marker_level(screen.zoom);
+        let level = self.level(z);
         let projector = Screen { tile_crs: self.tile_crs, ..*screen }.projector();
-        let scale = (screen.zoom - f64::from(marker_level(screen.zoom))).exp2();
+        let scale = (screen.zoom - f64::from(z)).exp2();
+        // The screen in world pixels at the level, a pixel wider for rounding.
+        let centre = project(self.tile_crs.from_wgs84(screen.center));
+        let world = world_size_px(f64::from(z));
+        let (cx, cy) = (centre.x * world, centre.y * world);
+        let half_w = (screen.width / 2.0 + margin_px) / scale + 1.0;
+        let half_h = (screen.height / 2.0 + margin_px) / scale + 1.0;
         let (x_range, y_range) =
             (-margin_px..=screen.width + margin_px, -margin_px..=screen.height + margin_px);
         level
-            .iter()
-            .filter_map(|m| {
+            .near((cx - half_w, cy - half_h), (cx + half_w, cy + half_h))
+            .into_iter()
+            .filter_map(|(_, m)| {
                 let (x, y) = projector.world_to_screen(m.x * scale, m.y * scale);
                 (x_range.contains(&x) && y_range.contains(&y)).then(|| Marker { x, y, ..m.clone() })
             })
             .collect()
     }
 
-    /// The markers of zoom level `z`, in world pixels at `z`.
-    fn level(&self, z: u8) -> Rc<Vec<Marker>> {
+    /// The markers of zoom level `z`, in world pixels at `z`, filed by cell.
+    fn level(&self, z: u8) -> Rc<MarkerGrid> {
         let mut levels = self.levels.borrow_mut();
-        levels.entry(z).or_insert_with(|| Rc::new(group(z, &self.merchants))).clone()
+        let world = world_size_px(f64::from(z));
+        levels.entry(z).or_insert_with(|| Rc::new(MarkerGrid::new(group(z, &self.merchants), world))).clone()
     }
 }
 
@@ -353,5 +365,48 @@ mod tests {
         assert!(markers[0].x < 200.0 && markers[1].x > 200.0);
         assert!(markers.iter().all(|m| (m.x - 200.0).abs() < 50.0 && (m.y - 150.0).abs() < 1.0));
         assert!(MarkerLevels::new(Crs::Wgs84, []).on_screen(&at_180, 40.0).is_empty());
+    }
+
+    /// Whatever the screen (zoom, size, margin, the antimeridian, fractional
+    /// zooms), the grid finds exactly the markers a scan of the whole level
+    /// finds, in the same order.
+    #[test]
+    fn a_frame_finds_what_a_scan_of_the_level_finds() {
+        let mut seed = 7_u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let merchants: Vec<(u32, LonLat)> = (0..3_000)
+            .map(|i| {
+                let (lon, lat) = if i % 3 == 0 {
+                    (179.9 + 0.2 * next(), 0.1 * next())
+                } else {
+                    (114.0 + 0.2 * next(), 22.5 + 0.1 * next())
+                };
+                (i, LonLat::new(if lon > 180.0 { lon - 360.0 } else { lon }, lat))
+            })
+            .collect();
+        let levels = MarkerLevels::new(Crs::Wgs84, merchants.iter().copied());
+        for _ in 0..300 {
+            let center = if next() < 0.5 {
+                LonLat::new(180.0 - 0.2 * next(), 0.05)
+            } else {
+                LonLat::new(114.0 + 0.2 * next(), 22.5 + 0.1 * next())
+            };
+            let screen = Screen {
+                width: 100.0 + 900.0 * next(),
+                height: 100.0 + 900.0 * next(),
+                center,
+                zoom: 8.0 + 10.0 * next(),
+                tile_crs: Crs::Wgs84,
+            };
+            let margin = 60.0 * next();
+            let everything = levels.on_screen(&screen, f64::INFINITY);
+            let (xs, ys) = (-margin..=screen.width + margin, -margin..=screen.height + margin);
+            let scanned: Vec<Marker> =
+                everything.into_iter().filter(|m| xs.contains(&m.x) && ys.contains(&m.y)).collect();
+            assert_eq!(levels.on_screen(&screen, margin), scanned, "{screen:?} margin {margin}");
+        }
     }
 }

@@ -1,0 +1,111 @@
+//! A zoom level's markers filed by the world's 256-pixel cells at that
+//! level, so that a frame looks only at the cells the screen covers: a pan
+//! costs O(log n + markers near the screen), not O(markers at the level).
+//! (Supercluster keeps a k-d tree per level for the same reason.)
+
+use super::clusters::Marker;
+
+/// The cell side in world pixels at the level (a tile's).
+const CELL_PX: f64 = 256.0;
+
+/// Markers in world pixels at one level, sorted by cell (row, then column).
+#[derive(Debug)]
+pub struct MarkerGrid {
+    /// Cells per row: the world's width in cells at this level.
+    columns: u64,
+    /// Each marker's cell key (row × columns + column), ascending.
+    keys: Vec<u64>,
+    /// (the marker's place in the level's own order, the marker), by key.
+    markers: Vec<(u32, Marker)>,
+}
+
+impl MarkerGrid {
+    /// Files `markers`, which lie in a world `world_px` wide and tall.
+    pub fn new(markers: Vec<Marker>, world_px: f64) -> Self {
+        let columns = (world_px / CELL_PX).ceil().max(1.0) as u64;
+        let cell = |v: f64| ((v / CELL_PX).floor().max(0.0) as u64).min(columns - 1);
+        let mut keyed: Vec<(u64, (u32, Marker))> = markers
+            .into_iter()
+            .enumerate()
+            .map(|(order, m)| (cell(m.y) * columns + cell(m.x), (order as u32, m)))
+            .collect();
+        keyed.sort_by_key(|(key, _)| *key);
+        let (keys, markers) = keyed.into_iter().unzip();
+        Self { columns, keys, markers }
+    }
+
+    /// Every marker in the cells that the world-pixel rectangle from
+    /// (`x0`, `y0`) to (`x1`, `y1`) touches, in the level's own order. The
+    /// rectangle may run past the world's east or west edge (it wraps, as
+    /// the map does at the antimeridian) and may be infinite.
+    pub fn near(&self, (x0, y0): (f64, f64), (x1, y1): (f64, f64)) -> Vec<&(u32, Marker)> {
+        let rows = self.columns as f64;
+        let row_range = (((y0 / CELL_PX).floor().max(0.0)).min(rows - 1.0) as u64)
+            ..=(((y1 / CELL_PX).floor().max(0.0)).min(rows - 1.0) as u64);
+        let (first, last) = ((x0 / CELL_PX).floor(), (x1 / CELL_PX).floor());
+        // Column spans in 0..columns: one, or two when the rectangle wraps.
+        let spans: Vec<(u64, u64)> = if !(last - first + 1.0 < rows) {
+            vec![(0, self.columns - 1)]
+        } else {
+            let wrap = |c: f64| c.rem_euclid(rows) as u64;
+            let (a, b) = (wrap(first), wrap(last));
+            if a <= b { vec![(a, b)] } else { vec![(0, b), (a, self.columns - 1)] }
+        };
+        let mut found = Vec::new();
+        for row in row_range {
+            for &(a, b) in &spans {
+                let lo = self.keys.partition_point(|&k| k < row * self.columns + a);
+                let hi = self.keys.partition_point(|&k| k <= row * self.columns + b);
+                found.extend(&self.markers[lo..hi]);
+            }
+        }
+        found.sort_unstable_by_key(|(order, _)| *order);
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marker(x: f64, y: f64, id: u32) -> Marker {
+        Marker { x, y, merchants: vec![id], same_spot: true }
+    }
+
+    fn ids(found: &[&(u32, Marker)]) -> Vec<u32> {
+        found.iter().map(|(_, m)| m.merchants[0]).collect()
+    }
+
+    #[test]
+    fn finds_the_cells_a_rectangle_touches_in_the_levels_order() {
+        // A world of 4 × 4 cells (zoom 2).
+        let world = 1024.0;
+        let markers = vec![
+            marker(900.0, 10.0, 0),
+            marker(10.0, 10.0, 1),
+            marker(300.0, 300.0, 2),
+            marker(1023.9, 1023.9, 3),
+        ];
+        let grid = MarkerGrid::new(markers, world);
+        assert_eq!(ids(&grid.near((0.0, 0.0), (100.0, 100.0))), [1]);
+        assert_eq!(ids(&grid.near((260.0, 260.0), (600.0, 600.0))), [2]);
+        // Whole cells: a rectangle touching cell (0, 0) gets all of it.
+        assert_eq!(ids(&grid.near((200.0, 0.0), (600.0, 600.0))), [1, 2]);
+        // Across the east edge: columns 3 and 0.
+        assert_eq!(ids(&grid.near((800.0, 0.0), (1100.0, 100.0))), [0, 1]);
+        // Across the west edge, the same.
+        assert_eq!(ids(&grid.near((-200.0, 0.0), (100.0, 100.0))), [0, 1]);
+        // Wider than the world, or infinite: everything, in order.
+        assert_eq!(ids(&grid.near((-5000.0, -5000.0), (5000.0, 5000.0))), [0, 1, 2, 3]);
+        let inf = f64::INFINITY;
+        assert_eq!(ids(&grid.near((-inf, -inf), (inf, inf))), [0, 1, 2, 3]);
+        // Off the world's top or bottom: clamped to the edge rows.
+        assert_eq!(ids(&grid.near((1000.0, 2000.0), (1020.0, 3000.0))), [3]);
+    }
+
+    #[test]
+    fn an_empty_grid_finds_nothing() {
+        let grid = MarkerGrid::new(Vec::new(), 256.0);
+        assert!(grid.near((0.0, 0.0), (256.0, 256.0)).is_empty());
+    }
+}
