@@ -44,7 +44,9 @@ impl MarkerGrid {
             ..=(((y1 / CELL_PX).floor().max(0.0)).min(rows - 1.0) as u64);
         let (first, last) = ((x0 / CELL_PX).floor(), (x1 / CELL_PX).floor());
         // Column spans in 0..columns: one, or two when the rectangle wraps.
-        let spans: Vec<(u64, u64)> = if !(last - first + 1.0 < rows) {
+        // (An infinite or NaN width counts as the whole world.)
+        let narrower_than_world = (last - first + 1.0) < rows;
+        let spans: Vec<(u64, u64)> = if !narrower_than_world {
             vec![(0, self.columns - 1)]
         } else {
             let wrap = |c: f64| c.rem_euclid(rows) as u64;
