@@ -43,8 +43,9 @@ pub struct Marker {
     pub x: f64,
     /// Screen position in CSS pixels.
     pub y: f64,
-    /// The merchants it stands for (indices into the feed), first one first.
-    pub merchants: Vec<u32>,
+    /// The merchants it stands for (indices into the feed), first one first;
+    /// shared, so that a frame copies markers without copying their lists.
+    pub merchants: Rc<[u32]>,
     /// True when all of them are at exactly the same position.
     pub same_spot: bool,
 }
@@ -142,7 +143,7 @@ fn group(z: u8, merchants: &[(u32, LonLat, (f64, f64))]) -> Vec<Marker> {
                 x,
                 y,
                 same_spot: members.iter().all(|&k| merchants[k].1 == first),
-                merchants: members.iter().map(|&k| merchants[k].0).collect(),
+                merchants: members.iter().map(|&k| merchants[k].0).collect::<Vec<_>>().into(),
             }
         })
         .collect()
@@ -268,7 +269,7 @@ mod tests {
         ];
         let far_out = cluster(&example_screen(12.0), near);
         assert_eq!(far_out.len(), 2);
-        assert_eq!(far_out[0].merchants, [0, 1]);
+        assert_eq!(*far_out[0].merchants, [0, 1]);
         assert!(!far_out[0].same_spot);
         let close_up = cluster(&example_screen(18.0), near);
         assert_eq!(close_up.len(), 3);
@@ -280,7 +281,7 @@ mod tests {
         let p = |lon| LonLat::new(lon, 22.538);
         let markers = cluster(&example_screen(12.0), [(0, p(114.5)), (1, p(114.5001)), (2, p(114.0553))]);
         assert_eq!(markers.len(), 2);
-        assert_eq!(markers[0].merchants, [0, 1]);
+        assert_eq!(*markers[0].merchants, [0, 1]);
     }
 
     #[test]
@@ -289,7 +290,7 @@ mod tests {
         let markers = cluster(&example_screen(19.0), [(4, p), (9, p), (11, p)]);
         assert_eq!(markers.len(), 1);
         assert!(markers[0].same_spot);
-        assert_eq!(markers[0].merchants, [4, 9, 11]);
+        assert_eq!(*markers[0].merchants, [4, 9, 11]);
         assert_eq!(hit(&markers, 201.0, 151.0).map(|m| m.merchants.len()), Some(3));
         assert!(hit(&markers, 300.0, 151.0).is_none());
     }
@@ -311,7 +312,7 @@ mod tests {
             assert!((a.x - 37.0 - b.x).abs() < 1e-6 && (a.y - 11.0 - b.y).abs() < 1e-6);
         }
         // Every merchant is in exactly one marker, and the levels are kept.
-        let mut all: Vec<u32> = a.iter().flat_map(|m| m.merchants.clone()).collect();
+        let mut all: Vec<u32> = a.iter().flat_map(|m| m.merchants.iter().copied()).collect();
         all.sort_unstable();
         assert_eq!(all, (0..100).collect::<Vec<_>>());
         assert!(Rc::ptr_eq(&levels.level(11), &levels.level(11)));
@@ -359,7 +360,7 @@ mod tests {
         let levels = MarkerLevels::new(Crs::Wgs84, merchants);
         let at_180 = Screen { center: LonLat::new(180.0, 0.0), ..example_screen(16.0) };
         let markers = levels.on_screen(&at_180, 40.0);
-        let ids: Vec<u32> = markers.iter().flat_map(|m| m.merchants.clone()).collect();
+        let ids: Vec<u32> = markers.iter().flat_map(|m| m.merchants.iter().copied()).collect();
         assert_eq!(ids, [0, 1], "both sides of ±180° drawn, the far one culled");
         // 0.001° is 47 px at zoom 16: one just west of the centre, one just east.
         assert!(markers[0].x < 200.0 && markers[1].x > 200.0);

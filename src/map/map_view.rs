@@ -193,7 +193,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
 fn click(props: &MapViewProps, screen: &Screen, markers: &[Marker], x: f64, y: f64) {
     match hit(markers, x, y) {
         Some(m) if m.merchants.len() == 1 => props.on_select.emit(Some(m.merchants[0])),
-        Some(m) if m.same_spot => props.on_spot.emit(m.merchants.clone()),
+        Some(m) if m.same_spot => props.on_spot.emit(m.merchants.to_vec()),
         Some(m) => {
             // A cluster: zoom in two levels on it.
             props.on_center.emit(screen.to_lon_lat(m.x, m.y));

@@ -43,19 +43,20 @@ impl MarkerGrid {
         let row_range = (((y0 / CELL_PX).floor().max(0.0)).min(rows - 1.0) as u64)
             ..=(((y1 / CELL_PX).floor().max(0.0)).min(rows - 1.0) as u64);
         let (first, last) = ((x0 / CELL_PX).floor(), (x1 / CELL_PX).floor());
-        // Column spans in 0..columns: one, or two when the rectangle wraps.
-        // (An infinite or NaN width counts as the whole world.)
+        // Column spans in 0..columns: one, or two when the rectangle wraps
+        // (an infinite or NaN width counts as the whole world).
+        let whole = (0, self.columns - 1);
         let narrower_than_world = (last - first + 1.0) < rows;
-        let spans: Vec<(u64, u64)> = if !narrower_than_world {
-            vec![(0, self.columns - 1)]
+        let spans: [Option<(u64, u64)>; 2] = if !narrower_than_world {
+            [Some(whole), None]
         } else {
             let wrap = |c: f64| c.rem_euclid(rows) as u64;
             let (a, b) = (wrap(first), wrap(last));
-            if a <= b { vec![(a, b)] } else { vec![(0, b), (a, self.columns - 1)] }
+            if a <= b { [Some((a, b)), None] } else { [Some((0, b)), Some((a, self.columns - 1))] }
         };
         let mut found = Vec::new();
         for row in row_range {
-            for &(a, b) in &spans {
+            for (a, b) in spans.into_iter().flatten() {
                 let lo = self.keys.partition_point(|&k| k < row * self.columns + a);
                 let hi = self.keys.partition_point(|&k| k <= row * self.columns + b);
                 found.extend(&self.markers[lo..hi]);
@@ -71,7 +72,7 @@ mod tests {
     use super::*;
 
     fn marker(x: f64, y: f64, id: u32) -> Marker {
-        Marker { x, y, merchants: vec![id], same_spot: true }
+        Marker { x, y, merchants: vec![id].into(), same_spot: true }
     }
 
     fn ids(found: &[&(u32, Marker)]) -> Vec<u32> {

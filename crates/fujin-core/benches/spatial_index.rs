@@ -40,6 +40,14 @@ fn queries(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("within_1km", n), &index, |b, index| {
             b.iter(|| index.within_radius(black_box(futian), 1_000.0))
         });
+        let mut ids = Vec::new();
+        group.bench_with_input(BenchmarkId::new("ids_within_1km", n), &index, |b, index| {
+            b.iter(|| {
+                ids.clear();
+                index.ids_within_radius(black_box(futian), 1_000.0, &mut ids);
+                ids.len()
+            })
+        });
         group.bench_with_input(BenchmarkId::new("in_viewport", n), &index, |b, index| {
             b.iter(|| index.in_box(black_box(&viewport)))
         });
