@@ -5,10 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Budgets in bytes, gzip -9 (what a phone downloads).
-BUDGET_WASM_GZ=345000
+BUDGET_WASM_GZ=350000
 BUDGET_JS_GZ=14000
 BUDGET_LOADER_GZ=2000
 BUDGET_CSS_GZ=4000
+# The whole app (wasm + glue + loader + CSS) stays within what it was when
+# the spatial index's hot loops began to be compiled for speed (issue 11).
+BUDGET_TOTAL_GZ=364000
 
 declare -A FILES=(
   [wasm]=dist/fujin-web_bg.wasm
@@ -17,6 +20,7 @@ declare -A FILES=(
   [css]="$(ls dist/page*.css 2>/dev/null | head -n1 || true)"
 )
 over=0
+total=0
 printf '%-8s %10s %10s %10s\n' kind raw gzip budget
 for kind in wasm js loader css; do
   file=${FILES[$kind]}
@@ -28,12 +32,18 @@ for kind in wasm js loader css; do
   gz=$(gzip -9c "$file" | wc -c)
   budget_var="BUDGET_${kind^^}_GZ"
   budget=${!budget_var}
+  total=$((total + gz))
   printf '%-8s %10d %10d %10d\n' "$kind" "$raw" "$gz" "$budget"
   if ((gz > budget)); then
     echo "  over budget: $file is $gz bytes gzipped, budget $budget" >&2
     over=1
   fi
 done
+printf '%-8s %10s %10d %10d\n' total - "$total" "$BUDGET_TOTAL_GZ"
+if ((total > BUDGET_TOTAL_GZ)); then
+  echo "  over budget: the app is $total bytes gzipped in all, budget $BUDGET_TOTAL_GZ" >&2
+  over=1
+fi
 feed=dist/demo-feed.json
 printf '%-8s %10d %10d %10s\n' feed "$(stat -c %s $feed)" "$(gzip -9c $feed | wc -c)" "-"
 exit $over
