@@ -47,4 +47,5 @@ pub mod feed;
 pub mod geo;
 pub mod index;
 pub mod model;
+pub mod pack;
 pub mod view;

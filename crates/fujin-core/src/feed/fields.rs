@@ -164,10 +164,7 @@ impl<'a> Fields<'a> {
                 return None;
             }
         };
-        let ok = !id.is_empty()
-            && id.len() <= MAX_ID_LEN
-            && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
-        if !ok {
+        if !is_valid_id(&id) {
             self.report(pointer, ProblemKind::BadId { id });
             return None;
         }
@@ -341,6 +338,24 @@ impl<'a> Fields<'a> {
 /// The number as a finite `f64`, if it is one.
 pub fn finite(n: &Number) -> Option<f64> {
     n.as_f64().filter(|x| x.is_finite())
+}
+
+/// True for a record id: 1–[`MAX_ID_LEN`] of `A–Z a–z 0–9 - _ . :`. The
+/// rule [`Fields::id_at`] applies, shared with the packed feed's reader.
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+}
+
+/// True for a text as [`Fields::text_at`] keeps it: trimmed, 1 to
+/// `max_chars` characters, nothing disguising. Shared with the packed
+/// feed's reader.
+pub(crate) fn is_valid_text(s: &str, max_chars: usize) -> bool {
+    s.trim().len() == s.len()
+        && !s.is_empty()
+        && s.chars().count() <= max_chars
+        && !s.chars().any(is_disguising)
 }
 
 /// Characters that can hide or reorder text: C0/C1 controls, bidirectional

@@ -10,7 +10,7 @@ use super::problem::{Problem, ProblemKind};
 use crate::geo::LonLat;
 use crate::model::MAX_LINK_LEN;
 use crate::model::limits::*;
-use crate::model::{Category, Merchant, PayProvider, check_pay_link};
+use crate::model::{Category, Merchant, PayProvider, check_pay_link, is_valid_phone};
 
 /// A merchant whose id and position the format-specific reader has already
 /// looked for (reporting into `fields`), and whose other fields sit in `fields`.
@@ -118,9 +118,7 @@ fn read_category(f: &mut Fields, required: bool) -> Option<Category> {
 
 fn read_phone(f: &mut Fields) -> Option<String> {
     let phone = f.optional_text("phone", MAX_PHONE_CHARS)?;
-    let allowed = phone.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'));
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    if allowed && digits >= 3 {
+    if is_valid_phone(&phone) {
         Some(phone)
     } else {
         f.report_at("phone", ProblemKind::BadPhone(phone));

@@ -29,6 +29,7 @@ mod text;
 pub use assembly::LoadedFeed;
 pub use convert::convert_document;
 pub use error::FeedError;
+pub(crate) use fields::{is_valid_id, is_valid_text};
 pub use format::FEED_VERSION;
 pub use load::{load_feed, load_value};
 pub use problem::{Problem, ProblemKind};

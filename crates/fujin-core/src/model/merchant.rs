@@ -29,3 +29,17 @@ pub struct Merchant {
     /// `{"status": "paid"}`): `https` on one of the feed's `checkout_hosts`.
     pub verify_url: Option<String>,
 }
+
+/// True for a phone number Fujin shows and dials: digits, spaces and
+/// `+ - ( )` only, at least three digits (safe in a `tel:` link).
+///
+/// ```
+/// use fujin_core::model::is_valid_phone;
+/// assert!(is_valid_phone("+86 755 8888-0000"));
+/// assert!(!is_valid_phone("12"));
+/// assert!(!is_valid_phone("0755;evil"));
+/// ```
+pub fn is_valid_phone(phone: &str) -> bool {
+    let allowed = phone.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'));
+    allowed && phone.chars().filter(char::is_ascii_digit).count() >= 3
+}

@@ -1,0 +1,111 @@
+//! Packed feeds: what `pack_feed` writes, `read_pack` reads back equal to
+//! the loaded feed; and a damaged or forged file is refused with an error,
+//! never a panic, and never yields a feed that breaks the model's rules.
+
+// Native only: its dev-dependencies are not built for wasm32 (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
+use fujin_core::demo::{DemoOptions, demo_feed};
+use fujin_core::feed::{Feed, load_feed, load_value};
+use fujin_core::geo::Crs;
+use fujin_core::model::check_pay_link;
+use fujin_core::pack::{PackError, is_pack, pack_feed, read_pack};
+use proptest::prelude::*;
+
+fn demo(seed: u64, merchants: usize, crs: Crs) -> Feed {
+    let doc = demo_feed(&DemoOptions { seed, merchants, max_deals: 4, crs });
+    load_value(&doc).expect("demo feeds load").feed
+}
+
+/// What a feed read from anywhere must hold: links through the allowlist,
+/// prices in order, ids present.
+fn assert_model_rules(feed: &Feed) {
+    for m in &feed.merchants {
+        assert!(m.position.is_valid() && !m.id.is_empty() && !m.name.is_empty());
+        for d in &m.deals {
+            assert!(d.price.get() >= 1 && d.price <= d.original_price);
+            for link in &d.pay {
+                assert!(check_pay_link(link.provider(), link.as_str(), &feed.checkout_hosts).is_ok());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_example_feeds_round_trip() {
+    for path in ["../../docs/examples/feed.json", "../../docs/examples/every-problem.json"] {
+        let bytes = std::fs::read(path).expect("example feed");
+        let feed = load_feed(&bytes).expect("example loads").feed;
+        let packed = pack_feed(&feed);
+        assert!(is_pack(&packed));
+        assert_eq!(read_pack(&packed).as_ref(), Ok(&feed), "{path}");
+    }
+}
+
+#[test]
+fn an_empty_feed_round_trips() {
+    let feed = Feed::default();
+    assert_eq!(read_pack(&pack_feed(&feed)), Ok(feed));
+}
+
+#[test]
+fn json_is_not_a_pack() {
+    assert!(!is_pack(b"{\"version\": 1}"));
+    assert_eq!(read_pack(b"{\"version\": 1}"), Err(PackError::NotAPack));
+    assert_eq!(read_pack(b""), Err(PackError::NotAPack));
+}
+
+#[test]
+fn a_newer_version_is_refused_by_name() {
+    let mut packed = pack_feed(&demo(1, 3, Crs::Wgs84));
+    packed[8] = 2;
+    assert_eq!(read_pack(&packed), Err(PackError::Version(2)));
+}
+
+/// Every prefix of a pack is refused (none is a complete feed), without panic.
+#[test]
+fn every_truncation_is_refused() {
+    let packed = pack_feed(&demo(3, 4, Crs::Gcj02));
+    for len in 0..packed.len() {
+        assert!(read_pack(&packed[..len]).is_err(), "a pack cut at {len} bytes was read");
+    }
+}
+
+/// A count that claims more items than the bytes hold is refused before
+/// anything is allocated for them.
+#[test]
+fn a_huge_count_allocates_nothing() {
+    let feed = demo(4, 2, Crs::Wgs84);
+    let packed = pack_feed(&feed);
+    // The merchant count is the first u32 of the MRCH section (table entry 2).
+    let entry = 16 + 2 * 12;
+    let offset = u32::from_le_bytes(packed[entry + 4..entry + 8].try_into().unwrap()) as usize;
+    let mut forged = packed.clone();
+    forged[offset..offset + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    assert!(matches!(read_pack(&forged), Err(PackError::Corrupted(_))));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// `fujin pack` then load equals loading the JSON.
+    #[test]
+    fn demo_feeds_round_trip(seed in any::<u64>(), merchants in 0usize..40, crs in prop_oneof![Just(Crs::Wgs84), Just(Crs::Gcj02), Just(Crs::Bd09)]) {
+        let feed = demo(seed, merchants, crs);
+        prop_assert_eq!(read_pack(&pack_feed(&feed)), Ok(feed));
+    }
+
+    /// Bytes changed anywhere: an error, or a feed that still keeps the
+    /// model's rules; never a panic.
+    #[test]
+    fn damaged_packs_are_refused_or_still_sound(seed in 0u64..1_000, flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8)) {
+        let mut packed = pack_feed(&demo(seed, 6, Crs::Wgs84));
+        for (at, byte) in flips {
+            let i = at.index(packed.len());
+            packed[i] = byte;
+        }
+        if let Ok(feed) = read_pack(&packed) {
+            assert_model_rules(&feed);
+        }
+    }
+}
