@@ -4,11 +4,13 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use fujin_core::demo::{DemoOptions, write_demo_feed};
+use fujin_core::feed::LoadedFeed;
 use fujin_core::feed::{FeedError, convert_document, load_feed};
 use fujin_core::geo::LonLat;
 use fujin_core::index::SpatialIndex;
+use fujin_core::pack::{PackError, is_pack, pack_feed, read_pack};
 
-use crate::args::{CheckArgs, ConvertArgs, GenerateArgs, NearbyArgs};
+use crate::args::{CheckArgs, ConvertArgs, GenerateArgs, NearbyArgs, PackArgs};
 use crate::input::{InputError, read_input};
 
 /// Everything that makes a command exit with status 2.
@@ -34,11 +36,25 @@ pub enum CommandError {
     /// JSON output failed.
     #[error("cannot write JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A packed feed that cannot be read.
+    #[error("{path}: {source}")]
+    Pack {
+        /// The path as given.
+        path: String,
+        /// Why.
+        source: PackError,
+    },
 }
 
-fn load(path: &std::path::Path) -> Result<fujin_core::feed::LoadedFeed, CommandError> {
+/// Loads a feed, JSON or packed (told apart by the packed feed's magic bytes).
+fn load(path: &std::path::Path) -> Result<LoadedFeed, CommandError> {
     let bytes = read_input(path)?;
-    load_feed(&bytes).map_err(|source| CommandError::Feed { path: path.display().to_string(), source })
+    let path = path.display().to_string();
+    if is_pack(&bytes) {
+        let feed = read_pack(&bytes).map_err(|source| CommandError::Pack { path, source })?;
+        return Ok(LoadedFeed { feed, problems: Vec::new(), problem_count: 0, rejected: 0 });
+    }
+    load_feed(&bytes).map_err(|source| CommandError::Feed { path, source })
 }
 
 /// `fujin check FEED`.
@@ -120,4 +136,32 @@ pub fn generate(args: &GenerateArgs, out: &mut impl Write) -> Result<ExitCode, C
         DemoOptions { seed: args.seed, merchants: args.merchants, max_deals: args.max_deals, crs: args.crs };
     write_demo_feed(&options, args.pretty, out).map_err(|e| CommandError::Usage(format!("generate: {e}")))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `fujin pack FEED [-o FILE]`.
+pub fn pack(args: &PackArgs, out: &mut impl Write) -> Result<ExitCode, CommandError> {
+    use std::io::IsTerminal;
+    if args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(CommandError::Usage(
+            "a packed feed is binary: redirect standard output to a file, or give --output FILE".into(),
+        ));
+    }
+    let loaded = load(&args.feed)?;
+    let packed = pack_feed(&loaded.feed);
+    match &args.output {
+        Some(path) => std::fs::write(path, &packed)?,
+        None => out.write_all(&packed)?,
+    }
+    eprintln!(
+        "fujin: packed {} merchants, {} deals ({} bytes){}",
+        loaded.feed.merchants.len(),
+        loaded.feed.deal_count(),
+        packed.len(),
+        if loaded.rejected > 0 {
+            format!("; {} rejected records left out, run `fujin check` to see why", loaded.rejected)
+        } else {
+            String::new()
+        }
+    );
+    Ok(if loaded.problem_count == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

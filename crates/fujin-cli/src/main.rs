@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Command::Nearby(a) => commands::nearby(&a, &mut out),
         Command::Convert(a) => commands::convert(&a, &mut out),
         Command::Generate(a) => commands::generate(&a, &mut out),
+        Command::Pack(a) => commands::pack(&a, &mut out),
     };
     let flushed = out.flush();
     match (result, flushed) {

@@ -334,3 +334,57 @@ fn endless_input_is_cut_at_the_size_limit() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("larger than a feed may be"));
 }
+
+/// `fujin pack` writes what loads back equal to the JSON; `check` and
+/// `nearby` read the pack like the JSON; rejected records are left out with
+/// exit 1; a damaged pack is one line on stderr and exit 2.
+#[test]
+fn pack_round_trips_through_check_and_nearby() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = generate(&dir, 300, 3);
+    let packed = dir.path().join("city.fjpk");
+    fujin()
+        .args(["pack", json.to_str().unwrap(), "--output", packed.to_str().unwrap()])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("packed 300 merchants"));
+    let bytes = std::fs::read(&packed).unwrap();
+    let from_json = load_feed(&std::fs::read(&json).unwrap()).unwrap().feed;
+    assert_eq!(fujin_core::pack::read_pack(&bytes).unwrap(), from_json);
+    // Standard output works too, and gives the same bytes.
+    let stdout = fujin().args(["pack", json.to_str().unwrap()]).output().unwrap();
+    assert_eq!(stdout.stdout, bytes);
+
+    let check = |path: &std::path::Path| fujin().args(["check", path.to_str().unwrap()]).output().unwrap();
+    assert_eq!(check(&packed).stdout, check(&json).stdout);
+    let nearby = |path: &std::path::Path| {
+        fujin()
+            .args(["nearby", path.to_str().unwrap(), "--lat", "22.54", "--lon", "114.05"])
+            .output()
+            .unwrap()
+    };
+    assert_eq!(nearby(&packed).stdout, nearby(&json).stdout);
+
+    let mut damaged = bytes.clone();
+    damaged.truncate(bytes.len() - 10);
+    let bad = dir.path().join("damaged.fjpk");
+    std::fs::write(&bad, damaged).unwrap();
+    fujin()
+        .args(["check", bad.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the packed feed is corrupted").and(no_panic()));
+}
+
+#[test]
+fn pack_leaves_rejected_records_out_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let packed = dir.path().join("every-problem.fjpk");
+    fujin()
+        .args(["pack", EVERY_PROBLEM, "-o", packed.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("rejected records left out"));
+    let valid = load_feed(&std::fs::read(EVERY_PROBLEM).unwrap()).unwrap().feed;
+    assert_eq!(fujin_core::pack::read_pack(&std::fs::read(&packed).unwrap()).unwrap(), valid);
+}
