@@ -42,6 +42,16 @@ fn the_example_feeds_round_trip() {
     }
 }
 
+/// Merchant ids and deal ids are unique each among their own, as in JSON.
+#[test]
+fn a_deal_may_share_its_merchants_id() {
+    let json = br#"{"version": 1, "merchants": [{"id": "x", "name": "A", "category": "food", "lat": 22.5, "lon": 114.0,
+        "deals": [{"id": "x", "title": "T", "price": 100, "original_price": 200}]}]}"#;
+    let feed = load_feed(json).unwrap().feed;
+    assert_eq!(feed.deal_count(), 1);
+    assert_eq!(read_pack(&pack_feed(&feed)), Ok(feed));
+}
+
 #[test]
 fn an_empty_feed_round_trips() {
     let feed = Feed::default();

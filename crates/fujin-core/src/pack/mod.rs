@@ -11,5 +11,5 @@ mod write;
 
 pub use error::PackError;
 pub use layout::{MAGIC, PACK_VERSION};
-pub use read::{is_pack, read_pack};
+pub use read::{PackReader, is_pack, read_pack};
 pub use write::pack_feed;

@@ -32,7 +32,8 @@ pub fn is_pack(bytes: &[u8]) -> bool {
     bytes.starts_with(&MAGIC)
 }
 
-/// Reads a packed feed written by [`pack_feed`](super::pack_feed).
+/// Reads a packed feed written by [`pack_feed`](super::pack_feed): a
+/// [`PackReader`] run to the end in one go.
 ///
 /// Every offset, length and count is checked against the bytes there are,
 /// every string is checked as UTF-8 on character boundaries, and every value
@@ -40,50 +41,154 @@ pub fn is_pack(bytes: &[u8]) -> bool {
 /// the allowlist): a damaged or forged file gives one [`PackError`] and
 /// nothing else.
 pub fn read_pack(bytes: &[u8]) -> Result<Feed, PackError> {
-    if !is_pack(bytes) {
-        return Err(PackError::NotAPack);
+    let mut reader = PackReader::new(bytes)?;
+    while !reader.step(usize::MAX)? {}
+    reader.finish()
+}
+
+/// A packed feed read a number of merchants at a time, so that a page can
+/// keep answering between steps (as [`FeedReader`](crate::feed::FeedReader)
+/// does for JSON).
+///
+/// ```
+/// use fujin_core::demo::{DemoOptions, demo_feed};
+/// use fujin_core::feed::load_value;
+/// use fujin_core::pack::{PackReader, pack_feed};
+/// let feed = load_value(&demo_feed(&DemoOptions { merchants: 30, ..DemoOptions::default() })).unwrap().feed;
+/// let packed = pack_feed(&feed);
+/// let mut reader = PackReader::new(&packed).unwrap();
+/// let mut steps = 0;
+/// while !reader.step(10).unwrap() {
+///     steps += 1;
+/// }
+/// assert_eq!((steps, reader.progress()), (2, 1.0));
+/// assert_eq!(reader.finish().unwrap(), feed);
+/// ```
+pub struct PackReader<'a> {
+    feed: Feed,
+    text: Text<'a>,
+    merchants: MerchantColumns<'a>,
+    deals: DealColumns<'a>,
+    lists: Lists<'a>,
+    counts: Counts,
+    next: Counts,
+    /// Ids seen so far: merchant ids and deal ids are unique each among their own.
+    merchant_ids: HashSet<&'a str>,
+    deal_ids: HashSet<&'a str>,
+}
+
+/// How many merchants, deals, rules and links (in all, or read so far).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Counts {
+    merchants: usize,
+    deals: usize,
+    rules: usize,
+    links: usize,
+}
+
+/// The LIST section's columns.
+struct Lists<'a> {
+    rules: Column<'a, STR_LEN>,
+    providers: Column<'a, 1>,
+    links: Column<'a, STR_LEN>,
+}
+
+impl<'a> PackReader<'a> {
+    /// Checks the header, finds the sections and reads the feed's head and
+    /// the column bounds; no record is read yet.
+    pub fn new(bytes: &'a [u8]) -> Result<Self, PackError> {
+        if !is_pack(bytes) {
+            return Err(PackError::NotAPack);
+        }
+        if bytes.len() > MAX_FEED_BYTES {
+            return Err(PackError::TooLarge(bytes.len()));
+        }
+        let mut header = Cursor::new(bytes, "header");
+        header.take(MAGIC.len())?;
+        let version = header.u32()?;
+        if version != PACK_VERSION {
+            return Err(PackError::Version(version));
+        }
+        let count = header.u32()? as usize;
+        if count > MAX_SECTIONS {
+            return Err(corrupted(format!("{count} sections")));
+        }
+        let mut sections: [Option<&[u8]>; 5] = [None; 5];
+        let tags = [TEXT, HEAD, MRCH, DEAL, LIST];
+        let table = header.take(count * TABLE_ENTRY_LEN)?;
+        debug_assert_eq!(header.pos, HEADER_LEN + count * TABLE_ENTRY_LEN);
+        for entry in table.chunks_exact(TABLE_ENTRY_LEN) {
+            let offset = le_u32(&entry[4..8]) as usize;
+            let len = le_u32(&entry[8..12]) as usize;
+            let body = offset.checked_add(len).and_then(|end| bytes.get(offset..end));
+            let body =
+                body.ok_or_else(|| corrupted(format!("section {} out of bounds", tag_name(&entry[..4]))))?;
+            if let Some(i) = tags.iter().position(|t| t[..] == entry[..4])
+                && sections[i].replace(body).is_some()
+            {
+                return Err(corrupted(format!("section {} twice", tag_name(&entry[..4]))));
+            }
+        }
+        let section =
+            |i: usize| sections[i].ok_or_else(|| corrupted(format!("no section {}", tag_name(&tags[i]))));
+        let text =
+            std::str::from_utf8(section(0)?).map_err(|_| corrupted("text that is not UTF-8".into()))?;
+        let text = Text(text);
+        let feed = read_head(&mut Cursor::new(section(1)?, "HEAD"), &text)?;
+
+        let mut m = Cursor::new(section(2)?, "MRCH");
+        let mut d = Cursor::new(section(3)?, "DEAL");
+        let mut l = Cursor::new(section(4)?, "LIST");
+        let n = m.count(MERCHANT_BYTES)?;
+        let merchants = MerchantColumns::read(&mut m, n)?;
+        let n_deals = d.count(DEAL_BYTES)?;
+        let deals = DealColumns::read(&mut d, n_deals)?;
+        let n_rules = l.count(STR_LEN)?;
+        let rules = l.column::<STR_LEN>(n_rules)?;
+        let n_links = l.count(1 + STR_LEN)?;
+        let lists = Lists { rules, providers: l.column::<1>(n_links)?, links: l.column::<STR_LEN>(n_links)? };
+        let counts = Counts { merchants: n, deals: n_deals, rules: n_rules, links: n_links };
+        Ok(Self {
+            feed: Feed { merchants: Vec::with_capacity(n), ..feed },
+            text,
+            merchants,
+            deals,
+            lists,
+            counts,
+            next: Counts::default(),
+            merchant_ids: HashSet::new(),
+            deal_ids: HashSet::new(),
+        })
     }
-    if bytes.len() > MAX_FEED_BYTES {
-        return Err(PackError::TooLarge(bytes.len()));
+
+    /// Reads up to `max_merchants` more merchants (with their deals); true
+    /// when every merchant is read.
+    pub fn step(&mut self, max_merchants: usize) -> Result<bool, PackError> {
+        let end = self.next.merchants.saturating_add(max_merchants).min(self.counts.merchants);
+        for i in self.next.merchants..end {
+            let merchant = self.merchant(i)?;
+            self.feed.merchants.push(merchant);
+        }
+        self.next.merchants = end;
+        Ok(end == self.counts.merchants)
     }
-    let mut header = Cursor::new(bytes, "header");
-    header.take(MAGIC.len())?;
-    let version = header.u32()?;
-    if version != PACK_VERSION {
-        return Err(PackError::Version(version));
-    }
-    let count = header.u32()? as usize;
-    if count > MAX_SECTIONS {
-        return Err(corrupted(format!("{count} sections")));
-    }
-    let mut sections: [Option<&[u8]>; 5] = [None; 5];
-    let tags = [TEXT, HEAD, MRCH, DEAL, LIST];
-    let table = header.take(count * TABLE_ENTRY_LEN)?;
-    debug_assert_eq!(header.pos, HEADER_LEN + count * TABLE_ENTRY_LEN);
-    for entry in table.chunks_exact(TABLE_ENTRY_LEN) {
-        let offset = le_u32(&entry[4..8]) as usize;
-        let len = le_u32(&entry[8..12]) as usize;
-        let body = offset.checked_add(len).and_then(|end| bytes.get(offset..end));
-        let body =
-            body.ok_or_else(|| corrupted(format!("section {} out of bounds", tag_name(&entry[..4]))))?;
-        if let Some(i) = tags.iter().position(|t| t[..] == entry[..4])
-            && sections[i].replace(body).is_some()
-        {
-            return Err(corrupted(format!("section {} twice", tag_name(&entry[..4]))));
+
+    /// The share of merchants read, 0 to 1.
+    pub fn progress(&self) -> f64 {
+        if self.counts.merchants == 0 {
+            1.0
+        } else {
+            self.next.merchants as f64 / self.counts.merchants as f64
         }
     }
-    let section =
-        |i: usize| sections[i].ok_or_else(|| corrupted(format!("no section {}", tag_name(&tags[i]))));
-    let text = std::str::from_utf8(section(0)?).map_err(|_| corrupted("text that is not UTF-8".into()))?;
-    let text = Text(text);
 
-    let mut head = Cursor::new(section(1)?, "HEAD");
-    let mut feed = read_head(&mut head, &text)?;
-    let mut merchants = Cursor::new(section(2)?, "MRCH");
-    let mut deals = Cursor::new(section(3)?, "DEAL");
-    let mut lists = Cursor::new(section(4)?, "LIST");
-    feed.merchants = read_records(&mut merchants, &mut deals, &mut lists, &text, &feed)?;
-    Ok(feed)
+    /// The feed, once every merchant is read and the counts add up.
+    pub fn finish(self) -> Result<Feed, PackError> {
+        if self.next != self.counts {
+            return Err(corrupted("counts of merchants, deals, rules or links that do not add up".into()));
+        }
+        Ok(self.feed)
+    }
 }
 
 fn corrupted(what: String) -> PackError {
@@ -352,42 +457,23 @@ impl<'a> DealColumns<'a> {
     }
 }
 
-fn read_records(
-    merchants: &mut Cursor,
-    deals: &mut Cursor,
-    lists: &mut Cursor,
-    text: &Text,
-    feed: &Feed,
-) -> Result<Vec<Merchant>, PackError> {
-    let n = merchants.count(MERCHANT_BYTES)?;
-    let mc = MerchantColumns::read(merchants, n)?;
-    let n_deals = deals.count(DEAL_BYTES)?;
-    let dc = DealColumns::read(deals, n_deals)?;
-    let n_rules = lists.count(STR_LEN)?;
-    let rules = lists.column::<STR_LEN>(n_rules)?;
-    let n_links = lists.count(1 + STR_LEN)?;
-    let providers = lists.column::<1>(n_links)?;
-    let links = lists.column::<STR_LEN>(n_links)?;
-
-    let mut ids: HashSet<&str> = HashSet::with_capacity(n + n_deals);
-    let mut out = Vec::with_capacity(n);
-    let (mut next_deal, mut next_rule, mut next_link) = (0usize, 0usize, 0usize);
-    for i in 0..n {
+impl<'a> PackReader<'a> {
+    /// Merchant `i` and its deals, checked.
+    fn merchant(&mut self, i: usize) -> Result<Merchant, PackError> {
+        let (mc, text) = (&self.merchants, &self.text);
         let bad = |what: String| PackError::BadRecord { merchant: i, what };
-        let get = |r| text.get(r).map_err(bad);
-        let opt = |r| text.opt(r).map_err(bad);
-        let id = get(mc.id.str_ref(i).unwrap_or((NONE, 0)))?;
-        if !is_valid_id(id) || !ids.insert(id) {
+        let id = text.get(mc.id.str_ref(i).unwrap_or((NONE, 0))).map_err(bad)?;
+        if !is_valid_id(id) || !self.merchant_ids.insert(id) {
             return Err(bad(format!("id {id:?} is malformed or used twice")));
         }
-        let name = get(mc.name.str_ref(i).unwrap_or((NONE, 0)))?;
+        let name = text.get(mc.name.str_ref(i).unwrap_or((NONE, 0))).map_err(bad)?;
         let category = Category::ALL.get(usize::from(mc.category.u8(i))).copied();
         let position = LonLat::new(mc.lon.f64(i), mc.lat.f64(i));
-        let address = opt(mc.address.str_ref(i))?;
-        let phone = opt(mc.phone.str_ref(i))?;
-        let hours = opt(mc.hours.str_ref(i))?;
+        let address = text.opt(mc.address.str_ref(i)).map_err(bad)?;
+        let phone = text.opt(mc.phone.str_ref(i)).map_err(bad)?;
+        let hours = text.opt(mc.hours.str_ref(i)).map_err(bad)?;
         let rating = Some(mc.rating.f32(i)).filter(|r| !r.is_nan());
-        let verify_url = opt(mc.verify_url.str_ref(i))?;
+        let verify_url = text.opt(mc.verify_url.str_ref(i)).map_err(bad)?;
         let checks = [
             (is_valid_text(name, MAX_NAME_CHARS), "name"),
             (category.is_some(), "category"),
@@ -402,7 +488,7 @@ fn read_records(
         }
         let verify_url = match verify_url {
             Some(url) => Some(
-                check_pay_link(PayProvider::Checkout, url, &feed.checkout_hosts)
+                check_pay_link(PayProvider::Checkout, url, &self.feed.checkout_hosts)
                     .map_err(|e| bad(format!("verify_url: {e}")))?
                     .as_str()
                     .to_owned(),
@@ -410,21 +496,22 @@ fn read_records(
             None => None,
         };
         let count = mc.deal_count.u32(i) as usize;
-        if count > MAX_DEALS_PER_MERCHANT || count > n_deals - next_deal {
+        if count > MAX_DEALS_PER_MERCHANT || count > self.counts.deals - self.next.deals {
             return Err(bad(format!("{count} deals")));
         }
-        let mut merchant_deals = Vec::with_capacity(count);
-        for d in next_deal..next_deal + count {
-            let deal =
-                read_deal(&dc, d, text, feed, &rules, &providers, &links, &mut next_rule, &mut next_link)
-                    .map_err(|what| bad(format!("deal {}: {what}", d - next_deal)))?;
-            if !ids.insert(text.get(dc.id.str_ref(d).unwrap_or((NONE, 0))).map_err(bad)?) {
-                return Err(bad(format!("deal id {:?} used twice", deal.id)));
+        let mut deals = Vec::with_capacity(count);
+        for k in 0..count {
+            let d = self.next.deals + k;
+            let deal = read_deal(&self.deals, d, text, &self.feed, &self.lists, &mut self.next)
+                .map_err(|what| bad(format!("deal {k}: {what}")))?;
+            let id = text.get(self.deals.id.str_ref(d).unwrap_or((NONE, 0))).map_err(bad)?;
+            if !self.deal_ids.insert(id) {
+                return Err(bad(format!("deal id {id:?} used twice")));
             }
-            merchant_deals.push(deal);
+            deals.push(deal);
         }
-        next_deal += count;
-        out.push(Merchant {
+        self.next.deals += count;
+        Ok(Merchant {
             id: id.to_owned(),
             name: name.to_owned(),
             category: category.unwrap_or(Category::Other),
@@ -433,27 +520,21 @@ fn read_records(
             phone: phone.map(str::to_owned),
             opening_hours: hours.map(str::to_owned),
             rating,
-            deals: merchant_deals,
+            deals,
             verify_url,
-        });
+        })
     }
-    if next_deal != n_deals || next_rule != n_rules || next_link != n_links {
-        return Err(corrupted("counts of deals, rules or links that do not add up".into()));
-    }
-    Ok(out)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Deal `d`, checked; its rules and links are the next in `lists`, and
+/// `next` counts them.
 fn read_deal(
     dc: &DealColumns,
     d: usize,
     text: &Text,
     feed: &Feed,
-    rules: &Column<STR_LEN>,
-    providers: &Column<1>,
-    links: &Column<STR_LEN>,
-    next_rule: &mut usize,
-    next_link: &mut usize,
+    lists: &Lists,
+    next: &mut Counts,
 ) -> Result<Deal, String> {
     let id = text.get(dc.id.str_ref(d).unwrap_or((NONE, 0)))?;
     let title = text.get(dc.title.str_ref(d).unwrap_or((NONE, 0)))?;
@@ -491,27 +572,27 @@ fn read_deal(
         return Err(format!("its {field}"));
     }
     let n_rules = usize::from(dc.rule_count.u8(d));
-    if n_rules > MAX_RULES || *next_rule + n_rules > rules.0.len() / STR_LEN {
+    if n_rules > MAX_RULES || n_rules > lists.rules.0.len() / STR_LEN - next.rules {
         return Err("its rules".into());
     }
     let mut deal_rules = Vec::with_capacity(n_rules);
-    for r in *next_rule..*next_rule + n_rules {
-        let rule = text.get(rules.str_ref(r).unwrap_or((NONE, 0)))?;
+    for r in next.rules..next.rules + n_rules {
+        let rule = text.get(lists.rules.str_ref(r).unwrap_or((NONE, 0)))?;
         if !is_valid_text(rule, MAX_RULE_CHARS) {
             return Err("a rule".into());
         }
         deal_rules.push(rule.to_owned());
     }
-    *next_rule += n_rules;
+    next.rules += n_rules;
     let n_links = usize::from(dc.pay_count.u8(d));
-    if n_links > PayProvider::ALL.len() || *next_link + n_links > providers.0.len() {
+    if n_links > PayProvider::ALL.len() || n_links > lists.providers.0.len() - next.links {
         return Err("its payment links".into());
     }
     let mut pay = Vec::with_capacity(n_links);
-    for l in *next_link..*next_link + n_links {
+    for l in next.links..next.links + n_links {
         let provider =
-            PayProvider::ALL.get(usize::from(providers.u8(l))).copied().ok_or("a payment provider")?;
-        let raw = text.get(links.str_ref(l).unwrap_or((NONE, 0)))?;
+            PayProvider::ALL.get(usize::from(lists.providers.u8(l))).copied().ok_or("a payment provider")?;
+        let raw = text.get(lists.links.str_ref(l).unwrap_or((NONE, 0)))?;
         if raw.len() > MAX_LINK_LEN {
             return Err("a payment link".into());
         }
@@ -526,7 +607,7 @@ fn read_deal(
         }
         pay.push(link);
     }
-    *next_link += n_links;
+    next.links += n_links;
     Ok(Deal {
         id: id.to_owned(),
         title: title.to_owned(),
