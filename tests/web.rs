@@ -202,6 +202,23 @@ async fn a_missing_feed_shows_an_error_with_a_retry() {
     assert!(root.query_selector(".map canvas").unwrap().is_some());
 }
 
+/// A packed feed (`fujin pack`) at the same URL parameter loads like its
+/// JSON; a damaged one says so, and the map stays.
+#[wasm_bindgen_test]
+async fn a_packed_feed_loads_like_its_json() {
+    let feed = load_feed(FEED.as_bytes()).unwrap().feed;
+    let packed = fujin_core::pack::pack_feed(&feed);
+    let root = mount(props(&data_url_of_bytes(&packed), "lang=zh", denied()));
+    until("three deals", &root, |r| listed(r).len() == 3).await;
+    assert_eq!(listed(&root), ["noodles", "spa", "ktv"], "nearest first from the feed centre");
+
+    let damaged = &packed[..packed.len() - 7];
+    let root = mount(props(&data_url_of_bytes(damaged), "lang=zh", denied()));
+    let text = wait_for_text(&root, "无法加载").await;
+    assert!(text.contains("corrupted"), "{text}");
+    assert!(root.query_selector(".map canvas").unwrap().is_some());
+}
+
 #[wasm_bindgen_test]
 async fn a_bad_record_is_reported_and_the_rest_load() {
     let json = r#"{"merchants": [

@@ -8,7 +8,9 @@ use fujin_core::feed::limits::MAX_FEED_BYTES;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::feed_loading::{LoadStep, LoadedCatalog, Pace, load_in_steps};
+use fujin_core::pack::PackError;
+
+use super::feed_loading::{LoadStep, LoadedCatalog, Pace, ReadError, load_in_steps};
 
 /// Why a feed could not be fetched or read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -27,9 +29,21 @@ pub enum FetchError {
     /// The answer is not a feed.
     #[error(transparent)]
     Feed(#[from] FeedError),
+    /// The answer is a damaged packed feed.
+    #[error(transparent)]
+    Packed(#[from] PackError),
     /// Loading was called off (the widget was removed, or another feed asked for).
     #[error("cancelled")]
     Cancelled,
+}
+
+impl From<ReadError> for FetchError {
+    fn from(e: ReadError) -> Self {
+        match e {
+            ReadError::Json(e) => FetchError::Feed(e),
+            ReadError::Packed(e) => FetchError::Packed(e),
+        }
+    }
 }
 
 /// Milliseconds of loading work between two yields to the browser: less

@@ -1,13 +1,15 @@
 //! Loading feed bytes into a [`Catalog`] in steps: the feed read a byte
-//! budget at a time, then indexed a number of merchants at a time, with a
-//! [`Pace`] called after every step. The app's pace gives the page a turn
+//! budget at a time (JSON) or a number of merchants at a time (a packed
+//! feed, told apart by its magic bytes), then indexed a number of merchants
+//! at a time, with a [`Pace`] called after every step. The app's pace gives the page a turn
 //! every few milliseconds; the bench page's pace times each step. Both run
 //! this one loop, so the bench measures the path the app runs.
 
 use std::future::Future;
 
-use fujin_core::feed::{FeedError, FeedReader};
+use fujin_core::feed::{Feed, FeedError, FeedReader};
 use fujin_core::index::{Catalog, CatalogBuilder};
+use fujin_core::pack::{PackError, PackReader, is_pack};
 
 /// Bytes of records read in one step: a few milliseconds in the browser bench.
 pub const BYTES_PER_STEP: usize = 64 * 1024;
@@ -15,12 +17,27 @@ pub const BYTES_PER_STEP: usize = 64 * 1024;
 /// Merchants indexed in one step.
 pub const MERCHANTS_PER_STEP: usize = 1_000;
 
+/// Merchants of a packed feed read in one step.
+pub const PACKED_MERCHANTS_PER_STEP: usize = 2_000;
+
+/// Why the bytes are not a feed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ReadError {
+    /// A JSON feed that cannot be read.
+    #[error(transparent)]
+    Json(#[from] FeedError),
+    /// A packed feed that cannot be read.
+    #[error(transparent)]
+    Packed(#[from] PackError),
+}
+
 /// Where loading is, as told to the [`Pace`] after each step.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LoadStep {
     /// The bytes are checked as UTF-8 and the feed's head is read.
     Opened,
-    /// One step of [`BYTES_PER_STEP`] read; the share of the feed read (0 to 1).
+    /// One step of [`BYTES_PER_STEP`] (or [`PACKED_MERCHANTS_PER_STEP`])
+    /// read; the share of the feed read (0 to 1).
     Reading(f64),
     /// The whole feed is read (its bytes are dropped next).
     Read,
@@ -45,32 +62,19 @@ pub struct LoadedCatalog {
     pub rejected: usize,
 }
 
-/// Reads `bytes` as a feed and indexes it, step by step, calling `pace`
-/// after every step; `None` when the pace stopped it. The bytes are dropped
-/// as soon as they are read, before indexing starts: a big feed's text and
-/// its catalog are not held at once.
-pub async fn load_in_steps(bytes: Vec<u8>, pace: &mut impl Pace) -> Result<Option<LoadedCatalog>, FeedError> {
-    let loaded = {
-        let mut reader = FeedReader::new(&bytes)?;
-        if !pace.after(LoadStep::Opened).await {
-            return Ok(None);
-        }
-        loop {
-            let done = reader.step(BYTES_PER_STEP)?;
-            if !pace.after(LoadStep::Reading(reader.progress())).await {
-                return Ok(None);
-            }
-            if done {
-                break;
-            }
-        }
-        reader.finish()?
-    };
+/// Reads `bytes` as a feed (JSON or packed) and indexes it, step by step,
+/// calling `pace` after every step; `None` when the pace stopped it. The
+/// bytes are dropped as soon as they are read, before indexing starts: a big
+/// feed's bytes and its catalog are not held at once.
+pub async fn load_in_steps(bytes: Vec<u8>, pace: &mut impl Pace) -> Result<Option<LoadedCatalog>, ReadError> {
+    let read =
+        if is_pack(&bytes) { read_packed(&bytes, pace).await? } else { read_json(&bytes, pace).await? };
+    let Some((feed, rejected)) = read else { return Ok(None) };
     if !pace.after(LoadStep::Read).await {
         return Ok(None);
     }
     drop(bytes);
-    let mut builder = CatalogBuilder::new(loaded.feed);
+    let mut builder = CatalogBuilder::new(feed);
     loop {
         let done = builder.step(MERCHANTS_PER_STEP);
         if !pace.after(LoadStep::Indexing(builder.progress())).await {
@@ -80,5 +84,42 @@ pub async fn load_in_steps(bytes: Vec<u8>, pace: &mut impl Pace) -> Result<Optio
             break;
         }
     }
-    Ok(Some(LoadedCatalog { catalog: builder.finish(), rejected: loaded.rejected }))
+    Ok(Some(LoadedCatalog { catalog: builder.finish(), rejected }))
+}
+
+/// A JSON feed, read in steps: the feed and how many records were rejected.
+async fn read_json(bytes: &[u8], pace: &mut impl Pace) -> Result<Option<(Feed, usize)>, ReadError> {
+    let mut reader = FeedReader::new(bytes)?;
+    if !pace.after(LoadStep::Opened).await {
+        return Ok(None);
+    }
+    loop {
+        let done = reader.step(BYTES_PER_STEP)?;
+        if !pace.after(LoadStep::Reading(reader.progress())).await {
+            return Ok(None);
+        }
+        if done {
+            break;
+        }
+    }
+    let loaded = reader.finish()?;
+    Ok(Some((loaded.feed, loaded.rejected)))
+}
+
+/// A packed feed, read in steps (all or nothing: nothing is rejected).
+async fn read_packed(bytes: &[u8], pace: &mut impl Pace) -> Result<Option<(Feed, usize)>, ReadError> {
+    let mut reader = PackReader::new(bytes)?;
+    if !pace.after(LoadStep::Opened).await {
+        return Ok(None);
+    }
+    loop {
+        let done = reader.step(PACKED_MERCHANTS_PER_STEP)?;
+        if !pace.after(LoadStep::Reading(reader.progress())).await {
+            return Ok(None);
+        }
+        if done {
+            break;
+        }
+    }
+    Ok(Some((reader.finish()?, 0)))
 }

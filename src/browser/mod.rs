@@ -13,5 +13,8 @@ pub mod url_sync;
 pub use clock::now;
 pub use device::{Device, Handoff, handoff, random_bytes};
 pub use feed_fetch::{FetchError, Progress, SLICE_MS, fetch_feed, now_ms};
-pub use feed_loading::{BYTES_PER_STEP, LoadStep, LoadedCatalog, MERCHANTS_PER_STEP, Pace, load_in_steps};
+pub use feed_loading::{
+    BYTES_PER_STEP, LoadStep, LoadedCatalog, MERCHANTS_PER_STEP, PACKED_MERCHANTS_PER_STEP, Pace, ReadError,
+    load_in_steps,
+};
 pub use geolocation::{LocationAnswer, LocationError, Locator};

@@ -95,6 +95,12 @@ pub fn choose(root: &web_sys::Element, selector: &str, value: &str) {
     select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
 }
 
+/// Any bytes (a packed feed) as a `data:` URL.
+pub fn data_url_of_bytes(bytes: &[u8]) -> String {
+    let encoded: String = bytes.iter().map(|b| format!("%{b:02X}")).collect();
+    format!("data:application/octet-stream,{encoded}")
+}
+
 pub fn data_url(json: &str) -> String {
     let encoded: String = json
         .bytes()
