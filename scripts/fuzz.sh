@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
 # SECONDS per target (default 600); TARGETs default to all of them:
-# feed, reader, pay_link, stored_order, datums. Installs what is missing
+# feed, reader, pay_link, stored_order, datums, pack. Installs what is missing
 # (a nightly toolchain, cargo-fuzz) and leaves stable the default. The
 # growing corpus lives in fuzz/corpus/ (not committed); a finding is
 # written to fuzz/artifacts/<target>/: copy it into fuzz/regressions/<target>/
@@ -17,7 +17,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(feed reader pay_link stored_order datums)
+[[ ${#targets[@]} -gt 0 ]] || targets=(feed reader pay_link stored_order datums pack)
 
 say() { printf '\033[1m[fuzz]\033[0m %s\n' "$*"; }
 

@@ -21,12 +21,13 @@ pub type Check = fn(&[u8]);
 
 /// The fuzz targets, by name: `fuzz/fuzz_targets/<name>.rs`, `fuzz/seeds/<name>/`,
 /// `fuzz/regressions/<name>/`.
-pub const TARGETS: [(&str, Check); 5] = [
+pub const TARGETS: [(&str, Check); 6] = [
     ("feed", feed),
     ("reader", reader),
     ("pay_link", pay_link),
     ("stored_order", stored_order),
     ("datums", datums),
+    ("pack", pack),
 ];
 
 /// Any bytes as a feed: no panic, and whatever loads is safe to show.
@@ -47,6 +48,34 @@ pub fn feed(data: &[u8]) {
             }
         }
     }
+}
+
+/// Any bytes as a packed feed (after a first byte that sets the step size):
+/// no panic; reading in steps gives what reading whole gives; whatever is
+/// read keeps the model's rules (links through the allowlist, with room for
+/// hand-off) and packs again to a file that reads back the same.
+pub fn pack(data: &[u8]) {
+    use fujin_core::pack::{PackReader, pack_feed, read_pack};
+    let Some((&step, bytes)) = data.split_first() else { return };
+    let whole = read_pack(bytes);
+    let stepped = PackReader::new(bytes).and_then(|mut reader| {
+        while !reader.step(usize::from(step) + 1)? {}
+        reader.finish()
+    });
+    assert_eq!(stepped, whole);
+    let Ok(feed) = whole else { return };
+    for merchant in &feed.merchants {
+        assert!(merchant.position.is_valid(), "{:?}", merchant.position);
+        for deal in &merchant.deals {
+            assert!(deal.price.get() >= 1 && deal.price <= deal.original_price);
+            for link in &deal.pay {
+                let again = check_pay_link(link.provider(), link.as_str(), &feed.checkout_hosts);
+                assert_eq!(again.as_ref(), Ok(link));
+                assert_eq!(check_handoff_room(link, &feed.order_params), Ok(()));
+            }
+        }
+    }
+    assert_eq!(read_pack(&pack_feed(&feed)).as_ref(), Ok(&feed));
 }
 
 /// Reading in steps (the step size from the first byte) gives exactly what
