@@ -7,6 +7,7 @@
 use fujin_core::demo::{DemoOptions, demo_positions, write_demo_feed};
 use fujin_core::geo::{Crs, EARTH_RADIUS_M, LonLat, LonLatBox};
 use fujin_core::index::{DealQuery, SpatialIndex};
+use fujin_core::pack::pack_feed;
 use fujin_web::browser::{LoadStep, Pace, load_in_steps, now_ms};
 use fujin_web::map::{CLUSTER_RADIUS_PX, MarkerLevels, Screen};
 use js_sys::{Float64Array, Uint8Array};
@@ -243,6 +244,15 @@ async fn cold_start(peers: &Peers, figures: &mut Vec<Figure>) -> Result<(), Stri
     let loaded = load_in_steps(bytes, &mut FlatOut).await.map_err(|e| e.to_string())?.ok_or("stopped")?;
     let rows = loaded.catalog.query(&DealQuery::near(FUTIAN, radius_m), on_sale()).len();
     let fujin_ms = now_ms() - start;
+    let packed = Uint8Array::from(&pack_feed(loaded.catalog.feed())[..]);
+    drop(loaded);
+
+    // The same feed packed (`fujin pack`), from the bytes to the same list.
+    let start = now_ms();
+    let bytes = packed.to_vec();
+    let loaded = load_in_steps(bytes, &mut FlatOut).await.map_err(|e| e.to_string())?.ok_or("stopped")?;
+    let packed_rows = loaded.catalog.query(&DealQuery::near(FUTIAN, radius_m), on_sale()).len();
+    let packed_ms = now_ms() - start;
     drop(loaded);
 
     let js = peers.call(
@@ -263,6 +273,17 @@ async fn cold_start(peers: &Peers, figures: &mut Vec<Figure>) -> Result<(), Stri
         fujin_ms,
         goal: 1.0,
         check: format!("rows: Fujin {rows} on sale (checked feed), JS {} (unchecked)", js[1]),
+    });
+    figures.push(Figure {
+        what: format!(
+            "cold start, the same feed packed ({:.0} MB .fjpk): bytes → the same deals",
+            packed.length() as f64 / 1e6
+        ),
+        peer: "JSON.parse + flatbush + geoflatbush",
+        peer_ms: js[0],
+        fujin_ms: packed_ms,
+        goal: 0.5,
+        check: format!("rows: Fujin {packed_rows} (checked again), JS {}", js[1]),
     });
     Ok(())
 }
