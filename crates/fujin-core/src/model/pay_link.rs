@@ -165,6 +165,15 @@ pub fn check_pay_link(
     if let Some(at) = raw.bytes().position(|b| !b.is_ascii_graphic()) {
         return Err(PayLinkError::BadCharacter(at));
     }
+    // No allowed host has a percent sign, and the ASCII-only `idna` back
+    // end (see Cargo.toml) must never see percent-encoded bytes in a host
+    // (with capitals beside them it trips its own assertion): refuse a `%`
+    // anywhere in the authority before parsing.
+    let after_scheme = raw.split_once(':').map_or("", |(_, rest)| rest).trim_start_matches(['/', '\\']);
+    let authority = after_scheme.split(['/', '\\', '?', '#']).next().unwrap_or("");
+    if authority.contains('%') {
+        return Err(PayLinkError::HostNotAllowed { provider, host: authority.to_owned() });
+    }
     let url = Url::parse(raw).map_err(PayLinkError::Unparsable)?;
     if !url.username().is_empty() || url.password().is_some() {
         return Err(PayLinkError::HasCredentials);
@@ -243,7 +252,21 @@ mod tests {
         assert_eq!(punycode.map(|l| l.as_str().to_owned()), Ok("https://xn--fiqs8s.example/pay".to_owned()));
         // Percent-encoded Unicode in the host is refused, not turned into punycode.
         let encoded = check_pay_link(PayProvider::Checkout, "https://%E4%B8%AD%E5%9B%BD.example/pay", &hosts);
-        assert!(matches!(encoded, Err(PayLinkError::Unparsable(_))), "{encoded:?}");
+        assert!(matches!(encoded, Err(PayLinkError::HostNotAllowed { .. })), "{encoded:?}");
+        // Capitals beside a percent-encoded byte (found by fuzzing the
+        // packed reader: the ASCII-only back end asserted on it), with or
+        // without the slashes a special scheme may omit, and in user info.
+        let shop = ["shop.example.com".to_owned()];
+        for raw in [
+            "https://shop.example.comG%E2/x",
+            "https:shop.example.comG%E2/x",
+            "https:\\\\A%41@shop.example.com/",
+        ] {
+            let refused = check_pay_link(PayProvider::Checkout, raw, &shop);
+            assert!(matches!(refused, Err(PayLinkError::HostNotAllowed { .. })), "{raw}: {refused:?}");
+        }
+        // A percent sign after the host is fine.
+        assert!(check_pay_link(PayProvider::Checkout, "https://shop.example.com/a%20b?q=%41", &shop).is_ok());
         // Punycode that does not decode is refused, as before.
         assert!(!is_valid_checkout_host("xn--zz.example"));
     }
