@@ -7,7 +7,7 @@ use url::{Url, form_urlencoded};
 use super::order::Order;
 use super::referral::MAX_REFERRAL_LEN;
 use crate::model::MAX_LINK_LEN;
-use crate::model::{PayLink, PayLinkError, PayProvider, check_pay_link};
+use crate::model::{PayLink, PayLinkError, PayProvider, check_pay_link, is_plain_url};
 
 /// Longest query parameter name a feed may give, in characters.
 pub const MAX_PARAM_NAME_LEN: usize = 32;
@@ -135,10 +135,13 @@ pub fn handoff_link(
     checkout_hosts: &[String],
 ) -> Result<PayLink, PayLinkError> {
     let mut url = Url::parse(link.as_str()).map_err(PayLinkError::Unparsable)?;
-    let return_url = Url::parse(return_url).ok().filter(|u| {
-        let encoded: usize = form_urlencoded::byte_serialize(u.as_str().as_bytes()).map(str::len).sum();
-        matches!(u.scheme(), "http" | "https") && encoded <= MAX_RETURN_URL_QUERY_LEN
-    });
+    // The page's own address, which browsers give as plain ASCII; anything
+    // else is left out rather than parsed (see `is_plain_url`).
+    let return_url =
+        Some(return_url).filter(|r| is_plain_url(r)).and_then(|r| Url::parse(r).ok()).filter(|u| {
+            let encoded: usize = form_urlencoded::byte_serialize(u.as_str().as_bytes()).map(str::len).sum();
+            matches!(u.scheme(), "http" | "https") && encoded <= MAX_RETURN_URL_QUERY_LEN
+        });
     let order_id = order.id.to_string();
     let added: Vec<(&str, &str)> = parts(link, params)
         .into_iter()
@@ -245,7 +248,15 @@ mod tests {
             return_url: Some("back".into()),
             referral: Some("".into()),
         };
-        for bad_return in ["javascript:alert(1)", "not a url", "data:text/html,x"] {
+        // The last two were found by fuzzing: capitals beside non-ASCII or
+        // percent-encoded bytes in a host (see `is_plain_url`).
+        for bad_return in [
+            "javascript:alert(1)",
+            "not a url",
+            "data:text/html,x",
+            "https:/dgE\u{FFFD}80",
+            "https://A%E2.example/",
+        ] {
             let l = handoff_link(&checkout, &order(), &hostile, bad_return, &hosts()).unwrap();
             assert_eq!(l.as_str(), "https://shop.example.com/pay", "{bad_return}");
         }

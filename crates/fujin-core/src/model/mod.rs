@@ -15,6 +15,7 @@ pub use category::{Category, UnknownCategory};
 pub use deal::{Availability, DEFAULT_VALID_DAYS, Deal};
 pub use fen::Fen;
 pub use merchant::{Merchant, is_valid_phone};
+pub(crate) use pay_link::is_plain_url;
 pub use pay_link::{
     MAX_LINK_LEN, PayLink, PayLinkError, PayProvider, check_pay_link, is_valid_checkout_host,
 };

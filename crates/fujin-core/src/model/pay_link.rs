@@ -166,11 +166,8 @@ pub fn check_pay_link(
         return Err(PayLinkError::BadCharacter(at));
     }
     // No allowed host has a percent sign, and the ASCII-only `idna` back
-    // end (see Cargo.toml) must never see percent-encoded bytes in a host
-    // (with capitals beside them it trips its own assertion): refuse a `%`
-    // anywhere in the authority before parsing.
-    let after_scheme = raw.split_once(':').map_or("", |(_, rest)| rest).trim_start_matches(['/', '\\']);
-    let authority = after_scheme.split(['/', '\\', '?', '#']).next().unwrap_or("");
+    // end must never see one in a host (see [`is_plain_url`]).
+    let authority = authority(raw);
     if authority.contains('%') {
         return Err(PayLinkError::HostNotAllowed { provider, host: authority.to_owned() });
     }
@@ -217,6 +214,22 @@ pub fn check_pay_link(
         return Err(PayLinkError::TooLong(url.len()));
     }
     Ok(PayLink { provider, url })
+}
+
+/// The authority of a URL's text (user info, host, port): after the
+/// scheme's colon and any slashes, up to the path, query or fragment.
+fn authority(raw: &str) -> &str {
+    let after_scheme = raw.split_once(':').map_or("", |(_, rest)| rest).trim_start_matches(['/', '\\']);
+    after_scheme.split(['/', '\\', '?', '#']).next().unwrap_or("")
+}
+
+/// True for URL text that is safe to hand to the URL parser with the
+/// ASCII-only `idna` back end (see the core's Cargo.toml): printable ASCII,
+/// and no percent sign in the authority. Anything else is refused before
+/// parsing: that back end asserts (in debug builds) on a host where
+/// capitals meet non-ASCII or percent-encoded bytes, which fuzzing found.
+pub(crate) fn is_plain_url(raw: &str) -> bool {
+    raw.bytes().all(|b| b.is_ascii_graphic()) && !authority(raw).contains('%')
 }
 
 /// Checks a host name that a feed declares for its own checkout: a plain
