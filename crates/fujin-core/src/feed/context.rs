@@ -1,7 +1,7 @@
 //! What the records of one feed share while they are read: the head's
 //! settings, the ids seen so far, and the problems found.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::limits::MAX_KEPT_PROBLEMS;
 use super::problem::Problem;

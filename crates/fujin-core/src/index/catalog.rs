@@ -1,7 +1,7 @@
 //! A feed made ready to search: its spatial index, search text and deal
 //! ids, built once (in steps, for the browser), and looked up by index or id.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::deal_row::DealRow;
 use super::spatial_index::SpatialIndex;

@@ -3,7 +3,7 @@
 //! Memory grows with the file's bytes: every count is checked against the
 //! bytes that hold its items before anything is allocated.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use time::{OffsetDateTime, UtcOffset};
 
