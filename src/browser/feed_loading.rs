@@ -67,9 +67,22 @@ pub struct LoadedCatalog {
 /// bytes are dropped as soon as they are read, before indexing starts: a big
 /// feed's bytes and its catalog are not held at once.
 pub async fn load_in_steps(bytes: Vec<u8>, pace: &mut impl Pace) -> Result<Option<LoadedCatalog>, ReadError> {
-    let read =
-        if is_pack(&bytes) { read_packed(&bytes, pace).await? } else { read_json(&bytes, pace).await? };
-    let Some((feed, rejected)) = read else { return Ok(None) };
+    let (feed, rejected) = {
+        let mut reader = Reader::new(&bytes)?;
+        if !pace.after(LoadStep::Opened).await {
+            return Ok(None);
+        }
+        loop {
+            let done = reader.step()?;
+            if !pace.after(LoadStep::Reading(reader.progress())).await {
+                return Ok(None);
+            }
+            if done {
+                break;
+            }
+        }
+        reader.finish()?
+    };
     if !pace.after(LoadStep::Read).await {
         return Ok(None);
     }
@@ -87,39 +100,46 @@ pub async fn load_in_steps(bytes: Vec<u8>, pace: &mut impl Pace) -> Result<Optio
     Ok(Some(LoadedCatalog { catalog: builder.finish(), rejected }))
 }
 
-/// A JSON feed, read in steps: the feed and how many records were rejected.
-async fn read_json(bytes: &[u8], pace: &mut impl Pace) -> Result<Option<(Feed, usize)>, ReadError> {
-    let mut reader = FeedReader::new(bytes)?;
-    if !pace.after(LoadStep::Opened).await {
-        return Ok(None);
-    }
-    loop {
-        let done = reader.step(BYTES_PER_STEP)?;
-        if !pace.after(LoadStep::Reading(reader.progress())).await {
-            return Ok(None);
-        }
-        if done {
-            break;
-        }
-    }
-    let loaded = reader.finish()?;
-    Ok(Some((loaded.feed, loaded.rejected)))
+/// A JSON or a packed feed being read (one loop above drives either; boxed,
+/// as the two differ much in size).
+enum Reader<'a> {
+    Json(Box<FeedReader<'a>>),
+    Packed(Box<PackReader<'a>>),
 }
 
-/// A packed feed, read in steps (all or nothing: nothing is rejected).
-async fn read_packed(bytes: &[u8], pace: &mut impl Pace) -> Result<Option<(Feed, usize)>, ReadError> {
-    let mut reader = PackReader::new(bytes)?;
-    if !pace.after(LoadStep::Opened).await {
-        return Ok(None);
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8]) -> Result<Self, ReadError> {
+        Ok(if is_pack(bytes) {
+            Reader::Packed(Box::new(PackReader::new(bytes)?))
+        } else {
+            Reader::Json(Box::new(FeedReader::new(bytes)?))
+        })
     }
-    loop {
-        let done = reader.step(PACKED_MERCHANTS_PER_STEP)?;
-        if !pace.after(LoadStep::Reading(reader.progress())).await {
-            return Ok(None);
-        }
-        if done {
-            break;
+
+    /// One step; true when everything is read.
+    fn step(&mut self) -> Result<bool, ReadError> {
+        Ok(match self {
+            Reader::Json(r) => r.step(BYTES_PER_STEP)?,
+            Reader::Packed(r) => r.step(PACKED_MERCHANTS_PER_STEP)?,
+        })
+    }
+
+    fn progress(&self) -> f64 {
+        match self {
+            Reader::Json(r) => r.progress(),
+            Reader::Packed(r) => r.progress(),
         }
     }
-    Ok(Some((reader.finish()?, 0)))
+
+    /// The feed and how many records were rejected (a packed feed is all
+    /// or nothing: none).
+    fn finish(self) -> Result<(Feed, usize), ReadError> {
+        Ok(match self {
+            Reader::Json(r) => {
+                let loaded = r.finish()?;
+                (loaded.feed, loaded.rejected)
+            }
+            Reader::Packed(r) => (r.finish()?, 0),
+        })
+    }
 }
