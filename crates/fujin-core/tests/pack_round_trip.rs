@@ -52,6 +52,21 @@ fn a_deal_may_share_its_merchants_id() {
     assert_eq!(read_pack(&pack_feed(&feed)), Ok(feed));
 }
 
+/// Times keep their instant, their sub-second digits and their offset.
+#[test]
+fn times_round_trip_with_offsets_and_fractions() {
+    let json = br#"{"version": 1, "merchants": [{"id": "m", "name": "A", "category": "food", "lat": 22.5, "lon": 114.0,
+        "deals": [{"id": "d", "title": "T", "price": 100, "original_price": 200,
+                   "starts_at": "2026-12-01T10:00:00.123456789+08:00", "ends_at": "2027-01-01T00:00:00Z"}]}]}"#;
+    let feed = load_feed(json).unwrap().feed;
+    let deal = &feed.merchants[0].deals[0];
+    assert!(deal.starts_at.is_some() && deal.ends_at.is_some());
+    let back = read_pack(&pack_feed(&feed)).unwrap();
+    let again = &back.merchants[0].deals[0];
+    assert_eq!(again.starts_at.map(|t| (t, t.offset())), deal.starts_at.map(|t| (t, t.offset())));
+    assert_eq!(again.ends_at.map(|t| (t, t.offset())), deal.ends_at.map(|t| (t, t.offset())));
+}
+
 #[test]
 fn an_empty_feed_round_trips() {
     let feed = Feed::default();

@@ -12,8 +12,8 @@
 //! ```
 //!
 //! A string is a [`Str`]: (start, length) in bytes into TEXT; start
-//! [`NONE`] is an absent optional string. Absent numbers are [`NONE`] (u32)
-//! or [`NO_TIME`] (i64).
+//! [`NONE`] is an absent optional string. Absent numbers are [`NONE`] (u32).
+//! Times are RFC 3339 strings.
 
 /// The first 8 bytes: not text (0x89), the name, and a CR LF, an EOF (^Z) so
 /// that a file mangled as text is caught at once (PNG's trick).
@@ -31,8 +31,6 @@ pub const LIST: [u8; 4] = *b"LIST";
 
 /// An absent u32 (and the start of an absent string).
 pub const NONE: u32 = u32::MAX;
-/// An absent time (seconds since 1970).
-pub const NO_TIME: i64 = i64::MIN;
 
 /// Bytes of the header and of one section table entry.
 pub const HEADER_LEN: usize = 16;

@@ -5,12 +5,13 @@
 
 use foldhash::{HashSet, HashSetExt};
 
-use time::{OffsetDateTime, UtcOffset};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
 
 use super::error::PackError;
 use super::layout::{
-    DEAL, HEAD, HEADER_LEN, LIST, MAGIC, MAX_SECTIONS, MRCH, NO_TIME, NONE, PACK_VERSION, STR_LEN,
-    TABLE_ENTRY_LEN, TEXT,
+    DEAL, HEAD, HEADER_LEN, LIST, MAGIC, MAX_SECTIONS, MRCH, NONE, PACK_VERSION, STR_LEN, TABLE_ENTRY_LEN,
+    TEXT,
 };
 use crate::commerce::{OrderParams, check_handoff_room, is_valid_param_name};
 use crate::feed::limits::MAX_FEED_BYTES;
@@ -279,19 +280,11 @@ impl Column<'_, 4> {
     fn f32(&self, i: usize) -> f32 {
         f32::from_le_bytes(self.item(i))
     }
-
-    fn i32(&self, i: usize) -> i32 {
-        i32::from_le_bytes(self.item(i))
-    }
 }
 
 impl Column<'_, 8> {
     fn u64(&self, i: usize) -> u64 {
         u64::from_le_bytes(self.item(i))
-    }
-
-    fn i64(&self, i: usize) -> i64 {
-        i64::from_le_bytes(self.item(i))
     }
 
     fn f64(&self, i: usize) -> f64 {
@@ -419,18 +412,14 @@ struct DealColumns<'a> {
     group_size: Column<'a, 4>,
     group_joined: Column<'a, 4>,
     valid_days: Column<'a, 4>,
-    starts: Column<'a, 8>,
-    starts_nanos: Column<'a, 4>,
-    starts_offset: Column<'a, 4>,
-    ends: Column<'a, 8>,
-    ends_nanos: Column<'a, 4>,
-    ends_offset: Column<'a, 4>,
+    starts_at: Column<'a, STR_LEN>,
+    ends_at: Column<'a, STR_LEN>,
     rule_count: Column<'a, 1>,
     pay_count: Column<'a, 1>,
 }
 
 /// Bytes per deal over all its columns.
-const DEAL_BYTES: usize = 2 * STR_LEN + 2 * 8 + 6 * 4 + 2 * (8 + 4 + 4) + 2;
+const DEAL_BYTES: usize = 4 * STR_LEN + 2 * 8 + 6 * 4 + 2;
 
 impl<'a> DealColumns<'a> {
     fn read(c: &mut Cursor<'a>, n: usize) -> Result<Self, PackError> {
@@ -445,12 +434,8 @@ impl<'a> DealColumns<'a> {
             group_size: c.column(n)?,
             group_joined: c.column(n)?,
             valid_days: c.column(n)?,
-            starts: c.column(n)?,
-            starts_nanos: c.column(n)?,
-            starts_offset: c.column(n)?,
-            ends: c.column(n)?,
-            ends_nanos: c.column(n)?,
-            ends_offset: c.column(n)?,
+            starts_at: c.column(n)?,
+            ends_at: c.column(n)?,
             rule_count: c.column(n)?,
             pay_count: c.column(n)?,
         })
@@ -541,21 +526,15 @@ fn read_deal(
     let (price, original_price) = (dc.price.u64(d), dc.original_price.u64(d));
     let count = |c: &Column<4>, min: u32| c.opt_u32(d).filter(|&v| v >= min && u64::from(v) <= MAX_COUNT);
     let sold = dc.sold.u32(d);
-    let time =
-        |secs: &Column<8>, nanos: &Column<4>, offset: &Column<4>| -> Result<Option<OffsetDateTime>, String> {
-            let s = secs.i64(d);
-            if s == NO_TIME {
-                return Ok(None);
-            }
-            let offset = UtcOffset::from_whole_seconds(offset.i32(d)).map_err(|_| "a time's offset")?;
-            let t = OffsetDateTime::from_unix_timestamp(s)
-                .ok()
-                .and_then(|t| t.replace_nanosecond(nanos.u32(d)).ok())
-                .ok_or("a time")?;
-            t.checked_to_offset(offset).map(Some).ok_or_else(|| "a time".into())
-        };
-    let starts_at = time(&dc.starts, &dc.starts_nanos, &dc.starts_offset)?;
-    let ends_at = time(&dc.ends, &dc.ends_nanos, &dc.ends_offset)?;
+    // Times are RFC 3339 text, read by the parser the JSON path uses.
+    let time = |c: &Column<STR_LEN>| -> Result<Option<OffsetDateTime>, String> {
+        match text.opt(c.str_ref(d))? {
+            None => Ok(None),
+            Some(t) => OffsetDateTime::parse(t, &Rfc3339).map(Some).map_err(|_| "a time".into()),
+        }
+    };
+    let starts_at = time(&dc.starts_at)?;
+    let ends_at = time(&dc.ends_at)?;
     let checks = [
         (is_valid_id(id), "id"),
         (is_valid_text(title, MAX_TITLE_CHARS), "title"),

@@ -1,8 +1,10 @@
 //! Writing a packed feed from a loaded (so already validated) one.
 
 use super::layout::{
-    DEAL, HEAD, HEADER_LEN, LIST, MAGIC, MRCH, NO_TIME, NONE, PACK_VERSION, Str, TABLE_ENTRY_LEN, TEXT,
+    DEAL, HEAD, HEADER_LEN, LIST, MAGIC, MRCH, NONE, PACK_VERSION, Str, TABLE_ENTRY_LEN, TEXT,
 };
+use time::format_description::well_known::Rfc3339;
+
 use crate::feed::Feed;
 use crate::model::{Category, PayProvider};
 
@@ -166,17 +168,12 @@ fn deals(feed: &Feed, text: &mut Text) -> (Vec<u8>, Vec<u8>) {
     for d in &ds {
         put_u32(&mut out, d.valid_days);
     }
-    // A time is three columns: seconds since 1970, nanoseconds, and the
-    // offset from UTC in seconds it was written with.
+    // Times as RFC 3339 text (what the feed said, normalised), which the
+    // reader parses as the JSON path does.
     for time in [|d: &crate::model::Deal| d.starts_at, |d: &crate::model::Deal| d.ends_at] {
         for d in &ds {
-            out.extend_from_slice(&time(d).map_or(NO_TIME, |t| t.unix_timestamp()).to_le_bytes());
-        }
-        for d in &ds {
-            out.extend_from_slice(&time(d).map_or(0, |t| t.nanosecond()).to_le_bytes());
-        }
-        for d in &ds {
-            out.extend_from_slice(&time(d).map_or(0, |t| t.offset().whole_seconds()).to_le_bytes());
+            let formatted = time(d).and_then(|t| t.format(&Rfc3339).ok());
+            put_str(&mut out, text.add_opt(formatted.as_deref()));
         }
     }
     out.extend(ds.iter().map(|d| d.rules.len() as u8));
