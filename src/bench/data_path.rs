@@ -4,7 +4,10 @@
 use fujin_core::demo::{DemoOptions, demo_feed};
 use fujin_core::geo::{Crs, LonLat};
 use fujin_core::index::DealQuery;
-use fujin_web::browser::{BYTES_PER_STEP, LoadStep, MERCHANTS_PER_STEP, Pace, load_in_steps, now_ms};
+use fujin_core::pack::pack_feed;
+use fujin_web::browser::{
+    BYTES_PER_STEP, LoadStep, MERCHANTS_PER_STEP, PACKED_MERCHANTS_PER_STEP, Pace, load_in_steps, now_ms,
+};
 use fujin_web::map::{MarkerLevels, Screen};
 
 use crate::report::{FUTIAN, median_ms, on_sale, table};
@@ -41,6 +44,29 @@ pub async fn run() -> String {
             t.longest_index_step_ms,
         ));
         rows.push((format!("{merchants} merchants: its R-tree bulk load (one step)"), t.bulk_load_ms));
+        // The same feed packed (`fujin pack`), through the same loop.
+        let packed = pack_feed(catalog.feed());
+        let mb = packed.len() as f64 / 1e6;
+        let mut timer = StepTimer::start();
+        if !matches!(load_in_steps(packed, &mut timer).await, Ok(Some(_))) {
+            return format!("the packed {merchants}-merchant feed did not load");
+        }
+        let t = timer.finish();
+        rows.push((
+            format!("{merchants} merchants, packed: PackReader::new (UTF-8 check, head, columns)"),
+            t.opened_ms,
+        ));
+        rows.push((
+            format!("{merchants} merchants, packed: read {mb:.0} MB in {} steps", t.read_steps),
+            t.read_ms,
+        ));
+        rows.push((
+            format!(
+                "{merchants} merchants, packed: longest read step ({PACKED_MERCHANTS_PER_STEP} merchants)"
+            ),
+            t.longest_read_step_ms,
+        ));
+        rows.push((format!("{merchants} merchants, packed: index (CatalogBuilder)"), t.index_ms));
         let now = on_sale();
         let query = DealQuery::near(FUTIAN, 3_000.0);
         let mut found = 0;
