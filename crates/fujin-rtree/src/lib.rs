@@ -152,7 +152,7 @@ impl UnitTree {
     /// Appends to `out` every entry within `ball.outer_2` as (id, squared
     /// chord), in no particular order; nodes wholly outside are skipped
     /// without looking at their entries.
-    pub fn within(&self, ball: &Ball, out: &mut Vec<(u32, f64)>) {
+    fn within(&self, ball: &Ball, out: &mut Vec<(u32, f64)>) {
         let mut stack = vec![self.tree.root()];
         while let Some(node) = stack.pop() {
             for child in node.children() {
@@ -173,8 +173,10 @@ impl UnitTree {
         }
     }
 
-    /// [`within`](Self::within), then sorted by squared chord, then id
-    /// (here, compiled for speed, rather than by the caller).
+    /// Appends to `out` every entry within `ball.outer_2` as (id, squared
+    /// chord), sorted by squared chord, then id (here, compiled for speed,
+    /// rather than by the caller); nodes wholly outside are skipped without
+    /// looking at their entries.
     pub fn within_sorted(&self, ball: &Ball, out: &mut Vec<(u32, f64)>) {
         let start = out.len();
         self.within(ball, out);

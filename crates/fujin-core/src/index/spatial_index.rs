@@ -110,15 +110,6 @@ impl SpatialIndex {
         hits
     }
 
-    /// [`within_radius`](Self::within_radius) in no particular order,
-    /// appended to `out`: for callers that sort by something else, or not at all.
-    pub fn within_radius_unsorted(&self, from: LonLat, radius_m: f64, out: &mut Vec<Hit>) {
-        let Some(ball) = ball(from, radius_m) else { return };
-        let mut found = Vec::new();
-        self.tree.within(&ball, &mut found);
-        out.extend(found.into_iter().map(hit).filter(|h| h.distance_m <= radius_m));
-    }
-
     /// Appends to `out` the index of every position within `radius_m` metres
     /// of `from` (the same set as [`within_radius`](Self::within_radius)),
     /// in no particular order and without distances: what a map needs.
