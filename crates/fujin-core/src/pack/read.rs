@@ -487,9 +487,8 @@ impl<'a> PackReader<'a> {
         let mut deals = Vec::with_capacity(count);
         for k in 0..count {
             let d = self.next.deals + k;
-            let deal = read_deal(&self.deals, d, text, &self.feed, &self.lists, &mut self.next)
+            let (deal, id) = read_deal(&self.deals, d, text, &self.feed, &self.lists, &mut self.next)
                 .map_err(|what| bad(format!("deal {k}: {what}")))?;
-            let id = text.get(self.deals.id.str_ref(d).unwrap_or((NONE, 0))).map_err(bad)?;
             if !self.deal_ids.insert(id) {
                 return Err(bad(format!("deal id {id:?} used twice")));
             }
@@ -511,16 +510,16 @@ impl<'a> PackReader<'a> {
     }
 }
 
-/// Deal `d`, checked; its rules and links are the next in `lists`, and
-/// `next` counts them.
-fn read_deal(
+/// Deal `d`, checked, and its id as it lies in the file (for the duplicate
+/// check); its rules and links are the next in `lists`, and `next` counts them.
+fn read_deal<'a>(
     dc: &DealColumns,
     d: usize,
-    text: &Text,
+    text: &Text<'a>,
     feed: &Feed,
     lists: &Lists,
     next: &mut Counts,
-) -> Result<Deal, String> {
+) -> Result<(Deal, &'a str), String> {
     let id = text.get(dc.id.str_ref(d).unwrap_or((NONE, 0)))?;
     let title = text.get(dc.title.str_ref(d).unwrap_or((NONE, 0)))?;
     let (price, original_price) = (dc.price.u64(d), dc.original_price.u64(d));
@@ -587,7 +586,7 @@ fn read_deal(
         pay.push(link);
     }
     next.links += n_links;
-    Ok(Deal {
+    let deal = Deal {
         id: id.to_owned(),
         title: title.to_owned(),
         price: Fen(price),
@@ -602,5 +601,6 @@ fn read_deal(
         rules: deal_rules,
         pay,
         valid_days: dc.valid_days.opt_u32(d),
-    })
+    };
+    Ok((deal, id))
 }
