@@ -392,17 +392,20 @@ mod tests {
         assert_eq!(o.apply(OrderEvent::MarkedUsed), Ok(false));
     }
 
+    /// Every event an order can meet, in the transition table's column order.
+    const EVERY_EVENT: [OrderEvent; 7] = [
+        OrderEvent::Returned { cancelled: false },
+        OrderEvent::Returned { cancelled: true },
+        OrderEvent::Verified(Verdict::Pending),
+        OrderEvent::Verified(Verdict::Paid),
+        OrderEvent::Verified(Verdict::Failed),
+        OrderEvent::Verified(Verdict::Refunded),
+        OrderEvent::MarkedUsed,
+    ];
+
     #[test]
     fn every_transition_is_decided() {
-        let events = [
-            OrderEvent::Returned { cancelled: false },
-            OrderEvent::Returned { cancelled: true },
-            OrderEvent::Verified(Verdict::Pending),
-            OrderEvent::Verified(Verdict::Paid),
-            OrderEvent::Verified(Verdict::Failed),
-            OrderEvent::Verified(Verdict::Refunded),
-            OrderEvent::MarkedUsed,
-        ];
+        let events = EVERY_EVENT;
         // Rows: statuses in `OrderStatus::ALL` order; columns: `events`; `-` is an error.
         let table: [(OrderStatus, [Option<OrderStatus>; 7]); 7] = [
             (
@@ -485,15 +488,7 @@ mod tests {
 
     #[test]
     fn no_event_takes_an_order_back_a_stage() {
-        let events = [
-            OrderEvent::Returned { cancelled: false },
-            OrderEvent::Returned { cancelled: true },
-            OrderEvent::Verified(Verdict::Pending),
-            OrderEvent::Verified(Verdict::Paid),
-            OrderEvent::Verified(Verdict::Failed),
-            OrderEvent::Verified(Verdict::Refunded),
-            OrderEvent::MarkedUsed,
-        ];
+        let events = EVERY_EVENT;
         for status in OrderStatus::ALL {
             for event in events {
                 let mut o = order(status);
