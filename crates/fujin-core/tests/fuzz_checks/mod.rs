@@ -36,12 +36,19 @@ pub fn feed(data: &[u8]) {
     assert!(loaded.problems.len() <= MAX_KEPT_PROBLEMS);
     assert!(loaded.problem_count >= loaded.problems.len());
     assert!(loaded.rejected <= loaded.problem_count);
-    let feed = &loaded.feed;
+    assert_sound(&loaded.feed);
+}
+
+/// What any feed Fujin reads must keep, JSON or packed: valid positions,
+/// ids and names, prices in order, and links that pass the allowlist again
+/// as stored, with room to be handed off.
+pub fn assert_sound(feed: &fujin_core::feed::Feed) {
     for merchant in &feed.merchants {
         assert!(merchant.position.is_valid(), "{:?}", merchant.position);
+        assert!(!merchant.id.is_empty() && !merchant.name.is_empty());
         for deal in &merchant.deals {
+            assert!(deal.price.get() >= 1 && deal.price <= deal.original_price);
             for link in &deal.pay {
-                // As stored, and with room to be handed off.
                 let again = check_pay_link(link.provider(), link.as_str(), &feed.checkout_hosts);
                 assert_eq!(again.as_ref(), Ok(link));
                 assert_eq!(check_handoff_room(link, &feed.order_params), Ok(()));
@@ -64,17 +71,7 @@ pub fn pack(data: &[u8]) {
     });
     assert_eq!(stepped, whole);
     let Ok(feed) = whole else { return };
-    for merchant in &feed.merchants {
-        assert!(merchant.position.is_valid(), "{:?}", merchant.position);
-        for deal in &merchant.deals {
-            assert!(deal.price.get() >= 1 && deal.price <= deal.original_price);
-            for link in &deal.pay {
-                let again = check_pay_link(link.provider(), link.as_str(), &feed.checkout_hosts);
-                assert_eq!(again.as_ref(), Ok(link));
-                assert_eq!(check_handoff_room(link, &feed.order_params), Ok(()));
-            }
-        }
-    }
+    assert_sound(&feed);
     assert_eq!(read_pack(&pack_feed(&feed)).as_ref(), Ok(&feed));
 }
 
