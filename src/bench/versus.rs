@@ -106,6 +106,21 @@ fn index_figures(peers: &Peers, figures: &mut Vec<Figure>) -> Result<(), String>
         check: format!("flatbush {:.0} ms, kdbush {:.0} ms", built[0], built[1]),
     });
 
+    // A packed feed's index: the same tree rebuilt from its stored shape
+    // (the INDX section) over the positions, boxes computed, nothing sorted.
+    let shape = index.shape();
+    let mut rebuilt = None;
+    let fujin_ms = timed(3, 1, || rebuilt = SpatialIndex::from_shape(&points, shape.clone()).ok());
+    let same = rebuilt.as_ref() == Some(&index);
+    figures.push(Figure {
+        what: format!("index ready for {POINTS} points (from a packed feed's index)"),
+        peer,
+        peer_ms,
+        fujin_ms,
+        goal: 0.2,
+        check: format!("the same tree as bulk loading: {same}"),
+    });
+
     let k = 20;
     let js = peers.call("nearest", &[js_queries.clone(), JsValue::from(k), JsValue::from(ROUNDS)])?;
     let mut hits = 0;

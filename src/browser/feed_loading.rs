@@ -8,7 +8,7 @@
 use std::future::Future;
 
 use fujin_core::feed::{Feed, FeedError, FeedReader};
-use fujin_core::index::{Catalog, CatalogBuilder};
+use fujin_core::index::{Catalog, CatalogBuilder, SpatialIndex};
 use fujin_core::pack::{PackError, PackReader, is_pack};
 
 /// Bytes of records read in one step: a few milliseconds in the browser bench.
@@ -42,7 +42,8 @@ pub enum LoadStep {
     /// The whole feed is read (its bytes are dropped next).
     Read,
     /// One step of [`MERCHANTS_PER_STEP`] indexed; the share indexed (0 to 1).
-    /// After the last one, the R-tree is bulk loaded in one go.
+    /// After the last one, the R-tree is bulk loaded in one go (a packed
+    /// feed's was rebuilt from its shape when it was read).
     Indexing(f64),
 }
 
@@ -67,7 +68,7 @@ pub struct LoadedCatalog {
 /// bytes are dropped as soon as they are read, before indexing starts: a big
 /// feed's bytes and its catalog are not held at once.
 pub async fn load_in_steps(bytes: Vec<u8>, pace: &mut impl Pace) -> Result<Option<LoadedCatalog>, ReadError> {
-    let (feed, rejected) = {
+    let (feed, rejected, index) = {
         let mut reader = Reader::new(&bytes)?;
         if !pace.after(LoadStep::Opened).await {
             return Ok(None);
@@ -87,7 +88,7 @@ pub async fn load_in_steps(bytes: Vec<u8>, pace: &mut impl Pace) -> Result<Optio
         return Ok(None);
     }
     drop(bytes);
-    let mut builder = CatalogBuilder::new(feed);
+    let mut builder = CatalogBuilder::with_index(feed, index);
     loop {
         let done = builder.step(MERCHANTS_PER_STEP);
         if !pace.after(LoadStep::Indexing(builder.progress())).await {
@@ -131,15 +132,18 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The feed and how many records were rejected (a packed feed is all
-    /// or nothing: none).
-    fn finish(self) -> Result<(Feed, usize), ReadError> {
+    /// The feed, how many records were rejected (a packed feed is all or
+    /// nothing: none) and its index if the file carried one.
+    fn finish(self) -> Result<(Feed, usize, Option<SpatialIndex>), ReadError> {
         Ok(match self {
             Reader::Json(r) => {
                 let loaded = r.finish()?;
-                (loaded.feed, loaded.rejected)
+                (loaded.feed, loaded.rejected, None)
             }
-            Reader::Packed(r) => (r.finish()?, 0),
+            Reader::Packed(r) => {
+                let packed = r.finish()?;
+                (packed.feed, 0, packed.index)
+            }
         })
     }
 }

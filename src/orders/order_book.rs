@@ -124,7 +124,7 @@ impl OrderBook {
                         self.orders.push(order);
                     }
                 }
-                self.orders.sort_by_key(|o| std::cmp::Reverse(o.created_at));
+                self.orders.sort_by(Order::newest_first);
                 match self.pending_return.take() {
                     Some((Some(id), cancelled)) => self.returned(id, cancelled),
                     Some((None, cancelled)) => self.returned_latest(cancelled),
@@ -139,7 +139,7 @@ impl OrderBook {
                         None => self.orders.push(order),
                     }
                 }
-                self.orders.sort_by_key(|o| std::cmp::Reverse(o.created_at));
+                self.orders.sort_by(Order::newest_first);
             }
             OrderAction::SaveFailed => self.storage = StorageHealth::Unavailable,
             OrderAction::StartCheckout(deal_id) => {

@@ -51,7 +51,7 @@ fn load(path: &std::path::Path) -> Result<LoadedFeed, CommandError> {
     let bytes = read_input(path)?;
     let path = path.display().to_string();
     if is_pack(&bytes) {
-        let feed = read_pack(&bytes).map_err(|source| CommandError::Pack { path, source })?;
+        let feed = read_pack(&bytes).map_err(|source| CommandError::Pack { path, source })?.feed;
         return Ok(LoadedFeed { feed, problems: Vec::new(), problem_count: 0, rejected: 0 });
     }
     load_feed(&bytes).map_err(|source| CommandError::Feed { path, source })

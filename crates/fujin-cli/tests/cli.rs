@@ -350,7 +350,7 @@ fn pack_round_trips_through_check_and_nearby() {
         .stderr(predicate::str::contains("packed 300 merchants"));
     let bytes = std::fs::read(&packed).unwrap();
     let from_json = load_feed(&std::fs::read(&json).unwrap()).unwrap().feed;
-    assert_eq!(fujin_core::pack::read_pack(&bytes).unwrap(), from_json);
+    assert_eq!(fujin_core::pack::read_pack(&bytes).unwrap().feed, from_json);
     // Standard output works too, and gives the same bytes.
     let stdout = fujin().args(["pack", json.to_str().unwrap()]).output().unwrap();
     assert_eq!(stdout.stdout, bytes);
@@ -386,5 +386,5 @@ fn pack_leaves_rejected_records_out_and_exits_1() {
         .code(1)
         .stderr(predicate::str::contains("rejected records left out"));
     let valid = load_feed(&std::fs::read(EVERY_PROBLEM).unwrap()).unwrap().feed;
-    assert_eq!(fujin_core::pack::read_pack(&std::fs::read(&packed).unwrap()).unwrap(), valid);
+    assert_eq!(fujin_core::pack::read_pack(&std::fs::read(&packed).unwrap()).unwrap().feed, valid);
 }

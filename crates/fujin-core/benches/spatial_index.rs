@@ -23,6 +23,11 @@ fn build(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(n), &pts, |b, pts| {
             b.iter(|| SpatialIndex::new(black_box(pts)))
         });
+        // A packed feed's index: rebuilt from its shape, nothing sorted.
+        let shape = SpatialIndex::new(&pts).shape();
+        group.bench_with_input(BenchmarkId::new("from_shape", n), &pts, |b, pts| {
+            b.iter(|| SpatialIndex::from_shape(black_box(pts), shape.clone()))
+        });
     }
     group.finish();
 }

@@ -24,6 +24,7 @@
 //! | [`commerce`] | orders, payment hand-off, vouchers, QR codes, referrals, stored orders |
 //! | [`feed`] | reading and checking feeds into a [`Feed`](feed::Feed) |
 //! | [`index`] | the spatial index, the [`Catalog`](index::Catalog), the deal list query |
+//! | [`pack`] | packed feeds (`.fjpk`): writing, and reading with every byte checked |
 //! | [`view`] | the view state and display texts |
 //! | [`demo`] | the seeded demo feed generator |
 //!

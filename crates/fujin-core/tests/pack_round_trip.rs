@@ -10,8 +10,24 @@ mod fuzz_checks;
 use fujin_core::demo::{DemoOptions, demo_feed};
 use fujin_core::feed::{Feed, load_feed, load_value};
 use fujin_core::geo::Crs;
-use fujin_core::pack::{PackError, is_pack, pack_feed, read_pack};
+use fujin_core::index::SpatialIndex;
+use fujin_core::pack::{PackError, PackedFeed, is_pack, pack_feed, read_pack};
 use proptest::prelude::*;
+
+/// What reading a pack of `feed` must give: the feed, and an index of the
+/// very shape a bulk load of its positions has.
+fn packed(feed: &Feed) -> PackedFeed {
+    PackedFeed { feed: feed.clone(), index: Some(SpatialIndex::new(&feed.positions())) }
+}
+
+/// The byte range of the section with `tag` in a pack.
+fn section(pack: &[u8], tag: &[u8; 4]) -> std::ops::Range<usize> {
+    let count = u32::from_le_bytes(pack[12..16].try_into().unwrap()) as usize;
+    let entry = (0..count).map(|i| 16 + 12 * i).find(|&e| &pack[e..e + 4] == tag).expect("section");
+    let offset = u32::from_le_bytes(pack[entry + 4..entry + 8].try_into().unwrap()) as usize;
+    let len = u32::from_le_bytes(pack[entry + 8..entry + 12].try_into().unwrap()) as usize;
+    offset..offset + len
+}
 
 fn demo(seed: u64, merchants: usize, crs: Crs) -> Feed {
     let doc = demo_feed(&DemoOptions { seed, merchants, max_deals: 4, crs });
@@ -25,7 +41,7 @@ fn the_example_feeds_round_trip() {
         let feed = load_feed(&bytes).expect("example loads").feed;
         let packed = pack_feed(&feed);
         assert!(is_pack(&packed));
-        assert_eq!(read_pack(&packed).as_ref(), Ok(&feed), "{path}");
+        assert_eq!(read_pack(&packed), Ok(self::packed(&feed)), "{path}");
     }
 }
 
@@ -36,7 +52,7 @@ fn a_deal_may_share_its_merchants_id() {
         "deals": [{"id": "x", "title": "T", "price": 100, "original_price": 200}]}]}"#;
     let feed = load_feed(json).unwrap().feed;
     assert_eq!(feed.deal_count(), 1);
-    assert_eq!(read_pack(&pack_feed(&feed)), Ok(feed));
+    assert_eq!(read_pack(&pack_feed(&feed)), Ok(packed(&feed)));
 }
 
 /// Times keep their instant, their sub-second digits and their offset.
@@ -48,7 +64,7 @@ fn times_round_trip_with_offsets_and_fractions() {
     let feed = load_feed(json).unwrap().feed;
     let deal = &feed.merchants[0].deals[0];
     assert!(deal.starts_at.is_some() && deal.ends_at.is_some());
-    let back = read_pack(&pack_feed(&feed)).unwrap();
+    let back = read_pack(&pack_feed(&feed)).unwrap().feed;
     let again = &back.merchants[0].deals[0];
     assert_eq!(again.starts_at.map(|t| (t, t.offset())), deal.starts_at.map(|t| (t, t.offset())));
     assert_eq!(again.ends_at.map(|t| (t, t.offset())), deal.ends_at.map(|t| (t, t.offset())));
@@ -57,7 +73,7 @@ fn times_round_trip_with_offsets_and_fractions() {
 #[test]
 fn an_empty_feed_round_trips() {
     let feed = Feed::default();
-    assert_eq!(read_pack(&pack_feed(&feed)), Ok(feed));
+    assert_eq!(read_pack(&pack_feed(&feed)), Ok(packed(&feed)));
 }
 
 #[test]
@@ -97,6 +113,55 @@ fn a_huge_count_allocates_nothing() {
     assert!(matches!(read_pack(&forged), Err(PackError::Corrupted(_))));
 }
 
+/// A pack without its INDX section (a writer that leaves it out, as version
+/// 1 allows) reads the same feed with no index; the catalog bulk loads one.
+#[test]
+fn a_pack_without_an_index_still_reads() {
+    let feed = demo(5, 30, Crs::Wgs84);
+    let mut pack = pack_feed(&feed);
+    let count = u32::from_le_bytes(pack[12..16].try_into().unwrap());
+    let last = 16 + 12 * (count as usize - 1);
+    assert_eq!(&pack[last..last + 4], b"INDX", "INDX is written last");
+    // Rename it: readers skip tags they do not know.
+    pack[last..last + 4].copy_from_slice(b"XXXX");
+    let read = read_pack(&pack).unwrap();
+    assert_eq!((&read.feed, read.index.is_none()), (&feed, true));
+    let catalog = fujin_core::index::CatalogBuilder::with_index(read.feed, read.index).finish();
+    assert_eq!(catalog.index(), &SpatialIndex::new(&feed.positions()));
+}
+
+/// A forged index is refused as one corrupted file, saying it is the index;
+/// a forged leaf order that is still each merchant once is accepted, and the
+/// index it gives answers exactly all the same (boxes come from positions).
+#[test]
+fn a_forged_index_is_refused_or_answers_exactly() {
+    let feed = demo(6, 60, Crs::Wgs84);
+    let pack = pack_feed(&feed);
+    let indx = section(&pack, b"INDX");
+    let nodes = u32::from_le_bytes(pack[indx.start..indx.start + 4].try_into().unwrap()) as usize;
+    let order = indx.start + 4 + nodes + 4;
+
+    let mut twice = pack.clone();
+    let first: [u8; 4] = twice[order..order + 4].try_into().unwrap();
+    twice[order + 4..order + 8].copy_from_slice(&first);
+    let Err(PackError::Corrupted(why)) = read_pack(&twice) else {
+        panic!("a merchant twice in the index was read")
+    };
+    assert!(why.starts_with("the index: "), "{why}");
+
+    let mut no_children = pack.clone();
+    no_children[indx.start + 4] = 0x80;
+    assert!(matches!(read_pack(&no_children), Err(PackError::Corrupted(_))));
+
+    let mut swapped = pack.clone();
+    swapped.copy_within(order..order + 4, order + 8);
+    swapped[order + 8..order + 12].copy_from_slice(&pack[order..order + 4]);
+    swapped[order..order + 4].copy_from_slice(&pack[order + 8..order + 12]);
+    let read = read_pack(&swapped).expect("a reordered index is still an index");
+    assert_ne!(read.index, packed(&feed).index);
+    fuzz_checks::assert_index_exact(&read);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
@@ -104,7 +169,7 @@ proptest! {
     #[test]
     fn demo_feeds_round_trip(seed in any::<u64>(), merchants in 0usize..40, crs in prop_oneof![Just(Crs::Wgs84), Just(Crs::Gcj02), Just(Crs::Bd09)]) {
         let feed = demo(seed, merchants, crs);
-        prop_assert_eq!(read_pack(&pack_feed(&feed)), Ok(feed));
+        prop_assert_eq!(read_pack(&pack_feed(&feed)), Ok(packed(&feed)));
     }
 
     /// Bytes changed anywhere: an error, or a feed that still keeps the
@@ -116,8 +181,9 @@ proptest! {
             let i = at.index(packed.len());
             packed[i] = byte;
         }
-        if let Ok(feed) = read_pack(&packed) {
-            fuzz_checks::assert_sound(&feed);
+        if let Ok(read) = read_pack(&packed) {
+            fuzz_checks::assert_sound(&read.feed);
+            fuzz_checks::assert_index_exact(&read);
         }
     }
 }

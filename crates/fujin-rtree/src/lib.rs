@@ -23,10 +23,15 @@
 //! assert_eq!(chord_2([1.0, 0.0, 0.0], east), 2.0);
 //! ```
 
+mod rebuild;
+mod shape;
+
 use rstar::primitives::GeomWithData;
 use rstar::{AABB, ParentNode, RStarInsertionStrategy, RTree, RTreeNode, RTreeParams};
 
-/// A unit vector and the id it stands for.
+pub use shape::{MAX_CHILDREN, MAX_DEPTH, ShapeError};
+
+/// A unit vector and the slot of its id (see [`UnitTree`]).
 type Entry = GeomWithData<[f64; 3], u32>;
 
 /// The tree's shape: up to 16 children a node. Measured in the browser
@@ -112,6 +117,40 @@ impl UnitTree {
             entry.data = slot_of[entry.data as usize];
         }
         Self { tree, ids }
+    }
+
+    /// The tree's shape, for [`from_shape`](Self::from_shape): a byte per
+    /// node in depth-first preorder (its number of children, and in bit 7
+    /// whether they are leaves), and the leaves' ids in the same order.
+    pub fn shape(&self) -> (Vec<u8>, &[u32]) {
+        let mut nodes = Vec::with_capacity(self.len() / 8 + 1);
+        shape::write_shape(self.tree.root(), &mut nodes);
+        (nodes, &self.ids)
+    }
+
+    /// Rebuilds the tree of a [`shape`](Self::shape) without sorting
+    /// anything: O(nodes + points). `ids` are the leaves' ids in order, each
+    /// of `0..ids.len()` exactly once, and `points[i]` is the point of
+    /// `ids[i]` (so the rebuild reads memory in order). Node boxes are
+    /// computed from the points, never read, so whatever shape is accepted,
+    /// queries stay exact.
+    ///
+    /// ```
+    /// use fujin_rtree::UnitTree;
+    /// let points = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]];
+    /// let tree = UnitTree::new(points.iter().zip(0..).map(|(&p, id)| (p, id)).collect());
+    /// let (nodes, ids) = tree.shape();
+    /// let in_leaf_order = ids.iter().map(|&id| points[id as usize]).collect();
+    /// let again = UnitTree::from_shape(&nodes, ids.to_vec(), in_leaf_order).unwrap();
+    /// let mut found = Vec::new();
+    /// again.nearest([0.0, 0.9, 0.1], 1, &mut found);
+    /// assert_eq!(found[0].0, 1);
+    /// assert!(UnitTree::from_shape(&nodes, vec![0, 0, 1], points.to_vec()).is_err());
+    /// ```
+    pub fn from_shape(nodes: &[u8], ids: Vec<u32>, points: Vec<[f64; 3]>) -> Result<Self, ShapeError> {
+        let checked = shape::check_shape(nodes, &ids, &points)?;
+        let tree = rebuild::rebuild(&checked, &points)?;
+        Ok(Self { tree, ids })
     }
 
     /// Number of entries.

@@ -218,6 +218,13 @@ pub struct OrderRandomness {
 }
 
 impl Order {
+    /// The order orders are listed in: newest first, then by id. Pass it to
+    /// `sort_by` as it is (`orders.sort_by(Order::newest_first)`), so that
+    /// every list shares one copy of the sort in the bundle.
+    pub fn newest_first(a: &Order, b: &Order) -> std::cmp::Ordering {
+        b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id))
+    }
+
     /// A new `pending` order for `quantity` of `deal`, about to be handed to
     /// `provider`; refused when the deal cannot be bought at `now`.
     ///

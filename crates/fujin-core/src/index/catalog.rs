@@ -52,6 +52,8 @@ pub struct Catalog {
 #[derive(Debug)]
 pub struct CatalogBuilder {
     feed: Feed,
+    /// The index, when it came ready (a packed feed's); else bulk loaded at the end.
+    index: Option<SpatialIndex>,
     names_lower: Vec<String>,
     titles_lower: Vec<Vec<String>>,
     deals_by_id: HashMap<String, (u32, u32)>,
@@ -60,8 +62,17 @@ pub struct CatalogBuilder {
 impl CatalogBuilder {
     /// Starts indexing `feed`.
     pub fn new(feed: Feed) -> Self {
+        Self::with_index(feed, None)
+    }
+
+    /// Starts indexing `feed` whose spatial index is already built over
+    /// `feed.positions()` (a packed feed's, from [`PackedFeed`](crate::pack::PackedFeed)),
+    /// or will be bulk loaded at the end when `index` is `None` or does not
+    /// hold one entry per merchant.
+    pub fn with_index(feed: Feed, index: Option<SpatialIndex>) -> Self {
         let n = feed.merchants.len();
         Self {
+            index: index.filter(|index| index.len() == n),
             names_lower: Vec::with_capacity(n),
             titles_lower: Vec::with_capacity(n),
             deals_by_id: HashMap::with_capacity(feed.deal_count()),
@@ -88,10 +99,13 @@ impl CatalogBuilder {
         self.names_lower.len() as f64 / self.feed.merchants.len().max(1) as f64
     }
 
-    /// Prepares whatever is left and builds the index.
+    /// Prepares whatever is left and builds the index (unless it came built).
     pub fn finish(mut self) -> Catalog {
         self.step(usize::MAX);
-        let index = SpatialIndex::new(&self.feed.positions());
+        let index = match self.index.take() {
+            Some(index) => index,
+            None => SpatialIndex::new(&self.feed.positions()),
+        };
         Catalog {
             feed: self.feed,
             index,

@@ -2,6 +2,7 @@
 //! and the list's sort orders. Filters never rebuild the index: the radius
 //! query narrows the candidates, and the rest is a pass over them.
 
+use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use time::OffsetDateTime;
@@ -141,25 +142,34 @@ impl Catalog {
     }
 
     fn sort(&self, rows: &mut [DealRow], by: SortBy) {
-        // `rows` arrive nearest first, so a stable sort keeps nearer first on ties.
-        match by {
-            SortBy::Distance => {}
-            SortBy::Discount => rows.sort_by(|a, b| {
-                let ratio = |r: &DealRow| {
-                    let d = self.deal(r);
-                    d.price.get() as f64 / d.original_price.get() as f64
-                };
-                ratio(a).total_cmp(&ratio(b))
-            }),
-            SortBy::Price => rows.sort_by_key(|r| self.deal(r).price),
-            SortBy::Sales => rows.sort_by_key(|r| std::cmp::Reverse(self.deal(r).sold)),
-            SortBy::Rating => rows.sort_by(|a, b| {
-                let rating = |r: &DealRow| self.merchant(r).rating.unwrap_or(-1.0);
-                rating(b).total_cmp(&rating(a))
-            }),
+        // `rows` arrive nearest first, so a stable sort keeps nearer first on
+        // ties. One sort with one comparator, whatever the order: each
+        // `sort_by` call site is its own copy of the sort in the bundle.
+        if by == SortBy::Distance && rows.iter().all(DealRow::is_available) {
+            return;
         }
-        // Unavailable deals go last whatever the order.
-        rows.sort_by_key(|r| !r.is_available());
+        rows.sort_by(|a, b| {
+            // Unavailable deals go last whatever the order.
+            let last = (!a.is_available()).cmp(&!b.is_available());
+            last.then_with(|| match by {
+                SortBy::Distance => Ordering::Equal,
+                SortBy::Discount => self.discount(a).total_cmp(&self.discount(b)),
+                SortBy::Price => self.deal(a).price.cmp(&self.deal(b).price),
+                SortBy::Sales => self.deal(b).sold.cmp(&self.deal(a).sold),
+                SortBy::Rating => self.rating(b).total_cmp(&self.rating(a)),
+            })
+        });
+    }
+
+    /// Price over original price: lower is a bigger discount.
+    fn discount(&self, row: &DealRow) -> f64 {
+        let d = self.deal(row);
+        d.price.get() as f64 / d.original_price.get() as f64
+    }
+
+    /// The merchant's rating, unrated below every rating.
+    fn rating(&self, row: &DealRow) -> f32 {
+        self.merchant(row).rating.unwrap_or(-1.0)
     }
 }
 

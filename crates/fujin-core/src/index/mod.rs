@@ -12,4 +12,5 @@ mod spatial_index;
 pub use catalog::{Catalog, CatalogBuilder, FoundDeal};
 pub use deal_query::{DealQuery, SortBy};
 pub use deal_row::DealRow;
-pub use spatial_index::{Hit, SpatialIndex};
+pub use fujin_rtree::ShapeError;
+pub use spatial_index::{Hit, IndexShape, SpatialIndex};

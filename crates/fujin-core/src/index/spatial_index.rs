@@ -10,7 +10,7 @@
 //! Queries return indices into the slice the index was built from, never
 //! copies of the records.
 
-use fujin_rtree::{Ball, UnitTree, narrowed, widened};
+use fujin_rtree::{Ball, ShapeError, UnitTree, narrowed, widened};
 
 use crate::geo::{LonLat, LonLatBox, chord_2_to_m, m_to_chord_2};
 
@@ -21,6 +21,17 @@ pub struct Hit {
     pub index: u32,
     /// Great-circle distance from the query point in metres ([`distance_m`](crate::geo::distance_m)).
     pub distance_m: f64,
+}
+
+/// The shape of a [`SpatialIndex`]'s tree: what a packed feed stores so
+/// that a reader rebuilds the tree instead of bulk loading it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexShape {
+    /// A byte per tree node in depth-first preorder: its number of children
+    /// (bits 0–6) and whether they are leaves (bit 7).
+    pub nodes: Vec<u8>,
+    /// The position indices of the leaves, in the same order.
+    pub order: Vec<u32>,
 }
 
 /// A static spatial index over WGS-84 positions.
@@ -63,6 +74,47 @@ impl SpatialIndex {
             .map(|(i, p)| (p.to_unit_vector(), i as u32))
             .collect();
         Self { tree: UnitTree::new(entries), positions: positions.to_vec() }
+    }
+
+    /// The index's shape, to keep beside its positions (a packed feed's
+    /// `INDX` section), so that [`from_shape`](Self::from_shape) can rebuild
+    /// the same tree without sorting.
+    pub fn shape(&self) -> IndexShape {
+        let (nodes, order) = self.tree.shape();
+        IndexShape { nodes, order: order.to_vec() }
+    }
+
+    /// Rebuilds the index of a [`shape`](Self::shape) over the same
+    /// `positions`, in O(n) instead of a bulk load's O(n log n). Every
+    /// position must be valid and be a leaf of the shape exactly once. The
+    /// shape may come from an untrusted file: node boxes are computed from
+    /// the positions, never read, so an accepted shape answers exactly.
+    ///
+    /// ```
+    /// use fujin_core::geo::LonLat;
+    /// use fujin_core::index::SpatialIndex;
+    /// let shops = [LonLat::new(114.0553, 22.5333), LonLat::new(113.9534, 22.5431)];
+    /// let shape = SpatialIndex::new(&shops).shape();
+    /// let index = SpatialIndex::from_shape(&shops, shape).unwrap();
+    /// assert_eq!(index.nearest(LonLat::new(113.95, 22.54), 1)[0].index, 1);
+    /// ```
+    pub fn from_shape(positions: &[LonLat], shape: IndexShape) -> Result<Self, ShapeError> {
+        if shape.order.len() != positions.len() {
+            return Err(ShapeError::NotAPermutation);
+        }
+        if !positions.iter().all(|p| p.is_valid()) {
+            return Err(ShapeError::NotAPermutation);
+        }
+        // The unit vectors in position order, then gathered into leaf order,
+        // so that the rebuild reads them in order (measured: a gather of the
+        // vectors costs a fifth of computing them in leaf order directly).
+        let vectors: Vec<[f64; 3]> = positions.iter().map(|p| p.to_unit_vector()).collect();
+        let mut points = Vec::with_capacity(vectors.len());
+        for &i in &shape.order {
+            points.push(*vectors.get(i as usize).ok_or(ShapeError::NotAPermutation)?);
+        }
+        let tree = UnitTree::from_shape(&shape.nodes, shape.order, points)?;
+        Ok(Self { tree, positions: positions.to_vec() })
     }
 
     /// Number of indexed positions.
@@ -135,6 +187,14 @@ impl SpatialIndex {
         found.retain(|&i| bbox.contains(self.positions[i as usize]));
         found.sort_unstable();
         found
+    }
+}
+
+/// Two indexes are equal when they hold the same positions in trees of the
+/// same shape (so they answer every query alike). O(n).
+impl PartialEq for SpatialIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.positions == other.positions && self.tree.shape() == other.tree.shape()
     }
 }
 

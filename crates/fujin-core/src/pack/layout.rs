@@ -9,6 +9,7 @@
 //!           MRCH  merchants, a column per field
 //!           DEAL  deals, a column per field, merchant by merchant
 //!           LIST  deal rules and payment links, deal by deal
+//!           INDX  the spatial index's shape (optional): node bytes, leaf order
 //! ```
 //!
 //! A string is a [`Str`]: (start, length) in bytes into TEXT; start
@@ -28,6 +29,8 @@ pub const HEAD: [u8; 4] = *b"HEAD";
 pub const MRCH: [u8; 4] = *b"MRCH";
 pub const DEAL: [u8; 4] = *b"DEAL";
 pub const LIST: [u8; 4] = *b"LIST";
+/// Optional: without it, a reader bulk loads the index.
+pub const INDX: [u8; 4] = *b"INDX";
 
 /// An absent u32 (and the start of an absent string).
 pub const NONE: u32 = u32::MAX;

@@ -10,13 +10,14 @@ use time::format_description::well_known::Rfc3339;
 
 use super::error::PackError;
 use super::layout::{
-    DEAL, HEAD, HEADER_LEN, LIST, MAGIC, MAX_SECTIONS, MRCH, NONE, PACK_VERSION, STR_LEN, TABLE_ENTRY_LEN,
-    TEXT,
+    DEAL, HEAD, HEADER_LEN, INDX, LIST, MAGIC, MAX_SECTIONS, MRCH, NONE, PACK_VERSION, STR_LEN,
+    TABLE_ENTRY_LEN, TEXT,
 };
 use crate::commerce::{OrderParams, check_handoff_room, is_valid_param_name};
 use crate::feed::limits::MAX_FEED_BYTES;
 use crate::feed::{Feed, is_valid_id, is_valid_text};
 use crate::geo::{Crs, LonLat};
+use crate::index::{IndexShape, SpatialIndex};
 use crate::model::limits::{
     MAX_ADDRESS_CHARS, MAX_CHECKOUT_HOSTS, MAX_COUNT, MAX_DEALS_PER_MERCHANT, MAX_HOURS_CHARS,
     MAX_NAME_CHARS, MAX_PHONE_CHARS, MAX_PRICE_FEN, MAX_RULE_CHARS, MAX_RULES, MAX_TITLE_CHARS,
@@ -40,8 +41,9 @@ pub fn is_pack(bytes: &[u8]) -> bool {
 /// every string is checked as UTF-8 on character boundaries, and every value
 /// as the JSON loader checks it (ids, texts, ranges, payment links through
 /// the allowlist): a damaged or forged file gives one [`PackError`] and
-/// nothing else.
-pub fn read_pack(bytes: &[u8]) -> Result<Feed, PackError> {
+/// nothing else. The index, when the file has one, is rebuilt from its
+/// shape over the merchants' positions (never trusted for where they are).
+pub fn read_pack(bytes: &[u8]) -> Result<PackedFeed, PackError> {
     let mut reader = PackReader::new(bytes)?;
     while !reader.step(usize::MAX)? {}
     reader.finish()
@@ -63,10 +65,14 @@ pub fn read_pack(bytes: &[u8]) -> Result<Feed, PackError> {
 ///     steps += 1;
 /// }
 /// assert_eq!((steps, reader.progress()), (2, 1.0));
-/// assert_eq!(reader.finish().unwrap(), feed);
+/// let packed = reader.finish().unwrap();
+/// assert_eq!(packed.feed, feed);
+/// assert_eq!(packed.index.map(|index| index.len()), Some(30));
 /// ```
 pub struct PackReader<'a> {
     feed: Feed,
+    /// The INDX section, if the file has one.
+    index: Option<&'a [u8]>,
     text: Text<'a>,
     merchants: MerchantColumns<'a>,
     deals: DealColumns<'a>,
@@ -114,8 +120,9 @@ impl<'a> PackReader<'a> {
         if count > MAX_SECTIONS {
             return Err(corrupted(format!("{count} sections")));
         }
-        let mut sections: [Option<&[u8]>; 5] = [None; 5];
-        let tags = [TEXT, HEAD, MRCH, DEAL, LIST];
+        let mut sections: [Option<&[u8]>; 6] = [None; 6];
+        // The first five must be there; INDX is optional.
+        let tags = [TEXT, HEAD, MRCH, DEAL, LIST, INDX];
         let table = header.take(count * TABLE_ENTRY_LEN)?;
         debug_assert_eq!(header.pos, HEADER_LEN + count * TABLE_ENTRY_LEN);
         for entry in table.chunks_exact(TABLE_ENTRY_LEN) {
@@ -151,6 +158,7 @@ impl<'a> PackReader<'a> {
         let counts = Counts { merchants: n, deals: n_deals, rules: n_rules, links: n_links };
         Ok(Self {
             feed: Feed { merchants: Vec::with_capacity(n), ..feed },
+            index: sections[5],
             text,
             merchants,
             deals,
@@ -183,13 +191,41 @@ impl<'a> PackReader<'a> {
         }
     }
 
-    /// The feed, once every merchant is read and the counts add up.
-    pub fn finish(self) -> Result<Feed, PackError> {
+    /// The feed, once every merchant is read and the counts add up, and its
+    /// index rebuilt from the file's shape (O(n), one step) when it has one.
+    pub fn finish(self) -> Result<PackedFeed, PackError> {
         if self.next != self.counts {
             return Err(corrupted("counts of merchants, deals, rules or links that do not add up".into()));
         }
-        Ok(self.feed)
+        let index = match self.index {
+            Some(bytes) => Some(read_index(bytes, &self.feed)?),
+            None => None,
+        };
+        Ok(PackedFeed { feed: self.feed, index })
     }
+}
+
+/// A packed feed, read: the feed and, when the file carries one, its index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PackedFeed {
+    /// The merchants and deals.
+    pub feed: Feed,
+    /// The spatial index over `feed.positions()`, rebuilt from the file's
+    /// `INDX` section; `None` when the file has none (then bulk load it).
+    pub index: Option<SpatialIndex>,
+}
+
+/// The INDX section: node count and bytes, then leaf count and the
+/// merchants' indices in leaf order; rebuilt over the feed's positions.
+fn read_index(bytes: &[u8], feed: &Feed) -> Result<SpatialIndex, PackError> {
+    let mut c = Cursor::new(bytes, "INDX");
+    let n_nodes = c.count(1)?;
+    let nodes = c.take(n_nodes)?.to_vec();
+    let n_leaves = c.count(4)?;
+    let order = c.column::<4>(n_leaves)?;
+    let order = (0..n_leaves).map(|i| order.u32(i)).collect();
+    SpatialIndex::from_shape(&feed.positions(), IndexShape { nodes, order })
+        .map_err(|why| corrupted(format!("the index: {why}")))
 }
 
 fn corrupted(what: String) -> PackError {

@@ -1,14 +1,16 @@
 //! Writing a packed feed from a loaded (so already validated) one.
 
 use super::layout::{
-    DEAL, HEAD, HEADER_LEN, LIST, MAGIC, MRCH, NONE, PACK_VERSION, Str, TABLE_ENTRY_LEN, TEXT,
+    DEAL, HEAD, HEADER_LEN, INDX, LIST, MAGIC, MRCH, NONE, PACK_VERSION, Str, TABLE_ENTRY_LEN, TEXT,
 };
 use time::format_description::well_known::Rfc3339;
 
 use crate::feed::Feed;
+use crate::index::SpatialIndex;
 use crate::model::{Category, PayProvider};
 
-/// Writes `feed` in the packed layout (version [`PACK_VERSION`]).
+/// Writes `feed` in the packed layout (version [`PACK_VERSION`]), with its
+/// spatial index bulk loaded once here, so that readers rebuild it in O(n).
 ///
 /// Feeds come from [`load_feed`](crate::feed::load_feed), which has checked
 /// every field; [`read_pack`](super::read_pack) checks them all again.
@@ -20,14 +22,16 @@ use crate::model::{Category, PayProvider};
 ///   "lat": 22.54, "lon": 114.05, "deals": [{"id": "d1", "title": "双人餐", "price": 8800, "original_price": 12800}]}]}"#;
 /// let feed = load_feed(json.as_bytes()).unwrap().feed;
 /// let packed = pack_feed(&feed);
-/// assert_eq!(read_pack(&packed).unwrap(), feed);
+/// assert_eq!(read_pack(&packed).unwrap().feed, feed);
 /// ```
 pub fn pack_feed(feed: &Feed) -> Vec<u8> {
     let mut text = Text::default();
     let head = head(feed, &mut text);
     let merchants = merchants(feed, &mut text);
     let (deals, lists) = deals(feed, &mut text);
-    let sections = [(TEXT, text.bytes), (HEAD, head), (MRCH, merchants), (DEAL, deals), (LIST, lists)];
+    let index = index(feed);
+    let sections =
+        [(TEXT, text.bytes), (HEAD, head), (MRCH, merchants), (DEAL, deals), (LIST, lists), (INDX, index)];
 
     let mut out = Vec::with_capacity(sections.iter().map(|(_, s)| s.len()).sum::<usize>() + 128);
     out.extend_from_slice(&MAGIC);
@@ -192,4 +196,17 @@ fn deals(feed: &Feed, text: &mut Text) -> (Vec<u8>, Vec<u8>) {
         put_str(&mut lists, text.add(link.as_str()));
     }
     (out, lists)
+}
+
+/// The INDX section: the bulk-loaded tree's node bytes and leaf order.
+fn index(feed: &Feed) -> Vec<u8> {
+    let shape = SpatialIndex::new(&feed.positions()).shape();
+    let mut out = Vec::with_capacity(8 + shape.nodes.len() + 4 * shape.order.len());
+    out.extend_from_slice(&(shape.nodes.len() as u32).to_le_bytes());
+    out.extend_from_slice(&shape.nodes);
+    out.extend_from_slice(&(shape.order.len() as u32).to_le_bytes());
+    for m in shape.order {
+        out.extend_from_slice(&m.to_le_bytes());
+    }
+    out
 }

@@ -70,9 +70,41 @@ pub fn pack(data: &[u8]) {
         reader.finish()
     });
     assert_eq!(stepped, whole);
-    let Ok(feed) = whole else { return };
-    assert_sound(&feed);
-    assert_eq!(read_pack(&pack_feed(&feed)).as_ref(), Ok(&feed));
+    let Ok(read) = whole else { return };
+    assert_sound(&read.feed);
+    assert_index_exact(&read);
+    assert_eq!(read_pack(&pack_feed(&read.feed)).map(|again| again.feed).as_ref(), Ok(&read.feed));
+}
+
+/// A packed feed's index, whatever shape the file gave it, answers as a
+/// scan of the feed's positions does (probed at each of the first merchants
+/// and a point off them).
+pub fn assert_index_exact(read: &fujin_core::pack::PackedFeed) {
+    use fujin_core::geo::{LonLat, distance_m};
+    let Some(index) = &read.index else { return };
+    let positions = read.feed.positions();
+    assert_eq!(index.len(), positions.len());
+    let probes = positions.iter().take(4).copied().chain([LonLat::new(114.05, 22.54)]);
+    for from in probes {
+        for radius_m in [0.0, 800.0, 30_000.0] {
+            let mut want: Vec<u32> = (0..positions.len() as u32)
+                .filter(|&i| distance_m(from, positions[i as usize]) <= radius_m)
+                .collect();
+            let mut got: Vec<u32> = index.within_radius(from, radius_m).iter().map(|h| h.index).collect();
+            got.sort_unstable();
+            assert_eq!(got, want);
+            got.clear();
+            index.ids_within_radius(from, radius_m, &mut got);
+            got.sort_unstable();
+            want.sort_unstable();
+            assert_eq!(got, want);
+        }
+        let nearest = index.nearest(from, 3);
+        let mut all: Vec<f64> = positions.iter().map(|&p| distance_m(from, p)).collect();
+        all.sort_by(f64::total_cmp);
+        assert_eq!(nearest.iter().map(|h| h.distance_m).collect::<Vec<_>>(), all[..nearest.len()]);
+        assert_eq!(nearest.len(), positions.len().min(3));
+    }
 }
 
 /// Reading in steps (the step size from the first byte) gives exactly what

@@ -1,0 +1,233 @@
+//! Rebuilding an `rstar` tree of a checked shape, without a bulk load.
+//!
+//! rstar builds trees only by bulk loading or inserting, and lets serde
+//! deserialize them (its `serde` feature). So the rebuild is a small serde
+//! `Deserializer` that walks a [checked shape](crate::shape) in preorder and
+//! answers each question rstar's own `Deserialize` code asks, in the order it
+//! asks them: a tree (root, size, params), a node (children, envelope), a
+//! child `Leaf(entry)` or `Parent(node)`, an entry (unit vector, slot), an
+//! envelope (lower, upper). It answers by the kind of value asked for
+//! (`deserialize_struct`, `_seq`, `_enum`, `_tuple`, …), so each of rstar's
+//! visitors meets only the one call it expects: little code, no dead arms.
+//! The field order is rstar 0.12's, pinned in `Cargo.toml`; the round-trip
+//! tests fail if it ever changes.
+
+use std::fmt;
+
+use rstar::RTree;
+use serde::de::value::F64Deserializer;
+use serde::de::{self, DeserializeSeed, EnumAccess, IntoDeserializer, SeqAccess, VariantAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use crate::shape::{Node, ShapeError};
+use crate::{Entry, NodeParams};
+
+/// Builds the tree of `nodes` (checked, in preorder) whose leaves, in order,
+/// are at `points`; leaf `i` gets slot `i` as its data.
+pub(crate) fn rebuild(nodes: &[Node], points: &[[f64; 3]]) -> Result<RTree<Entry, NodeParams>, ShapeError> {
+    let mut walk = Walk { nodes, points, next_node: 0, next_leaf: 0, open: Vec::new(), vectors: Vec::new() };
+    let tree = RTree::deserialize(&mut walk).map_err(|e| ShapeError::Rebuild(e.0))?;
+    if walk.next_node != nodes.len() || walk.next_leaf != points.len() || tree.size() != points.len() {
+        return Err(ShapeError::Rebuild("rstar took a different number of nodes".into()));
+    }
+    Ok(tree)
+}
+
+/// Where the rebuild is in the preorder.
+struct Walk<'s> {
+    nodes: &'s [Node],
+    /// The leaves' points, in leaf order.
+    points: &'s [[f64; 3]],
+    next_node: usize,
+    next_leaf: usize,
+    /// The nodes being built, from the root down.
+    open: Vec<Node>,
+    /// The vectors the next `[f64; 3]`s are, last first: an entry's point,
+    /// or a node's envelope corners.
+    vectors: Vec<[f64; 3]>,
+}
+
+/// A rebuild that did not go as rstar expected.
+#[derive(Debug)]
+struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Self(msg.to_string())
+    }
+}
+
+fn unexpected<T>(what: &str) -> Result<T, Error> {
+    Err(Error(format!("rstar asked for {what}")))
+}
+
+impl<'de> Deserializer<'de> for &mut Walk<'_> {
+    type Error = Error;
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match name {
+            // (root, size, params) and (geom, data): their fields follow.
+            "RTree" | "GeomWithData" => {}
+            "ParentNode" => {
+                let node = *self.nodes.get(self.next_node).ok_or_else(|| Error("no node left".into()))?;
+                self.next_node += 1;
+                self.open.push(node);
+            }
+            // A node's envelope comes after its children: the node is done.
+            "AABB" => {
+                let node = self.open.pop().ok_or_else(|| Error("an envelope outside a node".into()))?;
+                self.vectors.extend([node.upper, node.lower]);
+            }
+            _ => return unexpected(name),
+        }
+        visitor.visit_seq(Fields { walk: self, left: fields.len() })
+    }
+
+    /// A node's children.
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let node = *self.open.last().ok_or_else(|| Error("children outside a node".into()))?;
+        visitor.visit_seq(Fields { walk: self, left: usize::from(node.children) })
+    }
+
+    /// A child: a leaf or a node, as its parent's byte says.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        let node = *self.open.last().ok_or_else(|| Error("a child outside a node".into()))?;
+        if node.leaf_level {
+            let point = *self.points.get(self.next_leaf).ok_or_else(|| Error("no leaf left".into()))?;
+            self.vectors.push(point);
+        }
+        visitor.visit_enum(Child { walk: self, leaf: node.leaf_level })
+    }
+
+    /// A unit vector: an entry's point or an envelope's corner.
+    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        let v = self.vectors.pop().ok_or_else(|| Error("a vector out of place".into()))?;
+        visitor.visit_seq(Floats { v, next: 0 })
+    }
+
+    /// An entry's data: its slot.
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let slot = self.next_leaf as u32;
+        self.next_leaf += 1;
+        visitor.visit_u32(slot)
+    }
+
+    /// The tree's size.
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_u64(self.points.len() as u64)
+    }
+
+    /// The tree's params (a `PhantomData`).
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Error> {
+        unexpected("a value of no stated kind")
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 u8 u16 f32 f64 char str string bytes byte_buf option unit
+        newtype_struct tuple_struct map identifier ignored_any
+    }
+}
+
+/// The fields of a struct, or a node's children: each taken from the walk.
+struct Fields<'w, 's> {
+    walk: &'w mut Walk<'s>,
+    left: usize,
+}
+
+impl<'de> SeqAccess<'de> for Fields<'_, '_> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
+        if self.left == 0 {
+            return Ok(None);
+        }
+        self.left -= 1;
+        seed.deserialize(&mut *self.walk).map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
+    }
+}
+
+/// One child: the enum `RTreeNode`, variant 0 `Leaf` or 1 `Parent`.
+struct Child<'w, 's> {
+    walk: &'w mut Walk<'s>,
+    leaf: bool,
+}
+
+impl<'de, 'w, 's> EnumAccess<'de> for Child<'w, 's> {
+    type Error = Error;
+    type Variant = &'w mut Walk<'s>;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self::Variant), Error> {
+        let variant: u32 = if self.leaf { 0 } else { 1 };
+        Ok((seed.deserialize(variant.into_deserializer())?, self.walk))
+    }
+}
+
+impl<'de> VariantAccess<'de> for &mut Walk<'_> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        unexpected("a unit variant")
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        seed.deserialize(self)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value, Error> {
+        unexpected("a tuple variant")
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, Error> {
+        unexpected("a struct variant")
+    }
+}
+
+/// A vector's three coordinates.
+struct Floats {
+    v: [f64; 3],
+    next: usize,
+}
+
+impl<'de> SeqAccess<'de> for Floats {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
+        let Some(&x) = self.v.get(self.next) else { return Ok(None) };
+        self.next += 1;
+        seed.deserialize(F64Deserializer::<Error>::new(x)).map(Some)
+    }
+}

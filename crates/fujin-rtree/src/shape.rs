@@ -1,0 +1,171 @@
+//! A bulk-loaded tree's shape, so that a packed feed can carry its index and
+//! a reader can rebuild the very same `rstar` tree without sorting again.
+//!
+//! A shape is one byte per node, in depth-first preorder (a node, then each
+//! of its children's subtrees in turn), and the ids of the leaves in the
+//! same order. A node's byte is its number of children (bits 0–6) and
+//! whether those children are leaves (bit 7). No envelope is stored: the
+//! reader computes each node's box from the points under it, so a forged
+//! shape can make a tree slow (never slower than its bytes allow: every
+//! node costs a byte) but never wrong.
+
+use std::fmt;
+
+use rstar::{ParentNode, RTreeNode};
+
+use crate::Entry;
+
+/// Bit 7 of a node byte: the node's children are leaves.
+const LEAF_LEVEL: u8 = 0x80;
+/// At most this many children a node. rstar's bulk load fills a node with up
+/// to ⌈∛16⌉³ = 27 slabs of 3-D space; 64 leaves room and bounds a node's work.
+pub const MAX_CHILDREN: u8 = 64;
+/// At most this many levels: a million points need 6; the bound keeps the
+/// rebuild's stack small whatever a forged shape says.
+pub const MAX_DEPTH: usize = 32;
+
+/// Why a shape does not describe a tree over the given points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShapeError {
+    /// The node bytes end before the tree does.
+    Truncated,
+    /// Node bytes are left over after the tree is complete.
+    TrailingNodes,
+    /// A node with no children (only the root of an empty tree has none), or
+    /// with more than [`MAX_CHILDREN`].
+    BadNode {
+        /// The node's number in preorder.
+        node: usize,
+        /// Its number of children.
+        children: u8,
+    },
+    /// Deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// The leaves are not each point exactly once.
+    NotAPermutation,
+    /// rstar did not take the tree as described (a changed rstar layout;
+    /// a test catches it).
+    Rebuild(String),
+}
+
+impl fmt::Display for ShapeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Truncated => write!(f, "the index's nodes end too early"),
+            Self::TrailingNodes => write!(f, "the index has nodes after its last"),
+            Self::BadNode { node, children } => write!(f, "index node {node} has {children} children"),
+            Self::TooDeep => write!(f, "the index is more than {MAX_DEPTH} levels deep"),
+            Self::NotAPermutation => write!(f, "the index's leaves are not each merchant once"),
+            Self::Rebuild(why) => write!(f, "the index could not be rebuilt: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for ShapeError {}
+
+/// A node as the checked shape has it: its byte, and its box.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Node {
+    pub(crate) children: u8,
+    pub(crate) leaf_level: bool,
+    pub(crate) lower: [f64; 3],
+    pub(crate) upper: [f64; 3],
+}
+
+impl Node {
+    fn new(byte: u8) -> Self {
+        // rstar's empty box: lower at the largest value, upper at the lowest.
+        Self {
+            children: byte & !LEAF_LEVEL,
+            leaf_level: byte & LEAF_LEVEL != 0,
+            lower: [f64::MAX; 3],
+            upper: [f64::MIN; 3],
+        }
+    }
+
+    fn take(&mut self, lower: [f64; 3], upper: [f64; 3]) {
+        for axis in 0..3 {
+            self.lower[axis] = self.lower[axis].min(lower[axis]);
+            self.upper[axis] = self.upper[axis].max(upper[axis]);
+        }
+    }
+}
+
+/// Appends the node bytes of the tree under `root` to `nodes`, in preorder.
+pub(crate) fn write_shape(root: &ParentNode<Entry>, nodes: &mut Vec<u8>) {
+    let children = root.children();
+    let leaf_level = children.iter().all(|c| matches!(c, RTreeNode::Leaf(_)));
+    debug_assert!(leaf_level || children.iter().all(|c| matches!(c, RTreeNode::Parent(_))));
+    // Bulk-loaded nodes have at most 27 children (see MAX_CHILDREN).
+    nodes.push(children.len() as u8 | if leaf_level && !children.is_empty() { LEAF_LEVEL } else { 0 });
+    for child in children {
+        if let RTreeNode::Parent(node) = child {
+            write_shape(node, nodes);
+        }
+    }
+}
+
+/// Checks `bytes` as the shape of a tree whose leaves, in order, are `ids`
+/// (each of `0..ids.len()` once) at `points` (the leaves' points, in the same
+/// order), and computes every node's box. O(nodes + points), reading the
+/// points in order.
+pub(crate) fn check_shape(bytes: &[u8], ids: &[u32], points: &[[f64; 3]]) -> Result<Vec<Node>, ShapeError> {
+    if ids.len() != points.len() {
+        return Err(ShapeError::NotAPermutation);
+    }
+    let mut seen = vec![false; ids.len()];
+    for &id in ids {
+        match seen.get_mut(id as usize) {
+            Some(slot) if !*slot => *slot = true,
+            _ => return Err(ShapeError::NotAPermutation),
+        }
+    }
+    let mut nodes = Vec::with_capacity(bytes.len());
+    // The open nodes from the root down: (node, children still to come).
+    let mut open: Vec<(usize, u8)> = Vec::new();
+    let mut next_leaf = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        let mut node = Node::new(byte);
+        let empty_root = i == 0 && ids.is_empty() && byte == 0;
+        if !empty_root && (node.children == 0 || node.children > MAX_CHILDREN) {
+            return Err(ShapeError::BadNode { node: i, children: node.children });
+        }
+        if node.leaf_level || empty_root {
+            let end = next_leaf + usize::from(node.children);
+            let leaves = points.get(next_leaf..end).ok_or(ShapeError::NotAPermutation)?;
+            for &p in leaves {
+                node.take(p, p);
+            }
+            next_leaf = end;
+            nodes.push(node);
+            // Close this node and every ancestor it completes.
+            let (mut lower, mut upper) = (node.lower, node.upper);
+            loop {
+                let Some((parent, left)) = open.last_mut() else {
+                    // The root is complete: nothing may follow.
+                    return if i + 1 != bytes.len() {
+                        Err(ShapeError::TrailingNodes)
+                    } else if next_leaf != ids.len() {
+                        Err(ShapeError::NotAPermutation)
+                    } else {
+                        Ok(nodes)
+                    };
+                };
+                nodes[*parent].take(lower, upper);
+                *left -= 1;
+                if *left > 0 {
+                    break;
+                }
+                (lower, upper) = (nodes[*parent].lower, nodes[*parent].upper);
+                open.pop();
+            }
+        } else {
+            if open.len() == MAX_DEPTH {
+                return Err(ShapeError::TooDeep);
+            }
+            open.push((nodes.len(), node.children));
+            nodes.push(node);
+        }
+    }
+    Err(ShapeError::Truncated)
+}
