@@ -124,7 +124,7 @@ impl OrderBook {
                         self.orders.push(order);
                     }
                 }
-                self.orders.sort_by(Order::newest_first);
+                Order::sort_newest_first(&mut self.orders);
                 match self.pending_return.take() {
                     Some((Some(id), cancelled)) => self.returned(id, cancelled),
                     Some((None, cancelled)) => self.returned_latest(cancelled),
@@ -139,7 +139,7 @@ impl OrderBook {
                         None => self.orders.push(order),
                     }
                 }
-                self.orders.sort_by(Order::newest_first);
+                Order::sort_newest_first(&mut self.orders);
             }
             OrderAction::SaveFailed => self.storage = StorageHealth::Unavailable,
             OrderAction::StartCheckout(deal_id) => {

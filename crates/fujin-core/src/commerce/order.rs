@@ -218,11 +218,11 @@ pub struct OrderRandomness {
 }
 
 impl Order {
-    /// The order orders are listed in: newest first, then by id. Pass it to
-    /// `sort_by` as it is (`orders.sort_by(Order::newest_first)`), so that
-    /// every list shares one copy of the sort in the bundle.
-    pub fn newest_first(a: &Order, b: &Order) -> std::cmp::Ordering {
-        b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id))
+    /// Sorts orders as they are listed: newest first, then by id. One
+    /// function for every list of orders, so that the bundle holds one copy
+    /// of the sort (each `sort_by` call site is a copy of its own).
+    pub fn sort_newest_first(orders: &mut [Order]) {
+        orders.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
     }
 
     /// A new `pending` order for `quantity` of `deal`, about to be handed to

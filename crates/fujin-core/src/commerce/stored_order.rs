@@ -192,7 +192,7 @@ pub fn load_orders(entries: impl IntoIterator<Item = (String, String)>) -> Loade
             Err(reason) => loaded.skipped.push(SkippedEntry { key, reason }),
         }
     }
-    loaded.orders.sort_by(Order::newest_first);
+    Order::sort_newest_first(&mut loaded.orders);
     loaded.skipped.sort_by(|a, b| a.key.cmp(&b.key));
     loaded
 }

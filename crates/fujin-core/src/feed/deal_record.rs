@@ -112,6 +112,12 @@ fn read_pay(f: &mut Fields, ctx: &Context) -> Vec<crate::model::PayLink> {
             Err(e) => f.report(link_pointer, e.into()),
         }
     }
-    pay.sort_by_key(|l| l.provider());
-    pay
+    // In the allowlist's order of providers; a JSON object has each key
+    // once, so each provider is there at most once (built in order rather
+    // than sorted: a sort is a copy of its own in the bundle).
+    let mut in_order = Vec::with_capacity(pay.len());
+    for provider in PayProvider::ALL {
+        in_order.extend(pay.extract_if(.., |l| l.provider() == provider));
+    }
+    in_order
 }
