@@ -1,5 +1,6 @@
 //! The widget's words in Chinese (the default) and English.
 
+use fujin_core::geo::Fixed;
 use fujin_core::index::SortBy;
 use fujin_core::model::{Category, Fen};
 
@@ -60,7 +61,7 @@ impl Lang {
         let off = self.texts().off;
         Some(match self {
             Lang::Zh => format!("{zhe}{off}"),
-            Lang::En => format!("{:.0}% {off}", 100.0 - zhe * 10.0),
+            Lang::En => format!("{}% {off}", Fixed(100.0 - zhe * 10.0, 0)),
         })
     }
 

@@ -1,5 +1,6 @@
 //! One deal in the list.
 
+use fujin_core::geo::Fixed;
 use fujin_core::index::{Catalog, DealRow};
 use fujin_core::model::Availability;
 use fujin_core::view::distance_text;
@@ -62,7 +63,7 @@ pub fn DealCard(props: &DealCardProps) -> Html {
                 <p class="merchant-name">{ &merchant.name }</p>
                 <p class="meta">
                     <span class="category">{ props.lang.category(merchant.category) }</span>
-                    if let Some(r) = merchant.rating { <span class="rating">{ format!("★{r:.1}") }</span> }
+                    if let Some(r) = merchant.rating { <span class="rating">{ format!("★{}", Fixed(f64::from(r), 1)) }</span> }
                     <span class="sold">{ format!("{} {}", t.sold, deal.sold) }</span>
                     if !props.row.is_available() {
                         <span class="badge">{ unavailable_reason(props.row.availability, t) }</span>

@@ -4,6 +4,7 @@
 //! order, or "My orders".
 
 use fujin_core::commerce::OrderEvent;
+use fujin_core::geo::Fixed;
 use fujin_core::model::PayProvider;
 use yew::prelude::*;
 
@@ -83,7 +84,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             let amount = match progress.percent() {
                 Some(percent) => format!(" {percent}%"),
                 None if progress.received > 0 => {
-                    format!(" {:.1} MB", progress.received as f64 / 1e6)
+                    format!(" {} MB", Fixed(progress.received as f64 / 1e6, 1))
                 }
                 None => String::new(),
             };

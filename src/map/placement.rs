@@ -2,6 +2,7 @@
 //! `style=` attributes, which a strict Content-Security-Policy
 //! (`style-src 'self'`) refuses.
 
+use fujin_core::geo::Fixed;
 use wasm_bindgen::JsCast;
 
 use super::screen::PlacedTile;
@@ -12,7 +13,7 @@ fn set_px(el: &web_sys::Element, properties: &[(&str, f64)]) {
     let style = el.style();
     for (name, px) in properties {
         // Only fails on a read-only declaration, which these are not.
-        let _ = style.set_property(name, &format!("{px:.1}px"));
+        let _ = style.set_property(name, &format!("{}px", Fixed(*px, 1)));
     }
 }
 

@@ -5,6 +5,7 @@
 use url::form_urlencoded::byte_serialize;
 
 use super::crs::Crs;
+use super::fixed::Fixed;
 use super::lon_lat::LonLat;
 
 /// A map app that can give directions.
@@ -54,7 +55,7 @@ impl MapApp {
 pub fn directions_url(app: MapApp, to: LonLat, name: &str) -> String {
     let p = app.crs().from_wgs84(to);
     let name: String = byte_serialize(name.as_bytes()).collect();
-    let (lat, lon) = (format!("{:.6}", p.lat), format!("{:.6}", p.lon));
+    let (lat, lon) = (Fixed(p.lat, 6), Fixed(p.lon, 6));
     match app {
         MapApp::Amap => format!(
             "https://uri.amap.com/marker?position={lon},{lat}&name={name}&coordinate=gaode&callnative=1"

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::fixed::Fixed;
+
 /// A position in degrees, **longitude first** (x, then y), as in GeoJSON.
 ///
 /// Which datum the numbers are in (WGS-84, GCJ-02 or BD-09) is a matter of
@@ -52,7 +54,7 @@ impl LonLat {
 impl fmt::Display for LonLat {
     /// `lon,lat` with seven decimals (about a centimetre).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:.7},{:.7}", self.lon, self.lat)
+        write!(f, "{},{}", Fixed(self.lon, 7), Fixed(self.lat, 7))
     }
 }
 

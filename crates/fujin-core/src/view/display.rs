@@ -2,6 +2,8 @@
 
 use time::{Duration, OffsetDateTime};
 
+use crate::geo::Fixed;
+
 /// A distance for a card: metres below 1 km (rounded to 10 m), km above
 /// (one decimal below 10 km).
 ///
@@ -15,11 +17,11 @@ use time::{Duration, OffsetDateTime};
 pub fn distance_text(metres: f64) -> String {
     let rounded_m = (metres / 10.0).round() * 10.0;
     if rounded_m < 1_000.0 {
-        format!("{rounded_m:.0} m")
+        format!("{} m", Fixed(rounded_m, 0))
     } else if metres < 9_950.0 {
-        format!("{:.1} km", metres / 1_000.0)
+        format!("{} km", Fixed(metres / 1_000.0, 1))
     } else {
-        format!("{:.0} km", metres / 1_000.0)
+        format!("{} km", Fixed(metres / 1_000.0, 0))
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use url::form_urlencoded;
 
 use crate::commerce::{OrderId, ReferralCode};
-use crate::geo::LonLat;
+use crate::geo::{Fixed, LonLat};
 use crate::index::SortBy;
 use crate::model::Category;
 
@@ -125,7 +125,7 @@ impl ViewState {
             q.append_pair("c", &format_lat_lon(p));
         }
         if let Some(z) = self.zoom {
-            let text = format!("{z:.2}");
+            let text = Fixed(z, 2).to_string();
             q.append_pair("z", text.trim_end_matches('0').trim_end_matches('.'));
         }
         if let Some(r) = self.radius_km {
@@ -173,7 +173,7 @@ fn parse_lat_lon(value: &str) -> Option<LonLat> {
 }
 
 fn format_lat_lon(p: LonLat) -> String {
-    format!("{:.6},{:.6}", p.lat, p.lon)
+    format!("{},{}", Fixed(p.lat, 6), Fixed(p.lon, 6))
 }
 
 fn is_plain_id(s: &str) -> bool {
