@@ -9,11 +9,10 @@ BUDGET_WASM_GZ=360000
 BUDGET_JS_GZ=14000
 BUDGET_LOADER_GZ=2000
 BUDGET_CSS_GZ=4000
-# The whole app (wasm + glue + loader + CSS). Issue 11 caps it at 364 KB,
-# what it was when the index's hot loops began to be compiled for speed;
-# reading packed feeds took it 6 KB over, to be won back before that issue
-# closes (see the README's bundle size).
-BUDGET_TOTAL_GZ=372000
+# The whole app (wasm + glue + loader + CSS): issue 11's cap, what it was
+# when the index's hot loops began to be compiled for speed (see the
+# README's bundle size). Anything new has to make room for itself.
+BUDGET_TOTAL_GZ=364000
 
 declare -A FILES=(
   [wasm]=dist/fujin-web_bg.wasm

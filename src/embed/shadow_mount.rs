@@ -13,8 +13,9 @@ use crate::hooks::HostEvent;
 
 /// The widget's stylesheet, compiled in: adopted by each shadow root as a
 /// constructed stylesheet, so no file has to be found next to the page and
-/// a strict `style-src 'self'` policy has nothing to object to.
-const STYLESHEET: &str = include_str!("../../static/fujin.css");
+/// a strict `style-src 'self'` policy has nothing to object to. It is
+/// `static/fujin.css` without comments or runs of whitespace (`build.rs`).
+const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/fujin.min.css"));
 
 /// The class of the element inside the shadow root that the app renders into.
 const CONTAINER_CLASS: &str = "fujin-root";

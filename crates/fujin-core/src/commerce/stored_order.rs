@@ -189,11 +189,15 @@ pub fn load_orders(entries: impl IntoIterator<Item = (String, String)>) -> Loade
         }
         match decode_order(&key, &text) {
             Ok(order) => loaded.orders.push(order),
-            Err(reason) => loaded.skipped.push(SkippedEntry { key, reason }),
+            Err(reason) => {
+                // Kept in key order as they come (a handful at most; a
+                // sort here would be a copy of the sort per caller's type).
+                let at = loaded.skipped.partition_point(|s| s.key < key);
+                loaded.skipped.insert(at, SkippedEntry { key, reason });
+            }
         }
     }
     Order::sort_newest_first(&mut loaded.orders);
-    loaded.skipped.sort_by(|a, b| a.key.cmp(&b.key));
     loaded
 }
 

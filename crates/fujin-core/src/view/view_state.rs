@@ -91,7 +91,12 @@ impl ViewState {
                         .filter(|z| z.is_finite() && (ZOOM_RANGE.0..=ZOOM_RANGE.1).contains(z))
                 }
                 "r" => v.radius_km = value.parse().ok().filter(|r| RADII_KM.contains(r)),
-                "cat" => v.categories = value.split(',').filter_map(|c| c.parse().ok()).collect(),
+                "cat" => {
+                    // Inserted one by one: collecting into a set sorts, and
+                    // each sort is a copy of its own in the bundle.
+                    v.categories.clear();
+                    v.categories.extend(value.split(',').filter_map(|c| c.parse::<Category>().ok()));
+                }
                 "sort" => v.sort = SortBy::from_key(value),
                 "q" => v.text = value.chars().take(100).collect(),
                 "min" => v.min_yuan = value.parse().ok(),
