@@ -26,6 +26,8 @@
 mod rebuild;
 mod shape;
 
+use std::collections::BinaryHeap;
+
 use rstar::primitives::GeomWithData;
 use rstar::{AABB, ParentNode, RStarInsertionStrategy, RTree, RTreeNode, RTreeParams};
 
@@ -164,28 +166,61 @@ impl UnitTree {
     }
 
     /// Appends to `out` the `k` entries nearest to `query` as (id, squared
-    /// chord), nearest first, and after them every further
+    /// chord), nearest first (ties by slot), and after them every further
     /// entry up to the k-th's squared chord [`widened`] (so that a caller
     /// breaking ties in its own distance by id sees all of them).
+    ///
+    /// Best first over the tree's nodes only: leaves are tested as their
+    /// node is opened and kept when within the current bound, so the queue
+    /// holds a sixteenth of what rstar's own iterator puts in its queue (it
+    /// queues every leaf too); for 20 of 1,000,000, measured 8.1 → 6.5 µs
+    /// natively and 11–12 → 9 µs in the browser bench (A/B in one page).
     pub fn nearest(&self, query: [f64; 3], k: usize, out: &mut Vec<(u32, f64)>) {
-        // rstar's best-first iterator, which measured faster here than a
-        // hand-written search with a bounded heap (it keeps its queue inline).
-        if k == 0 {
+        if k == 0 || self.is_empty() {
             return;
         }
-        let mut taken = 0;
-        let mut cutoff_2 = f64::INFINITY;
-        for entry in self.tree.nearest_neighbor_iter(&query) {
-            let c2 = chord_2(query, *entry.geom());
-            if taken >= k && c2 > cutoff_2 {
+        // Nodes to open, nearest box first; the k best squared chords so far
+        // (as bits: never negative, so they order as the numbers do); every
+        // leaf within the bound when it was seen; the bound, once k are found.
+        let mut queue = BinaryHeap::with_capacity(64);
+        queue.push(Queued(0, self.tree.root()));
+        let mut best: BinaryHeap<u64> = BinaryHeap::with_capacity(k + 1);
+        let mut seen: Vec<(u32, f64)> = Vec::with_capacity(4 * k + 16);
+        let mut bound = f64::INFINITY;
+        while let Some(Queued(d, node)) = queue.pop() {
+            if f64::from_bits(d) > bound {
                 break;
             }
-            out.push((self.ids[entry.data as usize], c2));
-            taken += 1;
-            if taken == k {
-                cutoff_2 = widened(c2);
+            for child in node.children() {
+                match child {
+                    RTreeNode::Leaf(entry) => {
+                        let c2 = chord_2(query, *entry.geom());
+                        if c2 > bound {
+                            continue;
+                        }
+                        seen.push((entry.data, c2));
+                        if best.len() < k {
+                            best.push(c2.to_bits());
+                        } else if best.peek().is_some_and(|&top| c2.to_bits() < top) {
+                            best.pop();
+                            best.push(c2.to_bits());
+                        }
+                        if best.len() == k {
+                            bound = best.peek().map_or(f64::INFINITY, |&top| widened(f64::from_bits(top)));
+                        }
+                    }
+                    RTreeNode::Parent(parent) => {
+                        let d = parent.envelope().distance_2(&query);
+                        if d <= bound {
+                            queue.push(Queued(d.to_bits(), parent));
+                        }
+                    }
+                }
             }
         }
+        seen.retain(|&(_, c2)| c2 <= bound);
+        sort_by_chord(&mut seen);
+        out.extend(seen.into_iter().map(|(slot, c2)| (self.ids[slot as usize], c2)));
     }
 
     /// Appends to `out` every entry within `ball.outer_2` as (id, squared
@@ -219,8 +254,7 @@ impl UnitTree {
     pub fn within_sorted(&self, ball: &Ball, out: &mut Vec<(u32, f64)>) {
         let start = out.len();
         self.within(ball, out);
-        // Squared chords are never negative, so their bits sort as they do.
-        out[start..].sort_unstable_by_key(|&(id, c2)| (c2.to_bits(), id));
+        sort_by_chord(&mut out[start..]);
     }
 
     /// Appends to `inside` the ids of the entries surely inside the ball
@@ -268,6 +302,37 @@ impl UnitTree {
 impl std::fmt::Debug for UnitTree {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UnitTree").field("len", &self.len()).finish_non_exhaustive()
+    }
+}
+
+/// Sorts (id or slot, squared chord) pairs by chord, then id: one copy of
+/// the sort for every query. Squared chords are never negative, so their
+/// bits sort as they do.
+fn sort_by_chord(pairs: &mut [(u32, f64)]) {
+    pairs.sort_unstable_by_key(|&(id, c2)| (c2.to_bits(), id));
+}
+
+/// A node waiting to be opened, by the squared distance to its box (as
+/// bits), nearest first in a `BinaryHeap` (which pops the greatest).
+struct Queued<'a>(u64, &'a ParentNode<Entry>);
+
+impl PartialEq for Queued<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Queued<'_> {}
+
+impl PartialOrd for Queued<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Queued<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other.0.cmp(&self.0)
     }
 }
 
