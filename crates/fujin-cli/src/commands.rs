@@ -48,13 +48,21 @@ pub enum CommandError {
 
 /// Loads a feed, JSON or packed (told apart by the packed feed's magic bytes).
 fn load(path: &std::path::Path) -> Result<LoadedFeed, CommandError> {
+    load_indexed(path).map(|(loaded, _)| loaded)
+}
+
+/// [`load`], with the spatial index a packed feed carries (rebuilt from its
+/// shape; `None` for JSON, whose index is bulk loaded by the caller).
+fn load_indexed(path: &std::path::Path) -> Result<(LoadedFeed, Option<SpatialIndex>), CommandError> {
     let bytes = read_input(path)?;
     let path = path.display().to_string();
     if is_pack(&bytes) {
-        let feed = read_pack(&bytes).map_err(|source| CommandError::Pack { path, source })?.feed;
-        return Ok(LoadedFeed { feed, problems: Vec::new(), problem_count: 0, rejected: 0 });
+        let packed = read_pack(&bytes).map_err(|source| CommandError::Pack { path, source })?;
+        let loaded = LoadedFeed { feed: packed.feed, problems: Vec::new(), problem_count: 0, rejected: 0 };
+        return Ok((loaded, packed.index));
     }
-    load_feed(&bytes).map_err(|source| CommandError::Feed { path, source })
+    let loaded = load_feed(&bytes).map_err(|source| CommandError::Feed { path, source })?;
+    Ok((loaded, None))
 }
 
 /// `fujin check FEED`.
@@ -95,12 +103,12 @@ pub fn nearby(args: &NearbyArgs, out: &mut impl Write) -> Result<ExitCode, Comma
     {
         return Err(CommandError::Usage(format!("--radius {r} must be a distance in metres, 0 or more")));
     }
-    let loaded = load(&args.feed)?;
+    let (loaded, index) = load_indexed(&args.feed)?;
     if loaded.rejected > 0 {
         eprintln!("fujin: {} records rejected; run `fujin check` to see why", loaded.rejected);
     }
     let feed = loaded.feed;
-    let index = SpatialIndex::new(&feed.positions());
+    let index = index.unwrap_or_else(|| SpatialIndex::new(&feed.positions()));
     let hits = match (args.radius, args.k) {
         (Some(radius), k) => {
             let mut hits = index.within_radius(from, radius);
