@@ -20,10 +20,16 @@ fn packed(feed: &Feed) -> PackedFeed {
     PackedFeed { feed: feed.clone(), index: Some(SpatialIndex::new(&feed.positions())) }
 }
 
+/// Where the section table entry with `tag` starts in a pack (the table
+/// follows the 16-byte header, 12 bytes an entry).
+fn table_entry(pack: &[u8], tag: &[u8; 4]) -> usize {
+    let count = u32::from_le_bytes(pack[12..16].try_into().unwrap()) as usize;
+    (0..count).map(|i| 16 + 12 * i).find(|&e| &pack[e..e + 4] == tag).expect("section")
+}
+
 /// The byte range of the section with `tag` in a pack.
 fn section(pack: &[u8], tag: &[u8; 4]) -> std::ops::Range<usize> {
-    let count = u32::from_le_bytes(pack[12..16].try_into().unwrap()) as usize;
-    let entry = (0..count).map(|i| 16 + 12 * i).find(|&e| &pack[e..e + 4] == tag).expect("section");
+    let entry = table_entry(pack, tag);
     let offset = u32::from_le_bytes(pack[entry + 4..entry + 8].try_into().unwrap()) as usize;
     let len = u32::from_le_bytes(pack[entry + 8..entry + 12].try_into().unwrap()) as usize;
     offset..offset + len
@@ -105,9 +111,8 @@ fn every_truncation_is_refused() {
 fn a_huge_count_allocates_nothing() {
     let feed = demo(4, 2, Crs::Wgs84);
     let packed = pack_feed(&feed);
-    // The merchant count is the first u32 of the MRCH section (table entry 2).
-    let entry = 16 + 2 * 12;
-    let offset = u32::from_le_bytes(packed[entry + 4..entry + 8].try_into().unwrap()) as usize;
+    // The merchant count is the first u32 of the MRCH section.
+    let offset = section(&packed, b"MRCH").start;
     let mut forged = packed.clone();
     forged[offset..offset + 4].copy_from_slice(&u32::MAX.to_le_bytes());
     assert!(matches!(read_pack(&forged), Err(PackError::Corrupted(_))));
@@ -119,11 +124,9 @@ fn a_huge_count_allocates_nothing() {
 fn a_pack_without_an_index_still_reads() {
     let feed = demo(5, 30, Crs::Wgs84);
     let mut pack = pack_feed(&feed);
-    let count = u32::from_le_bytes(pack[12..16].try_into().unwrap());
-    let last = 16 + 12 * (count as usize - 1);
-    assert_eq!(&pack[last..last + 4], b"INDX", "INDX is written last");
+    let entry = table_entry(&pack, b"INDX");
     // Rename it: readers skip tags they do not know.
-    pack[last..last + 4].copy_from_slice(b"XXXX");
+    pack[entry..entry + 4].copy_from_slice(b"XXXX");
     let read = read_pack(&pack).unwrap();
     assert_eq!((&read.feed, read.index.is_none()), (&feed, true));
     let catalog = fujin_core::index::CatalogBuilder::with_index(read.feed, read.index).finish();

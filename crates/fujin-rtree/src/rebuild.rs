@@ -74,10 +74,6 @@ impl de::Error for Error {
     }
 }
 
-fn unexpected<T>() -> Result<T, Error> {
-    Err(out_of_step())
-}
-
 impl<'de> Deserializer<'de> for &mut Walk<'_> {
     type Error = Error;
 
@@ -100,7 +96,7 @@ impl<'de> Deserializer<'de> for &mut Walk<'_> {
                 let node = self.open.pop().ok_or_else(out_of_step)?;
                 self.vectors.extend([node.upper, node.lower]);
             }
-            _ => return unexpected(),
+            _ => return Err(out_of_step()),
         }
         visitor.visit_seq(Fields { walk: self, left: fields.len() })
     }
@@ -154,7 +150,7 @@ impl<'de> Deserializer<'de> for &mut Walk<'_> {
     }
 
     fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Error> {
-        unexpected()
+        Err(out_of_step())
     }
 
     serde::forward_to_deserialize_any! {
@@ -205,7 +201,7 @@ impl<'de> VariantAccess<'de> for &mut Walk<'_> {
     type Error = Error;
 
     fn unit_variant(self) -> Result<(), Error> {
-        unexpected()
+        Err(out_of_step())
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
@@ -213,7 +209,7 @@ impl<'de> VariantAccess<'de> for &mut Walk<'_> {
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value, Error> {
-        unexpected()
+        Err(out_of_step())
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -221,7 +217,7 @@ impl<'de> VariantAccess<'de> for &mut Walk<'_> {
         _fields: &'static [&'static str],
         _visitor: V,
     ) -> Result<V::Value, Error> {
-        unexpected()
+        Err(out_of_step())
     }
 }
 

@@ -175,7 +175,8 @@ pub struct SkippedEntry {
 pub struct LoadedOrders {
     /// Every readable order, newest first.
     pub orders: Vec<Order>,
-    /// Every entry under [`ORDER_KEY_PREFIX`] that is not one.
+    /// Every entry under [`ORDER_KEY_PREFIX`] that is not one, in the order
+    /// storage gave them (only their number is shown).
     pub skipped: Vec<SkippedEntry>,
 }
 
@@ -189,12 +190,7 @@ pub fn load_orders(entries: impl IntoIterator<Item = (String, String)>) -> Loade
         }
         match decode_order(&key, &text) {
             Ok(order) => loaded.orders.push(order),
-            Err(reason) => {
-                // Kept in key order as they come (a handful at most; a
-                // sort here would be a copy of the sort per caller's type).
-                let at = loaded.skipped.partition_point(|s| s.key < key);
-                loaded.skipped.insert(at, SkippedEntry { key, reason });
-            }
+            Err(reason) => loaded.skipped.push(SkippedEntry { key, reason }),
         }
     }
     Order::sort_newest_first(&mut loaded.orders);

@@ -99,10 +99,8 @@ impl SpatialIndex {
     /// assert_eq!(index.nearest(LonLat::new(113.95, 22.54), 1)[0].index, 1);
     /// ```
     pub fn from_shape(positions: &[LonLat], shape: IndexShape) -> Result<Self, ShapeError> {
-        if shape.order.len() != positions.len() {
-            return Err(ShapeError::NotAPermutation);
-        }
-        if !positions.iter().all(|p| p.is_valid()) {
+        // An invalid position is never a leaf, so it breaks the permutation.
+        if shape.order.len() != positions.len() || !positions.iter().all(|p| p.is_valid()) {
             return Err(ShapeError::NotAPermutation);
         }
         // The unit vectors in position order, then gathered into leaf order,

@@ -197,10 +197,7 @@ impl<'a> PackReader<'a> {
         if self.next != self.counts {
             return Err(corrupted("counts of merchants, deals, rules or links that do not add up".into()));
         }
-        let index = match self.index {
-            Some(bytes) => Some(read_index(bytes, &self.feed)?),
-            None => None,
-        };
+        let index = self.index.map(|bytes| read_index(bytes, &self.feed)).transpose()?;
         Ok(PackedFeed { feed: self.feed, index })
     }
 }
