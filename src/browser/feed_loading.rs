@@ -8,7 +8,7 @@
 use std::future::Future;
 
 use fujin_core::feed::{Feed, FeedError, FeedReader};
-use fujin_core::index::{Catalog, CatalogBuilder, SpatialIndex};
+use fujin_core::index::{Catalog, CatalogBuilder, IndexBuild};
 use fujin_core::pack::{PackError, PackReader, is_pack};
 
 /// Bytes of records read in one step: a few milliseconds in the browser bench.
@@ -41,9 +41,9 @@ pub enum LoadStep {
     Reading(f64),
     /// The whole feed is read (its bytes are dropped next).
     Read,
-    /// One step of [`MERCHANTS_PER_STEP`] indexed; the share indexed (0 to 1).
-    /// After the last one, the R-tree is bulk loaded in one go (a packed
-    /// feed's was rebuilt from its shape when it was read).
+    /// One step of [`MERCHANTS_PER_STEP`] prepared, or of the R-tree's
+    /// build (a part bulk loaded, or rebuilt from a packed feed's shape);
+    /// the share indexed (0 to 1).
     Indexing(f64),
 }
 
@@ -133,16 +133,16 @@ impl<'a> Reader<'a> {
     }
 
     /// The feed, how many records were rejected (a packed feed is all or
-    /// nothing: none) and its index if the file carried one.
-    fn finish(self) -> Result<(Feed, usize, Option<SpatialIndex>), ReadError> {
+    /// nothing: none) and the rebuild of its index if the file carried one.
+    fn finish(self) -> Result<(Feed, usize, Option<IndexBuild>), ReadError> {
         Ok(match self {
             Reader::Json(r) => {
                 let loaded = r.finish()?;
                 (loaded.feed, loaded.rejected, None)
             }
             Reader::Packed(r) => {
-                let packed = r.finish()?;
-                (packed.feed, 0, packed.index)
+                let (feed, index) = r.finish()?;
+                (feed, 0, index)
             }
         })
     }

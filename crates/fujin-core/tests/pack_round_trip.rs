@@ -129,7 +129,7 @@ fn a_pack_without_an_index_still_reads() {
     pack[entry..entry + 4].copy_from_slice(b"XXXX");
     let read = read_pack(&pack).unwrap();
     assert_eq!((&read.feed, read.index.is_none()), (&feed, true));
-    let catalog = fujin_core::index::CatalogBuilder::with_index(read.feed, read.index).finish();
+    let catalog = fujin_core::index::CatalogBuilder::new(read.feed).finish();
     assert_eq!(catalog.index(), &SpatialIndex::new(&feed.positions()));
 }
 
@@ -189,4 +189,32 @@ proptest! {
             fuzz_checks::assert_index_exact(&read);
         }
     }
+}
+
+/// A city bigger than one part of the tree (a forest): read in steps as
+/// the app reads it (the merchants, then the index a part a step through
+/// `CatalogBuilder`), it gives the index a whole read gives, which is the
+/// bulk-loaded one.
+#[test]
+fn a_forest_index_is_rebuilt_in_steps() {
+    let doc = demo_feed(&DemoOptions { seed: 8, merchants: 40_000, max_deals: 0, crs: Crs::Wgs84 });
+    let feed = load_value(&doc).expect("demo feeds load").feed;
+    let pack = pack_feed(&feed);
+    let mut reader = fujin_core::pack::PackReader::new(&pack).unwrap();
+    while !reader.step(2_000).unwrap() {}
+    let (read, index) = reader.finish().unwrap();
+    let mut builder = fujin_core::index::CatalogBuilder::with_index(read, index);
+    let (mut steps, mut last) = (1, 0.0);
+    while !builder.step(1_000) {
+        steps += 1;
+        assert!(builder.progress() >= last);
+        last = builder.progress();
+    }
+    // 40 steps of merchants, the vectors, and the parts.
+    assert!(steps > 40 + 2, "{steps} steps");
+    let catalog = builder.finish();
+    let bulk = SpatialIndex::new(&feed.positions());
+    assert_eq!(bulk.shape().nodes[0], 2, "a forest of two parts");
+    assert_eq!(catalog.index(), &bulk);
+    assert_eq!(read_pack(&pack).unwrap().index.as_ref(), Some(&bulk));
 }

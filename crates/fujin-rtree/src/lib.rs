@@ -23,6 +23,7 @@
 //! assert_eq!(chord_2([1.0, 0.0, 0.0], east), 2.0);
 //! ```
 
+mod build;
 mod rebuild;
 mod shape;
 
@@ -31,6 +32,7 @@ use std::collections::BinaryHeap;
 use rstar::primitives::GeomWithData;
 use rstar::{AABB, ParentNode, RStarInsertionStrategy, RTree, RTreeNode, RTreeParams};
 
+pub use build::{CheckedShape, PART_LEN, TreeBuild};
 pub use shape::{MAX_CHILDREN, MAX_DEPTH, ShapeError};
 
 /// A unit vector and the slot of its id (see [`UnitTree`]).
@@ -77,6 +79,12 @@ pub fn narrowed(chord_2: f64) -> f64 {
 
 /// A static R-tree of unit vectors, each with a `u32` id.
 ///
+/// Up to [`PART_LEN`] points it is one rstar tree; a bigger one is a forest
+/// of rstar trees (its *parts*), each of at most that many points, so that
+/// it can be built a part at a time ([`TreeBuild`]). The
+/// parts are the children of the forest's root: queries open them as they
+/// would a root's children, so a forest answers as fast as one tree.
+///
 /// The leaves hold *slots*, not ids: after the bulk load the leaves are
 /// numbered in depth-first order, so that the leaves under any node are a
 /// run of consecutive slots, and `ids[slot]` is the id. Taking a whole node
@@ -85,7 +93,8 @@ pub fn narrowed(chord_2: f64) -> f64 {
 /// layout are 40 to 72 bytes apart.
 #[derive(Clone)]
 pub struct UnitTree {
-    tree: RTree<Entry, NodeParams>,
+    /// The parts, in slot order; none when empty.
+    parts: Vec<RTree<Entry, NodeParams>>,
     ids: Vec<u32>,
 }
 
@@ -102,62 +111,58 @@ pub struct Ball {
 }
 
 impl UnitTree {
-    /// Bulk loads the tree from (unit vector, id) pairs in O(n log n).
-    /// Ids should be small (indices): a table of the largest id's size is
-    /// made while numbering.
+    /// Bulk loads the tree from (unit vector, id) pairs in O(n log n):
+    /// [`TreeBuild`] in one go. Ids should be small (indices): a table of the
+    /// largest id's size is made while numbering.
     pub fn new(entries: Vec<([f64; 3], u32)>) -> Self {
-        let max_id = entries.iter().map(|&(_, id)| id as usize).max();
-        let entries = entries.into_iter().map(|(v, id)| GeomWithData::new(v, id)).collect();
-        let mut tree = RTree::bulk_load_with_params(entries);
-        let mut ids = Vec::with_capacity(tree.size());
-        leaves_in_order(tree.root(), &mut ids);
-        let mut slot_of = vec![0u32; max_id.map_or(0, |m| m + 1)];
-        for (slot, &id) in ids.iter().enumerate() {
-            slot_of[id as usize] = slot as u32;
-        }
-        for entry in tree.iter_mut() {
-            entry.data = slot_of[entry.data as usize];
-        }
-        Self { tree, ids }
+        TreeBuild::new(entries, None).finish()
     }
 
     /// The tree's shape, for [`from_shape`](Self::from_shape): a byte per
     /// node in depth-first preorder (its number of children, and in bit 7
     /// whether they are leaves), and the leaves' ids in the same order.
+    /// A forest's root is a node whose children are its parts (at most
+    /// [`MAX_CHILDREN`]); one part is written as itself (so a tree of up to [`PART_LEN`] points has the
+    /// shape it had before parts), and an empty tree as an empty root.
     pub fn shape(&self) -> (Vec<u8>, &[u32]) {
         let mut nodes = Vec::with_capacity(self.len() / 8 + 1);
-        shape::write_shape(self.tree.root(), &mut nodes);
+        if self.parts.len() != 1 {
+            nodes.push(self.parts.len() as u8);
+        }
+        for part in &self.parts {
+            shape::write_shape(part.root(), &mut nodes);
+        }
         (nodes, &self.ids)
     }
 
     /// Rebuilds the tree of a [`shape`](Self::shape) without sorting
-    /// anything: O(nodes + points). `ids` are the leaves' ids in order, each
-    /// of `0..ids.len()` exactly once, and `points[i]` is the point of
-    /// `ids[i]` (so the rebuild reads memory in order). Node boxes are
-    /// computed from the points, never read, so whatever shape is accepted,
-    /// queries stay exact.
+    /// anything: O(nodes + points), [`TreeBuild`] in one go. `ids` are
+    /// the leaves' ids in order, each of `0..ids.len()` exactly once, and
+    /// `points[id]` is the point of `id`. Node boxes are computed from the
+    /// points, never read, so whatever shape is accepted, queries stay exact.
     ///
     /// ```
     /// use fujin_rtree::UnitTree;
     /// let points = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]];
     /// let tree = UnitTree::new(points.iter().zip(0..).map(|(&p, id)| (p, id)).collect());
     /// let (nodes, ids) = tree.shape();
-    /// let in_leaf_order = ids.iter().map(|&id| points[id as usize]).collect();
-    /// let again = UnitTree::from_shape(&nodes, ids.to_vec(), in_leaf_order).unwrap();
+    /// let again = UnitTree::from_shape(&nodes, ids.to_vec(), points.to_vec()).unwrap();
     /// let mut found = Vec::new();
     /// again.nearest([0.0, 0.9, 0.1], 1, &mut found);
     /// assert_eq!(found[0].0, 1);
     /// assert!(UnitTree::from_shape(&nodes, vec![0, 0, 1], points.to_vec()).is_err());
     /// ```
     pub fn from_shape(nodes: &[u8], ids: Vec<u32>, points: Vec<[f64; 3]>) -> Result<Self, ShapeError> {
-        let checked = shape::check_shape(nodes, &ids, &points)?;
-        let tree = rebuild::rebuild(&checked, &points)?;
-        Ok(Self { tree, ids })
+        let shape = CheckedShape::new(nodes, ids)?;
+        if points.len() != shape.len() {
+            return Err(ShapeError::NotAPermutation);
+        }
+        Ok(TreeBuild::new(points.into_iter().zip(0..).collect(), Some(shape)).finish())
     }
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.tree.size()
+        self.ids.len()
     }
 
     /// True when the tree holds nothing.
@@ -182,8 +187,10 @@ impl UnitTree {
         // Nodes to open, nearest box first; the k best squared chords so far
         // (as bits: never negative, so they order as the numbers do); every
         // leaf within the bound when it was seen; the bound, once k are found.
-        let mut queue = BinaryHeap::with_capacity(64);
-        queue.push(Queued(0, self.tree.root()));
+        let mut queue = BinaryHeap::with_capacity(64 + self.parts.len());
+        for part in &self.parts {
+            queue.push(Queued(part.root().envelope().distance_2(&query).to_bits(), part.root()));
+        }
         let mut best: BinaryHeap<u64> = BinaryHeap::with_capacity(k + 1);
         let mut seen: Vec<(u32, f64)> = Vec::with_capacity(4 * k + 16);
         let mut bound = f64::INFINITY;
@@ -227,7 +234,7 @@ impl UnitTree {
     /// chord), in no particular order; nodes wholly outside are skipped
     /// without looking at their entries.
     fn within(&self, ball: &Ball, out: &mut Vec<(u32, f64)>) {
-        let mut stack = vec![self.tree.root()];
+        let mut stack = self.roots_near(ball);
         while let Some(node) = stack.pop() {
             for child in node.children() {
                 match child {
@@ -263,7 +270,7 @@ impl UnitTree {
     /// the (id, squared chord) of those between `inner_2` and `outer_2`,
     /// for the caller to decide; both in no particular order.
     pub fn ids_within(&self, ball: &Ball, inside: &mut Vec<u32>, edge: &mut Vec<(u32, f64)>) {
-        let mut stack = vec![self.tree.root()];
+        let mut stack = self.roots_near(ball);
         while let Some(node) = stack.pop() {
             for child in node.children() {
                 match child {
@@ -294,8 +301,16 @@ impl UnitTree {
     /// Appends to `out` the ids of the entries inside the box from `lower`
     /// to `upper` (edges included), in no particular order.
     pub fn in_box(&self, lower: [f64; 3], upper: [f64; 3], out: &mut Vec<u32>) {
-        let found = self.tree.locate_in_envelope(&AABB::from_corners(lower, upper));
-        out.extend(found.map(|entry| self.ids[entry.data as usize]));
+        let envelope = AABB::from_corners(lower, upper);
+        for part in &self.parts {
+            out.extend(part.locate_in_envelope(&envelope).map(|entry| self.ids[entry.data as usize]));
+        }
+    }
+
+    /// The parts' roots whose boxes reach into the ball.
+    fn roots_near(&self, ball: &Ball) -> Vec<&ParentNode<Entry>> {
+        let roots = self.parts.iter().map(RTree::root);
+        roots.filter(|root| root.envelope().distance_2(&ball.centre) <= ball.outer_2).collect()
     }
 }
 
@@ -373,7 +388,7 @@ fn edge_slot(
 }
 
 /// Appends the ids of the leaves under `node` in depth-first order.
-fn leaves_in_order(node: &ParentNode<Entry>, out: &mut Vec<u32>) {
+pub(crate) fn leaves_in_order(node: &ParentNode<Entry>, out: &mut Vec<u32>) {
     for child in node.children() {
         match child {
             RTreeNode::Leaf(entry) => out.push(entry.data),

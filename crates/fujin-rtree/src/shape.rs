@@ -10,10 +10,11 @@
 //! node costs a byte) but never wrong.
 
 use std::fmt;
+use std::ops::Range;
 
 use rstar::{ParentNode, RTreeNode};
 
-use crate::Entry;
+use crate::{Entry, PART_LEN};
 
 /// Bit 7 of a node byte: the node's children are leaves.
 const LEAF_LEVEL: u8 = 0x80;
@@ -43,9 +44,6 @@ pub enum ShapeError {
     TooDeep,
     /// The leaves are not each point exactly once.
     NotAPermutation,
-    /// rstar did not take the tree as described (a changed rstar layout;
-    /// a test catches it).
-    Rebuild(String),
 }
 
 impl fmt::Display for ShapeError {
@@ -56,7 +54,6 @@ impl fmt::Display for ShapeError {
             Self::BadNode { node, children } => write!(f, "index node {node} has {children} children"),
             Self::TooDeep => write!(f, "the index is more than {MAX_DEPTH} levels deep"),
             Self::NotAPermutation => write!(f, "the index's leaves are not each merchant once"),
-            Self::Rebuild(why) => write!(f, "the index could not be rebuilt: {why}"),
         }
     }
 }
@@ -106,13 +103,9 @@ pub(crate) fn write_shape(root: &ParentNode<Entry>, nodes: &mut Vec<u8>) {
 }
 
 /// Checks `bytes` as the shape of a tree whose leaves, in order, are `ids`
-/// (each of `0..ids.len()` once) at `points` (the leaves' points, in the same
-/// order), and computes every node's box. O(nodes + points), reading the
-/// points in order.
-pub(crate) fn check_shape(bytes: &[u8], ids: &[u32], points: &[[f64; 3]]) -> Result<Vec<Node>, ShapeError> {
-    if ids.len() != points.len() {
-        return Err(ShapeError::NotAPermutation);
-    }
+/// (each of `0..ids.len()` once): the nodes, with empty boxes (the rebuild
+/// fills them part by part, from the points). O(nodes + leaves), no floats.
+pub(crate) fn check_shape(bytes: &[u8], ids: &[u32]) -> Result<Vec<Node>, ShapeError> {
     let mut seen = vec![false; ids.len()];
     for &id in ids {
         match seen.get_mut(id as usize) {
@@ -121,51 +114,122 @@ pub(crate) fn check_shape(bytes: &[u8], ids: &[u32], points: &[[f64; 3]]) -> Res
         }
     }
     let mut nodes = Vec::with_capacity(bytes.len());
-    // The open nodes from the root down: (node, children still to come).
-    let mut open: Vec<(usize, u8)> = Vec::new();
-    let mut next_leaf = 0;
+    // Children still to come of each open node, from the root down.
+    let mut open: Vec<u8> = Vec::new();
+    let mut leaves = 0;
     for (i, &byte) in bytes.iter().enumerate() {
-        let mut node = Node::new(byte);
+        let node = Node::new(byte);
         let empty_root = i == 0 && ids.is_empty() && byte == 0;
         if !empty_root && (node.children == 0 || node.children > MAX_CHILDREN) {
             return Err(ShapeError::BadNode { node: i, children: node.children });
         }
-        if node.leaf_level || empty_root {
-            let end = next_leaf + usize::from(node.children);
-            let leaves = points.get(next_leaf..end).ok_or(ShapeError::NotAPermutation)?;
-            for &p in leaves {
-                node.take(p, p);
-            }
-            next_leaf = end;
-            nodes.push(node);
-            // Close this node and every ancestor it completes.
-            let (mut lower, mut upper) = (node.lower, node.upper);
-            loop {
-                let Some((parent, left)) = open.last_mut() else {
-                    // The root is complete: nothing may follow.
-                    return if i + 1 != bytes.len() {
-                        Err(ShapeError::TrailingNodes)
-                    } else if next_leaf != ids.len() {
-                        Err(ShapeError::NotAPermutation)
-                    } else {
-                        Ok(nodes)
-                    };
-                };
-                nodes[*parent].take(lower, upper);
-                *left -= 1;
-                if *left > 0 {
-                    break;
-                }
-                (lower, upper) = (nodes[*parent].lower, nodes[*parent].upper);
-                open.pop();
-            }
-        } else {
+        nodes.push(node);
+        if !node.leaf_level && !empty_root {
             if open.len() == MAX_DEPTH {
                 return Err(ShapeError::TooDeep);
             }
-            open.push((nodes.len(), node.children));
-            nodes.push(node);
+            open.push(node.children);
+            continue;
+        }
+        leaves += usize::from(node.children);
+        if leaves > ids.len() {
+            return Err(ShapeError::NotAPermutation);
+        }
+        // Close this node and every ancestor it completes.
+        loop {
+            let Some(left) = open.last_mut() else {
+                // The root is complete: nothing may follow.
+                return if i + 1 != bytes.len() {
+                    Err(ShapeError::TrailingNodes)
+                } else if leaves != ids.len() {
+                    Err(ShapeError::NotAPermutation)
+                } else {
+                    Ok(nodes)
+                };
+            };
+            *left -= 1;
+            if *left > 0 {
+                break;
+            }
+            open.pop();
         }
     }
     Err(ShapeError::Truncated)
+}
+
+/// The nodes and leaves of one part of a checked shape (see [`parts`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Part {
+    pub(crate) nodes: Range<usize>,
+    pub(crate) leaves: Range<usize>,
+}
+
+/// The parts a checked shape is rebuilt in, in order: the subtrees of the
+/// root's children, or the whole tree when the root holds leaves or a
+/// single child, or the tree has at most [`PART_LEN`] leaves (as a bulk
+/// load makes it; none for an empty tree). A forest's shape has a root of
+/// its parts (see [`UnitTree::shape`](crate::UnitTree::shape)); a single
+/// tree's is rebuilt as the forest of its root's children, which has the
+/// same shape.
+pub(crate) fn parts(nodes: &[Node]) -> Vec<Part> {
+    let leaves: usize = nodes.iter().filter(|n| n.leaf_level).map(|n| usize::from(n.children)).sum();
+    match nodes.first() {
+        None => Vec::new(),
+        Some(root) if root.children == 0 => Vec::new(),
+        Some(root) if root.leaf_level || root.children == 1 || leaves <= PART_LEN => {
+            vec![Part { nodes: 0..nodes.len(), leaves: 0..leaves }]
+        }
+        Some(_) => {
+            let mut parts = Vec::new();
+            let (mut i, mut leaf) = (1, 0);
+            while i < nodes.len() {
+                let start = (i, leaf);
+                // Nodes of this subtree still to visit.
+                let mut pending = 1usize;
+                while pending > 0 && i < nodes.len() {
+                    let node = nodes[i];
+                    i += 1;
+                    pending -= 1;
+                    if node.leaf_level {
+                        leaf += usize::from(node.children);
+                    } else {
+                        pending += usize::from(node.children);
+                    }
+                }
+                parts.push(Part { nodes: start.0..i, leaves: start.1..leaf });
+            }
+            parts
+        }
+    }
+}
+
+/// Computes the box of every node of a checked (sub)tree in preorder whose
+/// leaves, in order, are at `points`: reads the points in order.
+pub(crate) fn fill_boxes(nodes: &mut [Node], points: &[[f64; 3]]) {
+    // The open nodes from the root down: (node, children still to come).
+    let mut open: Vec<(usize, u8)> = Vec::new();
+    let mut next_leaf = 0;
+    for i in 0..nodes.len() {
+        let mut node = nodes[i];
+        if !node.leaf_level {
+            open.push((i, node.children));
+            continue;
+        }
+        let end = next_leaf + usize::from(node.children);
+        for &p in points.get(next_leaf..end).unwrap_or(&[]) {
+            node.take(p, p);
+        }
+        next_leaf = end;
+        nodes[i] = node;
+        let (mut lower, mut upper) = (node.lower, node.upper);
+        while let Some((parent, left)) = open.last_mut() {
+            nodes[*parent].take(lower, upper);
+            *left -= 1;
+            if *left > 0 {
+                break;
+            }
+            (lower, upper) = (nodes[*parent].lower, nodes[*parent].upper);
+            open.pop();
+        }
+    }
 }

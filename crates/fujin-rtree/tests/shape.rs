@@ -4,7 +4,7 @@
 // Native only: proptest does not build for wasm32 (see Cargo.toml).
 #![cfg(not(target_arch = "wasm32"))]
 
-use fujin_rtree::{Ball, MAX_DEPTH, ShapeError, UnitTree, chord_2};
+use fujin_rtree::{Ball, CheckedShape, MAX_DEPTH, PART_LEN, ShapeError, TreeBuild, UnitTree, chord_2};
 use proptest::prelude::*;
 
 /// A unit vector from two angles in radians.
@@ -35,15 +35,9 @@ fn points(n: usize, seed: u64) -> Vec<[f64; 3]> {
     out
 }
 
-/// `points` (by id) in the order of `ids`, as `from_shape` takes them.
-fn by_leaf(ids: &[u32], points: &[[f64; 3]]) -> Vec<[f64; 3]> {
-    ids.iter().map(|&id| points.get(id as usize).copied().unwrap_or([9.0; 3])).collect()
-}
-
 /// `from_shape` over points given by id.
 fn rebuild(nodes: &[u8], ids: Vec<u32>, points: &[[f64; 3]]) -> Result<UnitTree, ShapeError> {
-    let in_order = by_leaf(&ids, points);
-    UnitTree::from_shape(nodes, ids, in_order)
+    UnitTree::from_shape(nodes, ids, points.to_vec())
 }
 
 fn bulk(points: &[[f64; 3]]) -> UnitTree {
@@ -240,4 +234,58 @@ fn random_trees_are_accepted() {
         accepted += usize::from(rebuild(&nodes, order, &points(n, seed)).is_ok());
     }
     assert_eq!(accepted, total);
+}
+
+/// A tree of more than `PART_LEN` points is a forest, built a part a step,
+/// rebuilt a part a step, and answers as a scan of every point does.
+#[test]
+fn a_forest_is_built_and_rebuilt_in_steps_and_answers_exactly() {
+    let n = 3 * PART_LEN + 5;
+    let pts = points(n, 7);
+    let mut load = TreeBuild::new(pts.iter().zip(0..).map(|(&p, id)| (p, id)).collect(), None);
+    let (mut steps, mut last) = (1, 0.0);
+    while !load.step() {
+        steps += 1;
+        assert!(load.progress() >= last);
+        last = load.progress();
+    }
+    // Put in cell order, then 4 parts, each loaded in its own step.
+    assert_eq!(steps, 1 + 4);
+    let tree = load.finish();
+    let (nodes, ids) = tree.shape();
+    assert_eq!(nodes[0], 4, "a root of 4 parts");
+    let mut rebuild = TreeBuild::new(
+        pts.iter().copied().zip(0..).collect(),
+        Some(CheckedShape::new(&nodes, ids.to_vec()).unwrap()),
+    );
+    let mut steps = 1;
+    while !rebuild.step() {
+        steps += 1;
+    }
+    assert_eq!((steps, rebuild.progress()), (4, 1.0));
+    let again = rebuild.finish();
+    assert_eq!(again.shape(), (nodes.clone(), ids));
+    for (i, probe) in points(6, 3).into_iter().enumerate() {
+        let chord = [0.0001, 0.001, 0.01, 0.3, 2.0, 0.0][i];
+        let (nearest, within, inside, boxed) = answers(&again, probe, 10, chord);
+        assert_eq!(
+            answers(&tree, probe, 10, chord),
+            (nearest.clone(), within.clone(), inside.clone(), boxed.clone())
+        );
+        let (want_within, want_ids, want_boxed) = brute(&pts, probe, chord);
+        assert_eq!((within, inside, boxed), (want_within, want_ids, want_boxed), "probe {i}");
+        let mut all: Vec<(u32, f64)> = pts.iter().zip(0..).map(|(&p, id)| (id, chord_2(probe, p))).collect();
+        all.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+        // Ties come in slot order (the caller breaks them by id): compare chords.
+        let chords = |pairs: &[(u32, f64)]| pairs[..10].iter().map(|p| p.1).collect::<Vec<_>>();
+        assert_eq!(chords(&nearest), chords(&all));
+    }
+    // Points that do not match the shape's leaves are bulk loaded instead.
+    let shape = CheckedShape::new(&nodes, tree.shape().1.to_vec()).unwrap();
+    let fewer = TreeBuild::new(pts[1..].iter().copied().zip(0..).collect(), Some(shape)).finish();
+    assert_eq!(fewer.len(), n - 1);
+    let probe = pts[0];
+    let (_, within, _, _) = answers(&fewer, probe, 10, 0.01);
+    let (want, _, _) = brute(&pts[1..], probe, 0.01);
+    assert_eq!(within, want);
 }

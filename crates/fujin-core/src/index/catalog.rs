@@ -4,6 +4,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::deal_row::DealRow;
+use super::index_build::IndexBuild;
 use super::spatial_index::SpatialIndex;
 use crate::commerce::Order;
 use crate::feed::Feed;
@@ -35,8 +36,9 @@ pub struct Catalog {
 }
 
 /// Builds a [`Catalog`] a slice of merchants at a time (their search text
-/// and deal ids), then its spatial index in one bulk load, so that a page
-/// can stay responsive while a city's worth of merchants is indexed.
+/// and deal ids), then its spatial index a step at a time (an
+/// [`IndexBuild`]), so that a page can stay responsive while a city's worth
+/// of merchants is indexed.
 ///
 /// ```
 /// use fujin_core::feed::load_feed;
@@ -46,13 +48,16 @@ pub struct Catalog {
 ///   {"id": "b", "name": "B", "category": "food", "lat": 22.6, "lon": 114.1}]}"#;
 /// let mut builder = CatalogBuilder::new(load_feed(json).unwrap().feed);
 /// assert!(!builder.step(1));
-/// assert!(builder.step(1));
+/// assert_eq!(builder.progress(), 0.25);
+/// while !builder.step(1) {}
 /// assert_eq!(builder.finish().index().len(), 2);
 /// ```
 #[derive(Debug)]
 pub struct CatalogBuilder {
     feed: Feed,
-    /// The index, when it came ready (a packed feed's); else bulk loaded at the end.
+    /// The index being built (after the merchants are prepared).
+    build: Option<IndexBuild>,
+    /// The index, once built.
     index: Option<SpatialIndex>,
     names_lower: Vec<String>,
     titles_lower: Vec<Vec<String>>,
@@ -65,14 +70,17 @@ impl CatalogBuilder {
         Self::with_index(feed, None)
     }
 
-    /// Starts indexing `feed` whose spatial index is already built over
-    /// `feed.positions()` (a packed feed's, from [`PackedFeed`](crate::pack::PackedFeed)),
-    /// or will be bulk loaded at the end when `index` is `None` or does not
-    /// hold one entry per merchant.
-    pub fn with_index(feed: Feed, index: Option<SpatialIndex>) -> Self {
+    /// Starts indexing `feed` with the build of its spatial index over
+    /// `feed.positions()` (a packed feed's rebuild, from
+    /// [`PackReader::finish`](crate::pack::PackReader::finish)), or a bulk
+    /// load when `index` is `None` or is not over one position per merchant.
+    pub fn with_index(feed: Feed, index: Option<IndexBuild>) -> Self {
         let n = feed.merchants.len();
+        let build =
+            index.filter(|index| index.len() == n).unwrap_or_else(|| IndexBuild::new(feed.positions()));
         Self {
-            index: index.filter(|index| index.len() == n),
+            build: Some(build),
+            index: None,
             names_lower: Vec::with_capacity(n),
             titles_lower: Vec::with_capacity(n),
             deals_by_id: HashMap::with_capacity(feed.deal_count()),
@@ -80,30 +88,43 @@ impl CatalogBuilder {
         }
     }
 
-    /// Prepares up to `max_merchants` more merchants; true when all are done.
+    /// Prepares up to `max_merchants` more merchants, or once all are
+    /// prepared does a step of building the index; true when all is done.
     pub fn step(&mut self, max_merchants: usize) -> bool {
+        let n = self.feed.merchants.len();
         let start = self.names_lower.len();
-        let end = start.saturating_add(max_merchants).min(self.feed.merchants.len());
-        for (m, merchant) in self.feed.merchants.iter().enumerate().take(end).skip(start) {
-            self.names_lower.push(merchant.name.to_lowercase());
-            self.titles_lower.push(merchant.deals.iter().map(|d| d.title.to_lowercase()).collect());
-            for (d, deal) in merchant.deals.iter().enumerate() {
-                self.deals_by_id.insert(deal.id.clone(), (m as u32, d as u32));
+        if start < n {
+            let end = start.saturating_add(max_merchants).min(n);
+            for (m, merchant) in self.feed.merchants.iter().enumerate().take(end).skip(start) {
+                self.names_lower.push(merchant.name.to_lowercase());
+                self.titles_lower.push(merchant.deals.iter().map(|d| d.title.to_lowercase()).collect());
+                for (d, deal) in merchant.deals.iter().enumerate() {
+                    self.deals_by_id.insert(deal.id.clone(), (m as u32, d as u32));
+                }
+            }
+            if end < n {
+                return false;
             }
         }
-        end == self.feed.merchants.len()
+        if self.build.as_mut().is_some_and(IndexBuild::step) {
+            self.index = self.build.take().map(IndexBuild::finish);
+        }
+        self.index.is_some()
     }
 
-    /// Share of the merchants prepared, from 0 to 1.
+    /// Share of the work done, from 0 to 1 (the merchants, then the index).
     pub fn progress(&self) -> f64 {
-        self.names_lower.len() as f64 / self.feed.merchants.len().max(1) as f64
+        let prepared = self.names_lower.len() as f64 / self.feed.merchants.len().max(1) as f64;
+        let indexed = self.build.as_ref().map_or(1.0, IndexBuild::progress);
+        0.5 * prepared + 0.5 * indexed
     }
 
-    /// Prepares whatever is left and builds the index (unless it came built).
+    /// Does whatever is left; the catalog.
     pub fn finish(mut self) -> Catalog {
-        self.step(usize::MAX);
+        while !self.step(usize::MAX) {}
         let index = match self.index.take() {
             Some(index) => index,
+            // Not reached: the steps end with the index built.
             None => SpatialIndex::new(&self.feed.positions()),
         };
         Catalog {

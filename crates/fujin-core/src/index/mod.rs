@@ -7,10 +7,12 @@
 mod catalog;
 mod deal_query;
 mod deal_row;
+mod index_build;
 mod spatial_index;
 
 pub use catalog::{Catalog, CatalogBuilder, FoundDeal};
 pub use deal_query::{DealQuery, SortBy};
 pub use deal_row::DealRow;
 pub use fujin_rtree::ShapeError;
+pub use index_build::IndexBuild;
 pub use spatial_index::{Hit, IndexShape, SpatialIndex};

@@ -12,6 +12,7 @@
 
 use fujin_rtree::{Ball, ShapeError, UnitTree, narrowed, widened};
 
+use super::index_build::IndexBuild;
 use crate::geo::{LonLat, LonLatBox, chord_2_to_m, m_to_chord_2};
 
 /// One answer of a distance query.
@@ -58,7 +59,8 @@ pub struct SpatialIndex {
 }
 
 impl SpatialIndex {
-    /// Builds the index over `positions` (WGS-84) in O(n log n) by bulk loading.
+    /// Builds the index over `positions` (WGS-84) in O(n log n) by bulk
+    /// loading: an [`IndexBuild`] in one go.
     ///
     /// Every position should be [valid](LonLat::is_valid); feed loading
     /// guarantees that. Invalid ones are left out of the index.
@@ -66,14 +68,7 @@ impl SpatialIndex {
     /// # Panics
     /// Not for any input; more than `u32::MAX` positions are cut off there.
     pub fn new(positions: &[LonLat]) -> Self {
-        let entries = positions
-            .iter()
-            .take(u32::MAX as usize)
-            .enumerate()
-            .filter(|(_, p)| p.is_valid())
-            .map(|(i, p)| (p.to_unit_vector(), i as u32))
-            .collect();
-        Self { tree: UnitTree::new(entries), positions: positions.to_vec() }
+        IndexBuild::new(positions.to_vec()).finish()
     }
 
     /// The index's shape, to keep beside its positions (a packed feed's
@@ -85,7 +80,8 @@ impl SpatialIndex {
     }
 
     /// Rebuilds the index of a [`shape`](Self::shape) over the same
-    /// `positions`, in O(n) instead of a bulk load's O(n log n). Every
+    /// `positions`, in O(n) instead of a bulk load's O(n log n): an
+    /// [`IndexBuild`] in one go. Every
     /// position must be valid and be a leaf of the shape exactly once. The
     /// shape may come from an untrusted file: node boxes are computed from
     /// the positions, never read, so an accepted shape answers exactly.
@@ -99,20 +95,12 @@ impl SpatialIndex {
     /// assert_eq!(index.nearest(LonLat::new(113.95, 22.54), 1)[0].index, 1);
     /// ```
     pub fn from_shape(positions: &[LonLat], shape: IndexShape) -> Result<Self, ShapeError> {
-        // An invalid position is never a leaf, so it breaks the permutation.
-        if shape.order.len() != positions.len() || !positions.iter().all(|p| p.is_valid()) {
-            return Err(ShapeError::NotAPermutation);
-        }
-        // The unit vectors in position order, then gathered into leaf order,
-        // so that the rebuild reads them in order (measured: a gather of the
-        // vectors costs a fifth of computing them in leaf order directly).
-        let vectors: Vec<[f64; 3]> = positions.iter().map(|p| p.to_unit_vector()).collect();
-        let mut points = Vec::with_capacity(vectors.len());
-        for &i in &shape.order {
-            points.push(*vectors.get(i as usize).ok_or(ShapeError::NotAPermutation)?);
-        }
-        let tree = UnitTree::from_shape(&shape.nodes, shape.order, points)?;
-        Ok(Self { tree, positions: positions.to_vec() })
+        Ok(IndexBuild::from_shape(positions.to_vec(), shape)?.finish())
+    }
+
+    /// The index of a tree built over `positions` (by [`IndexBuild`]).
+    pub(super) fn from_tree(tree: UnitTree, positions: Vec<LonLat>) -> Self {
+        Self { tree, positions }
     }
 
     /// Number of indexed positions.

@@ -17,7 +17,7 @@ use crate::commerce::{OrderParams, check_handoff_room, is_valid_param_name};
 use crate::feed::limits::MAX_FEED_BYTES;
 use crate::feed::{Feed, is_valid_id, is_valid_text};
 use crate::geo::{Crs, LonLat};
-use crate::index::{IndexShape, SpatialIndex};
+use crate::index::{IndexBuild, IndexShape, SpatialIndex};
 use crate::model::limits::{
     MAX_ADDRESS_CHARS, MAX_CHECKOUT_HOSTS, MAX_COUNT, MAX_DEALS_PER_MERCHANT, MAX_HOURS_CHARS,
     MAX_NAME_CHARS, MAX_PHONE_CHARS, MAX_PRICE_FEN, MAX_RULE_CHARS, MAX_RULES, MAX_TITLE_CHARS,
@@ -46,7 +46,8 @@ pub fn is_pack(bytes: &[u8]) -> bool {
 pub fn read_pack(bytes: &[u8]) -> Result<PackedFeed, PackError> {
     let mut reader = PackReader::new(bytes)?;
     while !reader.step(usize::MAX)? {}
-    reader.finish()
+    let (feed, index) = reader.finish()?;
+    Ok(PackedFeed { feed, index: index.map(IndexBuild::finish) })
 }
 
 /// A packed feed read a number of merchants at a time, so that a page can
@@ -65,9 +66,9 @@ pub fn read_pack(bytes: &[u8]) -> Result<PackedFeed, PackError> {
 ///     steps += 1;
 /// }
 /// assert_eq!((steps, reader.progress()), (2, 1.0));
-/// let packed = reader.finish().unwrap();
-/// assert_eq!(packed.feed, feed);
-/// assert_eq!(packed.index.map(|index| index.len()), Some(30));
+/// let (read, index) = reader.finish().unwrap();
+/// assert_eq!(read, feed);
+/// assert_eq!(index.map(|index| index.finish().len()), Some(30));
 /// ```
 pub struct PackReader<'a> {
     feed: Feed,
@@ -191,14 +192,17 @@ impl<'a> PackReader<'a> {
         }
     }
 
-    /// The feed, once every merchant is read and the counts add up, and its
-    /// index rebuilt from the file's shape (O(n), one step) when it has one.
-    pub fn finish(self) -> Result<PackedFeed, PackError> {
+    /// The feed, once every merchant is read and the counts add up, and
+    /// the rebuild of its index from the file's shape when it has one: the
+    /// shape checked (O(n)), the tree to build in steps
+    /// ([`CatalogBuilder::with_index`](crate::index::CatalogBuilder::with_index))
+    /// or at once ([`IndexBuild::finish`]).
+    pub fn finish(self) -> Result<(Feed, Option<IndexBuild>), PackError> {
         if self.next != self.counts {
             return Err(corrupted("counts of merchants, deals, rules or links that do not add up".into()));
         }
-        let index = self.index.map(|bytes| read_index(bytes, &self.feed)).transpose()?;
-        Ok(PackedFeed { feed: self.feed, index })
+        let index = self.index.map(|bytes| start_index(bytes, &self.feed)).transpose()?;
+        Ok((self.feed, index))
     }
 }
 
@@ -213,15 +217,16 @@ pub struct PackedFeed {
 }
 
 /// The INDX section: node count and bytes, then leaf count and the
-/// merchants' indices in leaf order; rebuilt over the feed's positions.
-fn read_index(bytes: &[u8], feed: &Feed) -> Result<SpatialIndex, PackError> {
+/// merchants' indices in leaf order; checked, and its rebuild over the
+/// feed's positions started.
+fn start_index(bytes: &[u8], feed: &Feed) -> Result<IndexBuild, PackError> {
     let mut c = Cursor::new(bytes, "INDX");
     let n_nodes = c.count(1)?;
     let nodes = c.take(n_nodes)?.to_vec();
     let n_leaves = c.count(4)?;
     let order = c.column::<4>(n_leaves)?;
     let order = (0..n_leaves).map(|i| order.u32(i)).collect();
-    SpatialIndex::from_shape(&feed.positions(), IndexShape { nodes, order })
+    IndexBuild::from_shape(feed.positions(), IndexShape { nodes, order })
         .map_err(|why| corrupted(format!("the index: {why}")))
 }
 

@@ -62,12 +62,18 @@ pub fn assert_sound(feed: &fujin_core::feed::Feed) {
 /// read keeps the model's rules (links through the allowlist, with room for
 /// hand-off) and packs again to a file that reads back the same.
 pub fn pack(data: &[u8]) {
-    use fujin_core::pack::{PackReader, pack_feed, read_pack};
+    use fujin_core::pack::{PackReader, PackedFeed, pack_feed, read_pack};
     let Some((&step, bytes)) = data.split_first() else { return };
     let whole = read_pack(bytes);
+    // In steps, as the app reads it: the merchants, then the index's build.
     let stepped = PackReader::new(bytes).and_then(|mut reader| {
         while !reader.step(usize::from(step) + 1)? {}
-        reader.finish()
+        let (feed, index) = reader.finish()?;
+        let index = index.map(|mut build| {
+            while !build.step() {}
+            build.finish()
+        });
+        Ok(PackedFeed { feed, index })
     });
     assert_eq!(stepped, whole);
     let Ok(read) = whole else { return };
