@@ -6,6 +6,8 @@
 #   scripts/bench-web.sh              Fujin versus the JS peers, then the data path
 #   scripts/bench-web.sh --versus     Fujin versus the JS peers only
 #   scripts/bench-web.sh --data-path  the data path on 10,000 and 100,000 merchants
+#   scripts/bench-web.sh --million    the app's loading, list and map at
+#                                     1,000,000 merchants (JSON and packed)
 #   scripts/bench-web.sh --hostile    memory and time of reading hostile feeds,
 #                                     each in a fresh page
 set -euo pipefail
@@ -25,6 +27,7 @@ cp static/bench/peers.js target/bench-dist/peers/
 case "${1:-}" in
   --versus) pages=("?versus") ;;
   --data-path) pages=("?data-path") ;;
+  --million) pages=("?million") ;;
   --hostile) pages=("?hostile=commas" "?hostile=empty-records" "?hostile=bare-numbers" "?hostile=top-level-numbers" "?hostile=truncated") ;;
   "") pages=("?versus" "?data-path") ;;
   *) echo "scripts/bench-web.sh: unknown option $1" >&2; exit 2 ;;

@@ -4,11 +4,13 @@
 //! - `?versus`: Fujin beside the JS peers on the same seeded data ([`versus`]);
 //! - `?data-path`: the app's loading, query and map on generated feeds ([`data_path`]);
 //! - `?hostile=NAME`: memory and time of one hostile feed ([`hostile`]);
+//! - `?million`: the app's loading, list and map at 1,000,000 merchants ([`million`]);
 //! - no query: the first two.
 
 mod counting;
 mod data_path;
 mod hostile;
+mod million;
 mod peers;
 mod report;
 mod versus;
@@ -26,6 +28,7 @@ async fn run() {
     let text = match search.as_str() {
         "?versus" => versus::run().await,
         "?data-path" => data_path::run().await,
+        "?million" => million::run().await,
         _ => match search.strip_prefix("?hostile=") {
             Some(case) => hostile::run(case),
             None => versus::run().await + "\n" + &data_path::run().await,

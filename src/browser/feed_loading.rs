@@ -34,7 +34,8 @@ pub enum ReadError {
 /// Where loading is, as told to the [`Pace`] after each step.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LoadStep {
-    /// The bytes are checked as UTF-8 and the feed's head is read.
+    /// The reader is set up (the size checked; a packed feed's sections
+    /// found); the UTF-8 check and the head are the first steps of reading.
     Opened,
     /// One step of [`BYTES_PER_STEP`] (or [`PACKED_MERCHANTS_PER_STEP`])
     /// read; the share of the feed read (0 to 1).

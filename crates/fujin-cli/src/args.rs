@@ -94,6 +94,9 @@ pub struct GenerateArgs {
     /// Most deals per merchant (each gets 1 to this many; 0 for none), at most 200.
     #[arg(long, default_value_t = 4, allow_negative_numbers = true, value_parser = count::<usize>)]
     pub max_deals: usize,
+    /// Only every N-th merchant gets deals (1: all): 20 fits a million merchants in 256 MiB.
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true, value_parser = count::<usize>)]
+    pub deals_every: usize,
     /// Datum to write positions in.
     #[arg(long, default_value = "wgs84")]
     pub crs: Crs,

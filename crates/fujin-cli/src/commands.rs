@@ -140,8 +140,13 @@ pub fn convert(args: &ConvertArgs, out: &mut impl Write) -> Result<ExitCode, Com
 
 /// `fujin generate`.
 pub fn generate(args: &GenerateArgs, out: &mut impl Write) -> Result<ExitCode, CommandError> {
-    let options =
-        DemoOptions { seed: args.seed, merchants: args.merchants, max_deals: args.max_deals, crs: args.crs };
+    let options = DemoOptions {
+        seed: args.seed,
+        merchants: args.merchants,
+        max_deals: args.max_deals,
+        deals_every: args.deals_every,
+        crs: args.crs,
+    };
     write_demo_feed(&options, args.pretty, out).map_err(|e| CommandError::Usage(format!("generate: {e}")))?;
     Ok(ExitCode::SUCCESS)
 }

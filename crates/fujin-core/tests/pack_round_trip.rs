@@ -36,7 +36,7 @@ fn section(pack: &[u8], tag: &[u8; 4]) -> std::ops::Range<usize> {
 }
 
 fn demo(seed: u64, merchants: usize, crs: Crs) -> Feed {
-    let doc = demo_feed(&DemoOptions { seed, merchants, max_deals: 4, crs });
+    let doc = demo_feed(&DemoOptions { seed, merchants, max_deals: 4, deals_every: 1, crs });
     load_value(&doc).expect("demo feeds load").feed
 }
 
@@ -197,7 +197,8 @@ proptest! {
 /// bulk-loaded one.
 #[test]
 fn a_forest_index_is_rebuilt_in_steps() {
-    let doc = demo_feed(&DemoOptions { seed: 8, merchants: 40_000, max_deals: 0, crs: Crs::Wgs84 });
+    let doc =
+        demo_feed(&DemoOptions { seed: 8, merchants: 40_000, max_deals: 0, deals_every: 1, crs: Crs::Wgs84 });
     let feed = load_value(&doc).expect("demo feeds load").feed;
     let pack = pack_feed(&feed);
     let mut reader = fujin_core::pack::PackReader::new(&pack).unwrap();

@@ -176,3 +176,33 @@ proptest! {
         prop_assert_eq!(in_steps(text.as_bytes(), step), whole(text.as_bytes()));
     }
 }
+
+/// The UTF-8 check runs in steps of 64 bytes a byte of budget, so steps of
+/// 1 to 8 cut the Chinese text (3 bytes a character) at every offset: a
+/// cut character is checked whole in the next step, and a broken one is
+/// refused at the offset a whole check gives.
+#[test]
+fn utf8_checked_in_steps_is_utf8_checked_whole() {
+    let text = format!("{{\"name\": \"{}\", \"merchants\": []}}", "附近的团购".repeat(60));
+    for step in 1..=8 {
+        assert_eq!(in_steps(text.as_bytes(), step), whole(text.as_bytes()), "step {step}");
+    }
+    let mut broken = 0;
+    for at in [0, 1, 11, 12, 13, 63, 64, 65, 200, text.len() - 1] {
+        for bad in [0xff_u8, 0x80, 0xe9] {
+            let mut bytes = text.clone().into_bytes();
+            bytes[at] = bad;
+            let want = whole(&bytes);
+            broken += usize::from(matches!(want, Err(FeedError::NotUtf8(_))));
+            for step in 1..=8 {
+                assert_eq!(in_steps(&bytes, step), want, "byte {bad:#x} at {at}, step {step}");
+            }
+        }
+        // Cut short inside a character.
+        let cut = &text.as_bytes()[..at.max(11) + 1];
+        for step in 1..=8 {
+            assert_eq!(in_steps(cut, step), whole(cut), "cut at {at}, step {step}");
+        }
+    }
+    assert!(broken >= 20, "only {broken} of the changes broke the UTF-8");
+}

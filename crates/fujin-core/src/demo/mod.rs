@@ -104,7 +104,7 @@ mod tests {
             crs in prop::sample::select(vec![Crs::Wgs84, Crs::Gcj02, Crs::Bd09]),
             pretty in any::<bool>(),
         ) {
-            let options = DemoOptions { seed, merchants, max_deals, crs };
+            let options = DemoOptions { seed, merchants, max_deals, deals_every: merchants % 3 + 1, crs };
             let mut out = Vec::new();
             write_demo_feed(&options, pretty, &mut out).unwrap();
             let loaded = crate::feed::load_feed(&out).unwrap();

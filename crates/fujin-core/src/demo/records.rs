@@ -63,7 +63,8 @@ pub(super) fn merchant(rng: &mut ChaCha8Rng, i: usize, district: &District, opti
         format!("深圳市{}{}{}号", district.area, pick(rng, district.streets), rng.random_range(1..400));
     let phone = format!("0755-{:08}", rng.random_range(20_000_000..89_999_999u32));
     let rating = f64::from(rng.random_range(30..=50u32)) / 10.0;
-    let n_deals = if options.max_deals == 0 { 0 } else { rng.random_range(1..=options.max_deals) };
+    let with_deals = options.max_deals > 0 && i.is_multiple_of(options.deals_every.max(1));
+    let n_deals = if with_deals { rng.random_range(1..=options.max_deals) } else { 0 };
     let deals: Vec<Value> = (0..n_deals).map(|k| deal(rng, i, k, category)).collect();
     let mut m = Map::new();
     m.insert("id".into(), json!(format!("m{:06}", i + 1)));

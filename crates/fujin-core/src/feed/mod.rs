@@ -25,6 +25,7 @@ mod problem;
 mod reader;
 mod syntax;
 mod text;
+pub(crate) mod utf8_steps;
 
 pub use assembly::LoadedFeed;
 pub use convert::convert_document;

@@ -11,18 +11,28 @@ use super::head::top_object;
 use super::limits::{MAX_HEAD_BYTES, MAX_RECORDS, RESERVE_BYTES_PER_RECORD};
 use super::outline::{Outline, OutlineScan, RECORD_KEYS, RecordList};
 use super::syntax::check_json;
-use super::text::{feed_text, syntax_error};
+use super::text::{check_size, feed_body, syntax_error};
+use super::utf8_steps::Utf8Steps;
 
 /// How many bytes the outline scan covers for each byte of records parsed:
 /// skipping text is about this much cheaper than building values from it.
 const SCAN_BYTES_PER_PARSED_BYTE: usize = 16;
 
-/// Share of [`FeedReader::progress`] given to the outline scan.
+/// How many bytes the UTF-8 check covers for each byte of records parsed.
+const CHECK_BYTES_PER_PARSED_BYTE: usize = 64;
+
+/// Share of [`FeedReader::progress`] given to the UTF-8 check.
+const CHECK_SHARE: f64 = 0.03;
+
+/// Share of [`FeedReader::progress`] given to the UTF-8 check and the
+/// outline scan.
 const SCAN_SHARE: f64 = 0.1;
 
 /// Reads a feed (Fujin format or GeoJSON) from its text in steps.
 ///
-/// The text is first scanned for where the record list lies; the head (name,
+/// The bytes are first checked as UTF-8 (in steps too: at 256 MB the check
+/// alone is a task of 100 ms or more), then the text is scanned for where
+/// the record list lies; the head (name,
 /// version, crs, …) is then parsed and checked, and the records are parsed and
 /// checked one at a time, so no step holds more than about the byte budget
 /// given to [`FeedReader::step`], and no tree of the whole document is ever
@@ -54,13 +64,22 @@ const SCAN_SHARE: f64 = 0.1;
 /// assert_eq!(reader.finish().unwrap().feed.merchants.len(), 2);
 /// ```
 pub struct FeedReader<'a> {
+    utf8: Utf8Steps<'a>,
+    /// The text, once the bytes are checked (empty until then).
     text: &'a str,
     stage: Stage,
 }
 
 enum Stage {
+    /// The bytes are being checked as UTF-8.
+    Checking,
     Scanning(OutlineScan),
-    Records { assembly: Box<Assembly>, records: Records, next: usize, total: usize },
+    Records {
+        assembly: Box<Assembly>,
+        records: Records,
+        next: usize,
+        total: usize,
+    },
 }
 
 /// The record list being read: its byte range, where the next element
@@ -79,16 +98,22 @@ enum Element {
 }
 
 impl<'a> FeedReader<'a> {
-    /// Starts reading `bytes`; refuses at once bytes that are empty, not
-    /// UTF-8 or over [`MAX_FEED_BYTES`](super::limits::MAX_FEED_BYTES).
+    /// Starts reading `bytes`; refuses at once bytes over
+    /// [`MAX_FEED_BYTES`](super::limits::MAX_FEED_BYTES) (the first steps
+    /// refuse bytes that are not UTF-8 or empty).
     pub fn new(bytes: &'a [u8]) -> Result<Self, FeedError> {
-        Ok(Self { text: feed_text(bytes)?, stage: Stage::Scanning(OutlineScan::default()) })
+        check_size(bytes)?;
+        Ok(Self { utf8: Utf8Steps::new(bytes), text: "", stage: Stage::Checking })
     }
 
     /// How far reading has come, from 0 to 1.
     pub fn progress(&self) -> f64 {
         match &self.stage {
-            Stage::Scanning(scan) => SCAN_SHARE * scan.position() as f64 / self.text.len().max(1) as f64,
+            Stage::Checking => CHECK_SHARE * self.utf8.checked() as f64 / self.utf8.len().max(1) as f64,
+            Stage::Scanning(scan) => {
+                CHECK_SHARE
+                    + (SCAN_SHARE - CHECK_SHARE) * scan.position() as f64 / self.text.len().max(1) as f64
+            }
             Stage::Records { next, total, .. } => {
                 let done = if *total == 0 { 1.0 } else { (*next).min(*total) as f64 / *total as f64 };
                 SCAN_SHARE + (1.0 - SCAN_SHARE) * done
@@ -97,11 +122,20 @@ impl<'a> FeedReader<'a> {
     }
 
     /// Reads about `max_bytes` more of the records (at least one record), or
-    /// scans sixteen times that; true when everything is read. An error ends
-    /// the reading: the text is not a feed.
+    /// scans sixteen times that, or checks sixty-four times that as UTF-8;
+    /// true when everything is read. An error ends the reading: the bytes
+    /// are not a feed.
     pub fn step(&mut self, max_bytes: usize) -> Result<bool, FeedError> {
         let text = self.text;
         match &mut self.stage {
+            Stage::Checking => {
+                let budget = max_bytes.max(1).saturating_mul(CHECK_BYTES_PER_PARSED_BYTE);
+                if let Some(text) = self.utf8.step(budget).map_err(FeedError::NotUtf8)? {
+                    self.text = feed_body(text)?;
+                    self.stage = Stage::Scanning(OutlineScan::default());
+                }
+                Ok(false)
+            }
             Stage::Scanning(scan) => {
                 let budget = max_bytes.saturating_mul(SCAN_BYTES_PER_PARSED_BYTE);
                 if let Some(outline) = scan.step(text.as_bytes(), budget) {
@@ -137,7 +171,7 @@ impl<'a> FeedReader<'a> {
         while !self.step(usize::MAX)? {}
         match self.stage {
             Stage::Records { assembly, .. } => Ok(assembly.finish()),
-            Stage::Scanning(_) => unreachable!("a finished reader has read its records"),
+            Stage::Checking | Stage::Scanning(_) => unreachable!("a finished reader has read its records"),
         }
     }
 }

@@ -12,10 +12,20 @@ use super::syntax::check_json;
 /// The text of raw bytes, with the clear errors of [`FeedError`] for bytes
 /// that are empty or not UTF-8. A byte-order mark is skipped.
 pub(super) fn feed_text(bytes: &[u8]) -> Result<&str, FeedError> {
-    if bytes.len() > MAX_FEED_BYTES {
-        return Err(FeedError::TooLarge { bytes: bytes.len() });
+    check_size(bytes)?;
+    feed_body(std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8(e.valid_up_to()))?)
+}
+
+/// Refuses bytes over [`MAX_FEED_BYTES`].
+pub(super) fn check_size(bytes: &[u8]) -> Result<(), FeedError> {
+    match bytes.len() {
+        n if n > MAX_FEED_BYTES => Err(FeedError::TooLarge { bytes: n }),
+        _ => Ok(()),
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8(e.valid_up_to()))?;
+}
+
+/// The feed in UTF-8 text: without a byte-order mark, and not empty.
+pub(super) fn feed_body(text: &str) -> Result<&str, FeedError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim_start().is_empty() {
         return Err(FeedError::Empty);
