@@ -35,6 +35,13 @@ fn check_radius(
     for hit in &sorted {
         prop_assert_eq!(hit.distance_m, distance_m(from, pts[hit.index as usize]));
     }
+    // Among a subset (every third point, from a mark shorter than the
+    // points so that those past its end count as not among them): the
+    // same hits, in the same order, with the same distances.
+    let among: Vec<bool> = (0..pts.len().saturating_sub(2)).map(|i| i % 3 != 1).collect();
+    let kept: Vec<_> =
+        sorted.iter().filter(|h| among.get(h.index as usize) == Some(&true)).copied().collect();
+    prop_assert_eq!(index.within_radius_among(from, radius_m, &among), kept);
     let mut bare = Vec::new();
     index.ids_within_radius(from, radius_m, &mut bare);
     bare.sort_unstable();

@@ -231,9 +231,10 @@ impl UnitTree {
     }
 
     /// Appends to `out` every entry within `ball.outer_2` as (id, squared
-    /// chord), in no particular order; nodes wholly outside are skipped
-    /// without looking at their entries.
-    fn within(&self, ball: &Ball, out: &mut Vec<(u32, f64)>) {
+    /// chord), in no particular order, keeping only ids marked true in
+    /// `among` when it is given; nodes wholly outside are skipped without
+    /// looking at their entries.
+    fn within(&self, ball: &Ball, among: Option<&[bool]>, out: &mut Vec<(u32, f64)>) {
         let mut stack = self.roots_near(ball);
         while let Some(node) = stack.pop() {
             for child in node.children() {
@@ -241,7 +242,10 @@ impl UnitTree {
                     RTreeNode::Leaf(entry) => {
                         let c2 = chord_2(ball.centre, *entry.geom());
                         if c2 <= ball.outer_2 {
-                            out.push((self.ids[entry.data as usize], c2));
+                            let id = self.ids[entry.data as usize];
+                            if among.is_none_or(|among| among.get(id as usize) == Some(&true)) {
+                                out.push((id, c2));
+                            }
                         }
                     }
                     RTreeNode::Parent(parent) => {
@@ -257,10 +261,13 @@ impl UnitTree {
     /// Appends to `out` every entry within `ball.outer_2` as (id, squared
     /// chord), sorted by squared chord, then id (here, compiled for speed,
     /// rather than by the caller); nodes wholly outside are skipped without
-    /// looking at their entries.
-    pub fn within_sorted(&self, ball: &Ball, out: &mut Vec<(u32, f64)>) {
+    /// looking at their entries. With `among`, only the ids marked true in
+    /// it are kept (an id past its end is not): when few entries are wanted
+    /// (merchants with deals, say), the others cost a chord and a look-up
+    /// each instead of a place in the sort.
+    pub fn within_sorted(&self, ball: &Ball, among: Option<&[bool]>, out: &mut Vec<(u32, f64)>) {
         let start = out.len();
-        self.within(ball, out);
+        self.within(ball, among, out);
         sort_by_chord(&mut out[start..]);
     }
 

@@ -54,7 +54,7 @@ fn answers(tree: &UnitTree, probe: [f64; 3], k: usize, chord: f64) -> Answers {
     tree.nearest(probe, k, &mut nearest);
     let ball = Ball { centre: probe, outer_2: chord * chord, inner_2: chord * chord * 0.999 };
     let mut within = Vec::new();
-    tree.within_sorted(&ball, &mut within);
+    tree.within_sorted(&ball, None, &mut within);
     let (mut inside, mut edge) = (Vec::new(), Vec::new());
     tree.ids_within(&ball, &mut inside, &mut edge);
     inside.extend(edge.iter().map(|&(id, _)| id));

@@ -1,8 +1,7 @@
 //! What the records of one feed share while they are read: the head's
 //! settings, the ids seen so far, and the problems found.
 
-use foldhash::{HashMap, HashMapExt};
-
+use super::id_set::IdSet;
 use super::limits::MAX_KEPT_PROBLEMS;
 use super::problem::Problem;
 use crate::commerce::OrderParams;
@@ -17,9 +16,9 @@ pub(super) struct Context {
     /// What hand-off adds to `checkout` links: links need room for it.
     pub order_params: OrderParams,
     /// Merchant id → pointer of its first use.
-    pub merchant_ids: HashMap<String, String>,
+    pub merchant_ids: IdSet,
     /// Deal id → pointer of its first use.
-    pub deal_ids: HashMap<String, String>,
+    pub deal_ids: IdSet,
     pub(super) problems: Vec<Problem>,
     pub(super) problem_count: usize,
     pub(super) rejected: usize,
@@ -32,8 +31,8 @@ impl Context {
             crs,
             checkout_hosts,
             order_params,
-            merchant_ids: HashMap::new(),
-            deal_ids: HashMap::new(),
+            merchant_ids: IdSet::default(),
+            deal_ids: IdSet::default(),
             problems: Vec::new(),
             problem_count: 0,
             rejected: 0,

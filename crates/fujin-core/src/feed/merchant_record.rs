@@ -39,9 +39,9 @@ pub(super) fn read_merchant(input: MerchantInput, ctx: &mut Context) -> Option<M
     let raw_deals = read_deal_list(&mut f);
     let verify_url = read_verify_url(&mut f, ctx);
     if let Some(id) = &id
-        && let Some(first) = ctx.merchant_ids.get(id)
+        && let Some(first) = ctx.merchant_ids.first_use(id)
     {
-        f.report(id_pointer.clone(), ProblemKind::DuplicateId { id: id.clone(), first: first.clone() });
+        f.report(id_pointer.clone(), ProblemKind::DuplicateId { id: id.clone(), first: first.to_owned() });
     }
 
     let merchant_ok = f.problems.is_empty();
@@ -57,14 +57,14 @@ pub(super) fn read_merchant(input: MerchantInput, ctx: &mut Context) -> Option<M
             ctx.reject(problems);
             continue;
         };
-        if let Some(first) = ctx.deal_ids.get(&deal.id) {
-            let kind = ProblemKind::DuplicateId { id: deal.id.clone(), first: first.clone() };
+        if let Some(first) = ctx.deal_ids.first_use(&deal.id) {
+            let kind = ProblemKind::DuplicateId { id: deal.id.clone(), first: first.to_owned() };
             problems.push(Problem { pointer: child(&pointer, "id"), kind });
             ctx.reject(problems);
             continue;
         }
         if merchant_ok {
-            ctx.deal_ids.insert(deal.id.clone(), child(&pointer, "id"));
+            ctx.deal_ids.insert(&deal.id, &child(&pointer, "id"));
             deals.push(deal);
         }
     }
@@ -74,7 +74,7 @@ pub(super) fn read_merchant(input: MerchantInput, ctx: &mut Context) -> Option<M
     let (Some(id), Some(name), Some(category), Some(position)) = (id, name, category, position) else {
         return None;
     };
-    ctx.merchant_ids.insert(id.clone(), id_pointer);
+    ctx.merchant_ids.insert(&id, &id_pointer);
     Some(Merchant {
         id,
         name,

@@ -15,6 +15,7 @@ mod feature_record;
 mod fields;
 mod format;
 mod head;
+mod id_set;
 pub mod limits;
 mod load;
 mod merchant_record;

@@ -8,6 +8,7 @@ use super::index_build::IndexBuild;
 use super::spatial_index::SpatialIndex;
 use crate::commerce::Order;
 use crate::feed::Feed;
+use crate::geo::LonLat;
 use crate::model::{Deal, Merchant};
 
 /// A deal found in a [`Catalog`], with its merchant and the merchant's index
@@ -33,6 +34,8 @@ pub struct Catalog {
     titles_lower: Vec<Vec<String>>,
     /// Deal id → (merchant index, deal index); ids are unique in a loaded feed.
     deals_by_id: HashMap<String, (u32, u32)>,
+    /// Whether each merchant has a deal: the list's query looks only at these.
+    has_deals: Vec<bool>,
 }
 
 /// Builds a [`Catalog`] a slice of merchants at a time (their search text
@@ -55,13 +58,18 @@ pub struct Catalog {
 #[derive(Debug)]
 pub struct CatalogBuilder {
     feed: Feed,
-    /// The index being built (after the merchants are prepared).
+    /// The index being built: given (a packed feed's rebuild), or once the
+    /// merchants are prepared, a bulk load over `positions`.
     build: Option<IndexBuild>,
+    /// The merchants' positions, gathered as they are prepared (a million
+    /// merchants' in one go was a step of 40 ms or more).
+    positions: Vec<LonLat>,
     /// The index, once built.
     index: Option<SpatialIndex>,
     names_lower: Vec<String>,
     titles_lower: Vec<Vec<String>>,
     deals_by_id: HashMap<String, (u32, u32)>,
+    has_deals: Vec<bool>,
 }
 
 impl CatalogBuilder {
@@ -76,14 +84,15 @@ impl CatalogBuilder {
     /// load when `index` is `None` or is not over one position per merchant.
     pub fn with_index(feed: Feed, index: Option<IndexBuild>) -> Self {
         let n = feed.merchants.len();
-        let build =
-            index.filter(|index| index.len() == n).unwrap_or_else(|| IndexBuild::new(feed.positions()));
+        let build = index.filter(|index| index.len() == n);
         Self {
-            build: Some(build),
+            positions: if build.is_some() { Vec::new() } else { Vec::with_capacity(n) },
+            build,
             index: None,
             names_lower: Vec::with_capacity(n),
             titles_lower: Vec::with_capacity(n),
             deals_by_id: HashMap::with_capacity(feed.deal_count()),
+            has_deals: Vec::with_capacity(n),
             feed,
         }
     }
@@ -95,9 +104,14 @@ impl CatalogBuilder {
         let start = self.names_lower.len();
         if start < n {
             let end = start.saturating_add(max_merchants).min(n);
+            let gather_positions = self.build.is_none();
             for (m, merchant) in self.feed.merchants.iter().enumerate().take(end).skip(start) {
                 self.names_lower.push(merchant.name.to_lowercase());
                 self.titles_lower.push(merchant.deals.iter().map(|d| d.title.to_lowercase()).collect());
+                self.has_deals.push(!merchant.deals.is_empty());
+                if gather_positions {
+                    self.positions.push(merchant.position);
+                }
                 for (d, deal) in merchant.deals.iter().enumerate() {
                     self.deals_by_id.insert(deal.id.clone(), (m as u32, d as u32));
                 }
@@ -106,7 +120,9 @@ impl CatalogBuilder {
                 return false;
             }
         }
-        if self.build.as_mut().is_some_and(IndexBuild::step) {
+        let positions = &mut self.positions;
+        let build = self.build.get_or_insert_with(|| IndexBuild::new(std::mem::take(positions)));
+        if build.step() {
             self.index = self.build.take().map(IndexBuild::finish);
         }
         self.index.is_some()
@@ -115,7 +131,11 @@ impl CatalogBuilder {
     /// Share of the work done, from 0 to 1 (the merchants, then the index).
     pub fn progress(&self) -> f64 {
         let prepared = self.names_lower.len() as f64 / self.feed.merchants.len().max(1) as f64;
-        let indexed = self.build.as_ref().map_or(1.0, IndexBuild::progress);
+        let indexed = match (&self.build, &self.index) {
+            (_, Some(_)) => 1.0,
+            (Some(build), None) => build.progress(),
+            (None, None) => 0.0,
+        };
         0.5 * prepared + 0.5 * indexed
     }
 
@@ -133,6 +153,7 @@ impl CatalogBuilder {
             names_lower: self.names_lower,
             titles_lower: self.titles_lower,
             deals_by_id: self.deals_by_id,
+            has_deals: self.has_deals,
         }
     }
 }
@@ -174,6 +195,11 @@ impl Catalog {
         let &(m, d) = self.deals_by_id.get(id)?;
         let merchant = self.merchant_at(m)?;
         Some(FoundDeal { merchant_index: m, merchant, deal: merchant.deals.get(d as usize)? })
+    }
+
+    /// Whether each merchant (by index) has a deal.
+    pub(crate) fn has_deals(&self) -> &[bool] {
+        &self.has_deals
     }
 
     /// Lower-cased search text of merchant `m`: its name and its deals' titles.

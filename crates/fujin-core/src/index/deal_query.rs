@@ -108,7 +108,7 @@ impl Catalog {
     pub fn query(&self, query: &DealQuery, now: OffsetDateTime) -> Vec<DealRow> {
         let needles: Vec<String> = query.text.split_whitespace().map(str::to_lowercase).collect();
         let mut rows = Vec::new();
-        for hit in self.index().within_radius(query.from, query.radius_m) {
+        for hit in self.index().within_radius_among(query.from, query.radius_m, self.has_deals()) {
             let m = hit.index as usize;
             let merchant = &self.feed().merchants[m];
             if !query.categories.is_empty() && !query.categories.contains(&merchant.category) {

@@ -137,9 +137,32 @@ impl SpatialIndex {
     /// Every position within `radius_m` metres of `from` (great-circle,
     /// edge included), nearest first; ties go to the lower index.
     pub fn within_radius(&self, from: LonLat, radius_m: f64) -> Vec<Hit> {
+        self.hits_within(from, radius_m, None)
+    }
+
+    /// [`within_radius`](Self::within_radius) for the positions marked
+    /// true in `among` only (by index; one past its end is not among them),
+    /// in the same order with the same distances. The others are skipped
+    /// inside the tree, before their distance in metres or a place in the
+    /// sort: the list's query at a million merchants, one in twenty with a
+    /// deal, finds 300,000 merchants within 3 km and keeps 15,000.
+    ///
+    /// ```
+    /// use fujin_core::geo::LonLat;
+    /// use fujin_core::index::SpatialIndex;
+    /// let shops = [LonLat::new(114.0553, 22.5333), LonLat::new(114.0554, 22.5333), LonLat::new(114.0555, 22.5333)];
+    /// let index = SpatialIndex::new(&shops);
+    /// let hits = index.within_radius_among(LonLat::new(114.0553, 22.5333), 100.0, &[true, false, true]);
+    /// assert_eq!(hits.iter().map(|h| h.index).collect::<Vec<_>>(), [0, 2]);
+    /// ```
+    pub fn within_radius_among(&self, from: LonLat, radius_m: f64, among: &[bool]) -> Vec<Hit> {
+        self.hits_within(from, radius_m, Some(among))
+    }
+
+    fn hits_within(&self, from: LonLat, radius_m: f64, among: Option<&[bool]>) -> Vec<Hit> {
         let Some(ball) = ball(from, radius_m) else { return Vec::new() };
         let mut found = Vec::new();
-        self.tree.within_sorted(&ball, &mut found);
+        self.tree.within_sorted(&ball, among, &mut found);
         let mut hits: Vec<Hit> = found.into_iter().map(hit).filter(|h| h.distance_m <= radius_m).collect();
         // Sorted by chord already; metres follow chords, so this only
         // settles chords that round to the same metres (a linear pass when
