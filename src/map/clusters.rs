@@ -108,7 +108,7 @@ impl MarkerLevels {
         level
             .near((cx - half_w, cy - half_h), (cx + half_w, cy + half_h))
             .into_iter()
-            .filter_map(|(_, m)| {
+            .filter_map(|m| {
                 let (x, y) = projector.world_to_screen(m.x * scale, m.y * scale);
                 (x_range.contains(&x) && y_range.contains(&y)).then(|| Marker { x, y, ..m.clone() })
             })
@@ -135,6 +135,7 @@ fn group(z: u8, merchants: &[(u32, LonLat, (f64, f64))]) -> Vec<Marker> {
     groups
         .into_iter()
         .map(|members| {
+            let members: Vec<usize> = members.into_iter().map(|k| k as usize).collect();
             let n = members.len() as f64;
             let x = members.iter().map(|&k| px[k].0).sum::<f64>() / n;
             let y = members.iter().map(|&k| px[k].1).sum::<f64>() / n;
@@ -153,10 +154,12 @@ fn group(z: u8, merchants: &[(u32, LonLat, (f64, f64))]) -> Vec<Marker> {
 /// takes every other untaken point within `radius` pixels. Points are found
 /// through a grid of `radius` cells, each point leaving its cell when taken,
 /// so the pass is O(n) for any density. Groups list input positions in order.
-fn group_within_radius(px: &[(f64, f64)], radius: f64) -> Vec<Vec<usize>> {
+fn group_within_radius(px: &[(f64, f64)], radius: f64) -> Vec<Vec<u32>> {
     let cell_of = |(x, y): (f64, f64)| ((x / radius).floor() as i64, (y / radius).floor() as i64);
-    let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-    for (k, &p) in px.iter().enumerate() {
+    // Positions as u32 (a level holds at most a feed's merchants), so that
+    // sorting them shares its code with the marker grid's.
+    let mut cells: HashMap<(i64, i64), Vec<u32>> = HashMap::new();
+    for (&p, k) in px.iter().zip(0..) {
         cells.entry(cell_of(p)).or_default().push(k);
     }
     let mut taken = vec![false; px.len()];
@@ -172,10 +175,10 @@ fn group_within_radius(px: &[(f64, f64)], radius: f64) -> Vec<Vec<usize>> {
             for gy in cy - 1..=cy + 1 {
                 let Some(cell) = cells.get_mut(&(gx, gy)) else { continue };
                 cell.retain(|&k| {
-                    let (x, y) = px[k];
+                    let (x, y) = px[k as usize];
                     let near = (x - sx).powi(2) + (y - sy).powi(2) <= radius * radius;
                     if near {
-                        taken[k] = true;
+                        taken[k as usize] = true;
                         members.push(k);
                     }
                     !near
@@ -189,10 +192,10 @@ fn group_within_radius(px: &[(f64, f64)], radius: f64) -> Vec<Vec<usize>> {
 }
 
 /// Groups of merchants at exactly the same position, in input order.
-fn group_identical(merchants: &[(u32, LonLat, (f64, f64))]) -> Vec<Vec<usize>> {
+fn group_identical(merchants: &[(u32, LonLat, (f64, f64))]) -> Vec<Vec<u32>> {
     let mut spots: HashMap<(u64, u64), usize> = HashMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (k, (_, p, _)) in merchants.iter().enumerate() {
+    let mut groups: Vec<Vec<u32>> = Vec::new();
+    for ((_, p, _), k) in merchants.iter().zip(0..) {
         let slot = *spots.entry((p.lon.to_bits(), p.lat.to_bits())).or_insert(groups.len());
         if slot == groups.len() {
             groups.push(Vec::new());
@@ -337,7 +340,10 @@ mod tests {
         let mut px: Vec<(f64, f64)> =
             (0..3000).map(|_| (next() * next() * 2000.0, next() * 2000.0)).collect();
         px.push(px[0]);
-        let groups = group_within_radius(&px, CLUSTER_RADIUS_PX);
+        let groups: Vec<Vec<usize>> = group_within_radius(&px, CLUSTER_RADIUS_PX)
+            .into_iter()
+            .map(|g| g.into_iter().map(|k| k as usize).collect())
+            .collect();
         let mut all: Vec<usize> = groups.iter().flatten().copied().collect();
         all.sort_unstable();
         assert_eq!(all, (0..px.len()).collect::<Vec<_>>(), "every point in exactly one group");

@@ -8,15 +8,16 @@ use super::clusters::Marker;
 /// The cell side in world pixels at the level (a tile's).
 const CELL_PX: f64 = 256.0;
 
-/// Markers in world pixels at one level, sorted by cell (row, then column).
+/// Markers in world pixels at one level, filed by cell (row, then column).
 #[derive(Debug)]
 pub struct MarkerGrid {
     /// Cells per row: the world's width in cells at this level.
     columns: u64,
-    /// Each marker's cell key (row × columns + column), ascending.
-    keys: Vec<u64>,
-    /// (the marker's place in the level's own order, the marker), by key.
-    markers: Vec<(u32, Marker)>,
+    /// (cell key: row × columns + column, the marker's place in the
+    /// level's own order), ascending.
+    cells: Vec<(u64, u32)>,
+    /// The markers, in the level's own order.
+    markers: Vec<Marker>,
 }
 
 impl MarkerGrid {
@@ -24,21 +25,20 @@ impl MarkerGrid {
     pub fn new(markers: Vec<Marker>, world_px: f64) -> Self {
         let columns = (world_px / CELL_PX).ceil().max(1.0) as u64;
         let cell = |v: f64| ((v / CELL_PX).floor().max(0.0) as u64).min(columns - 1);
-        let mut keyed: Vec<(u64, (u32, Marker))> = markers
-            .into_iter()
-            .enumerate()
-            .map(|(order, m)| (cell(m.y) * columns + cell(m.x), (order as u32, m)))
-            .collect();
-        keyed.sort_by_key(|(key, _)| *key);
-        let (keys, markers) = keyed.into_iter().unzip();
-        Self { columns, keys, markers }
+        let mut cells: Vec<(u64, u32)> =
+            markers.iter().zip(0..).map(|(m, place)| (cell(m.y) * columns + cell(m.x), place)).collect();
+        // Pairs of plain integers, each place once: an unstable sort of
+        // them is stable by place, and (with the sort in `near`) the map's
+        // only sorts, each a copy of its own in the bundle.
+        cells.sort_unstable();
+        Self { columns, cells, markers }
     }
 
     /// Every marker in the cells that the world-pixel rectangle from
     /// (`x0`, `y0`) to (`x1`, `y1`) touches, in the level's own order. The
     /// rectangle may run past the world's east or west edge (it wraps, as
     /// the map does at the antimeridian) and may be infinite.
-    pub fn near(&self, (x0, y0): (f64, f64), (x1, y1): (f64, f64)) -> Vec<&(u32, Marker)> {
+    pub fn near(&self, (x0, y0): (f64, f64), (x1, y1): (f64, f64)) -> Vec<&Marker> {
         let rows = self.columns as f64;
         let row_range = (((y0 / CELL_PX).floor().max(0.0)).min(rows - 1.0) as u64)
             ..=(((y1 / CELL_PX).floor().max(0.0)).min(rows - 1.0) as u64);
@@ -54,16 +54,16 @@ impl MarkerGrid {
             let (a, b) = (wrap(first), wrap(last));
             if a <= b { [Some((a, b)), None] } else { [Some((0, b)), Some((a, self.columns - 1))] }
         };
-        let mut found = Vec::new();
+        let mut places = Vec::new();
         for row in row_range {
             for (a, b) in spans.into_iter().flatten() {
-                let lo = self.keys.partition_point(|&k| k < row * self.columns + a);
-                let hi = self.keys.partition_point(|&k| k <= row * self.columns + b);
-                found.extend(&self.markers[lo..hi]);
+                let lo = self.cells.partition_point(|&(k, _)| k < row * self.columns + a);
+                let hi = self.cells.partition_point(|&(k, _)| k <= row * self.columns + b);
+                places.extend(self.cells[lo..hi].iter().map(|&(_, place)| place));
             }
         }
-        found.sort_unstable_by_key(|(order, _)| *order);
-        found
+        places.sort_unstable();
+        places.into_iter().map(|place| &self.markers[place as usize]).collect()
     }
 }
 
@@ -75,8 +75,8 @@ mod tests {
         Marker { x, y, merchants: vec![id].into(), same_spot: true }
     }
 
-    fn ids(found: &[&(u32, Marker)]) -> Vec<u32> {
-        found.iter().map(|(_, m)| m.merchants[0]).collect()
+    fn ids(found: &[&Marker]) -> Vec<u32> {
+        found.iter().map(|m| m.merchants[0]).collect()
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use fujin_core::commerce::{OrderId, Verdict};
+use fujin_core::feed::Json;
 
 /// What a verify question returns: the merchant's verdict, or `None` when
 /// there is no usable answer (offline, an error status, not JSON).
@@ -52,6 +53,9 @@ async fn ask(verify_url: String, id: OrderId) -> Option<Verdict> {
     if !response.ok() {
         return None;
     }
-    let answer: serde_json::Value = serde_json::from_str(&response.text().await.ok()?).ok()?;
+    // Read as a borrowed `Json`, like feeds: a `serde_json::Value` reader
+    // would be a copy of its own in the bundle for this one answer.
+    let text = response.text().await.ok()?;
+    let answer: Json = serde_json::from_str(&text).ok()?;
     Verdict::from_key(answer.get("status")?.as_str()?)
 }

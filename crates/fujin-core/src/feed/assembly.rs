@@ -1,7 +1,7 @@
 //! A feed being put together from its head and then its records, one by
 //! one, whichever way the text is read (a whole parse or [`FeedReader`](super::FeedReader)).
 
-use serde_json::{Map, Value};
+use super::json::{Json, Object};
 
 use super::Feed;
 use super::context::Context;
@@ -39,7 +39,7 @@ pub(super) struct Assembly {
 
 impl Assembly {
     /// Checks the document's head; `top` may hold the records or not.
-    pub fn new(top: &Map<String, Value>) -> Result<Self, FeedError> {
+    pub fn new(top: &Object) -> Result<Self, FeedError> {
         let Head { format, crs, name, center, checkout_hosts, order_params, problems } = Head::read(top)?;
         let mut ctx = Context::new(crs, checkout_hosts, order_params);
         ctx.note(problems);
@@ -61,7 +61,7 @@ impl Assembly {
     }
 
     /// Reads record `i` of the list.
-    pub fn read(&mut self, i: usize, record: &Value) {
+    pub fn read(&mut self, i: usize, record: &Json) {
         let merchant = match self.format {
             Format::GeoJson => read_feature(i, record, &mut self.ctx),
             Format::Fujin => read_merchant_record(i, record, &mut self.ctx),

@@ -36,7 +36,9 @@ pub fn convert_document(bytes: &[u8], from: Crs, to: Crs) -> Result<(Value, Vec<
     let Value::Object(top) = &mut doc else {
         return Err(FeedError::NotAFeed("the top level is not an object".to_owned()));
     };
-    let is_geojson = Format::of(top).map_err(FeedError::NotAFeed)? == Format::GeoJson;
+    let kind = top.get("type").and_then(Value::as_str);
+    let format = Format::from_keys(kind, top.contains_key("merchants")).map_err(FeedError::NotAFeed)?;
+    let is_geojson = format == Format::GeoJson;
     if let Some(Value::String(declared)) = top.get("crs") {
         let declared: Crs = declared.parse()?;
         if declared != from {

@@ -1,10 +1,9 @@
 //! Reading and validating one deal.
 
-use serde_json::Value;
+use super::json::Json;
 
 use super::context::Context;
 use super::fields::{At, Fields, type_name};
-use super::pointer::child;
 use super::problem::{Problem, ProblemKind};
 use crate::commerce::check_handoff_room;
 use crate::model::limits::*;
@@ -12,8 +11,8 @@ use crate::model::{Deal, Fen, PayProvider, check_pay_link};
 
 /// Reads the deal at `pointer`; `None` when it is rejected (its problems are
 /// then in the returned list).
-pub(super) fn read_deal(v: &Value, pointer: String, ctx: &Context) -> (Option<Deal>, Vec<Problem>) {
-    let Value::Object(map) = v else {
+pub(super) fn read_deal(v: &Json, pointer: String, ctx: &Context) -> (Option<Deal>, Vec<Problem>) {
+    let Json::Object(map) = v else {
         let kind = ProblemKind::NotAnObject(type_name(v));
         return (None, vec![Problem { pointer, kind }]);
     };
@@ -78,10 +77,9 @@ fn read_pay(f: &mut Fields, ctx: &Context) -> Vec<crate::model::PayLink> {
     let Some(v) = f.get("pay") else {
         return Vec::new();
     };
-    let pointer = f.pointer("pay");
-    let Value::Object(links) = v else {
+    let Json::Object(links) = v else {
         f.report(
-            pointer,
+            At::Field("pay"),
             ProblemKind::WrongType {
                 field: "pay",
                 expected: "an object of payment links",
@@ -91,25 +89,27 @@ fn read_pay(f: &mut Fields, ctx: &Context) -> Vec<crate::model::PayLink> {
         return Vec::new();
     };
     let mut pay = Vec::new();
-    for (key, link) in links {
-        let link_pointer = child(&pointer, key);
+    for (key, link) in links.iter() {
         let provider = match key.parse::<PayProvider>() {
             Ok(p) => p,
             Err(e) => {
-                f.report(link_pointer, e.into());
+                f.report(At::Nested("pay", key), e.into());
                 continue;
             }
         };
-        let Value::String(raw) = link else {
+        let Json::String(raw) = link else {
             let found = type_name(link);
-            f.report(link_pointer, ProblemKind::WrongType { field: "payment link", expected: "text", found });
+            f.report(
+                At::Nested("pay", key),
+                ProblemKind::WrongType { field: "payment link", expected: "text", found },
+            );
             continue;
         };
         let checked = check_pay_link(provider, raw, &ctx.checkout_hosts)
             .and_then(|link| check_handoff_room(&link, &ctx.order_params).map(|()| link));
         match checked {
             Ok(checked) => pay.push(checked),
-            Err(e) => f.report(link_pointer, e.into()),
+            Err(e) => f.report(At::Nested("pay", key), e.into()),
         }
     }
     // In the allowlist's order of providers; a JSON object has each key

@@ -1,6 +1,6 @@
 //! Reading one GeoJSON feature as a merchant: each Point feature is one.
 
-use serde_json::{Map, Value};
+use super::json::{Json, Object};
 
 use super::context::Context;
 use super::fields::{Fields, type_name};
@@ -11,16 +11,16 @@ use crate::geo::LonLat;
 use crate::model::Merchant;
 
 /// Reads feature `i` of a FeatureCollection as a merchant.
-pub(super) fn read_feature(i: usize, v: &Value, ctx: &mut Context) -> Option<Merchant> {
-    let empty = Map::new();
+pub(super) fn read_feature(i: usize, v: &Json, ctx: &mut Context) -> Option<Merchant> {
+    let empty = Object::default();
     let pointer = format!("/features/{i}");
-    let Value::Object(feature) = v else {
+    let Json::Object(feature) = v else {
         ctx.reject(vec![Problem { pointer, kind: ProblemKind::NotAnObject(type_name(v)) }]);
         return None;
     };
     let counting_only = !ctx.keeps_problems();
     let mut outer = Fields::new(feature, pointer.clone()).counting_only(counting_only);
-    match feature.get("type").and_then(Value::as_str) {
+    match feature.get("type").and_then(Json::as_str) {
         Some("Feature") => {}
         other => {
             let found = other.map_or_else(|| "nothing".to_owned(), str::to_owned);
@@ -30,8 +30,8 @@ pub(super) fn read_feature(i: usize, v: &Value, ctx: &mut Context) -> Option<Mer
     let position = read_point(&mut outer);
     let props_pointer = child(&pointer, "properties");
     let props = match feature.get("properties") {
-        Some(Value::Object(p)) => p,
-        None | Some(Value::Null) => &empty,
+        Some(Json::Object(p)) => p,
+        None | Some(Json::Null) => &empty,
         Some(other) => {
             let kind = ProblemKind::WrongType {
                 field: "properties",
@@ -57,19 +57,19 @@ pub(super) fn read_feature(i: usize, v: &Value, ctx: &mut Context) -> Option<Mer
 /// The Point geometry's `[lon, lat]`, reporting anything else.
 fn read_point(outer: &mut Fields) -> Option<LonLat> {
     let geometry_pointer = outer.pointer("geometry");
-    let Some(Value::Object(geometry)) = outer.get("geometry") else {
+    let Some(Json::Object(geometry)) = outer.get("geometry") else {
         let found = outer.get("geometry").map_or("nothing", type_name);
         let kind = ProblemKind::WrongType { field: "geometry", expected: "a Point geometry", found };
         outer.report(geometry_pointer, kind);
         return None;
     };
-    let kind = geometry.get("type").and_then(Value::as_str).unwrap_or("");
+    let kind = geometry.get("type").and_then(Json::as_str).unwrap_or("");
     if kind != "Point" {
         outer.report(child(&geometry_pointer, "type"), ProblemKind::NotPoint(kind.to_owned()));
         return None;
     }
     let coords_pointer = child(&geometry_pointer, "coordinates");
-    let Some(Value::Array(coords)) = geometry.get("coordinates") else {
+    let Some(Json::Array(coords)) = geometry.get("coordinates") else {
         outer.report(coords_pointer, ProblemKind::BadCoordinates);
         return None;
     };

@@ -2,7 +2,7 @@
 //! `merchants`) or a GeoJSON FeatureCollection (in `features`). One
 //! detection for loading and for `fujin convert`.
 
-use serde_json::{Map, Value};
+use super::json::{Json, Object};
 
 /// The feed format version this code reads.
 pub const FEED_VERSION: u64 = 1;
@@ -22,14 +22,20 @@ impl Format {
 
     /// The format of the top-level object `top`, or why it is neither
     /// (a hint for [`FeedError::NotAFeed`](super::FeedError::NotAFeed)).
-    pub fn of(top: &Map<String, Value>) -> Result<Self, String> {
-        if top.get("type").and_then(Value::as_str) == Some("FeatureCollection") {
+    pub fn of(top: &Object) -> Result<Self, String> {
+        Self::from_keys(top.get("type").and_then(Json::as_str), top.get("merchants").is_some())
+    }
+
+    /// The format of a top-level object whose `type` is `kind` (if it is a
+    /// string) and which has a `merchants` key or not.
+    pub fn from_keys(kind: Option<&str>, has_merchants: bool) -> Result<Self, String> {
+        if kind == Some("FeatureCollection") {
             return Ok(Format::GeoJson);
         }
-        if top.contains_key("merchants") {
+        if has_merchants {
             return Ok(Format::Fujin);
         }
-        Err(match top.get("type").and_then(Value::as_str) {
+        Err(match kind {
             Some("Feature") => "a single GeoJSON Feature; put it in a FeatureCollection".to_owned(),
             Some(other) => format!("GeoJSON type {other:?}; use a FeatureCollection of Points"),
             None => "it has neither \"merchants\" nor \"type\": \"FeatureCollection\"".to_owned(),

@@ -1,7 +1,7 @@
 //! Reading a feed's head: everything but its records (version, datum,
 //! name, centre, checkout hosts, order parameters).
 
-use serde_json::{Map, Value};
+use super::json::{Json, Object};
 
 use super::error::FeedError;
 use super::fields::{At, Fields, type_name};
@@ -34,7 +34,7 @@ pub(super) struct Head {
 impl Head {
     /// Reads the head of the top-level object `top`, which may hold the
     /// records or not. Errors refuse the document.
-    pub fn read(top: &Map<String, Value>) -> Result<Self, FeedError> {
+    pub fn read(top: &Object) -> Result<Self, FeedError> {
         let format = Format::of(top).map_err(FeedError::NotAFeed)?;
         check_version(top)?;
         let crs = match format {
@@ -55,49 +55,53 @@ impl Head {
 }
 
 /// The top-level object of a document.
-pub(super) fn top_object(doc: &Value) -> Result<&Map<String, Value>, FeedError> {
+pub(super) fn top_object<'d, 't>(doc: &'d Json<'t>) -> Result<&'d Object<'t>, FeedError> {
     match doc {
-        Value::Object(top) => Ok(top),
+        Json::Object(top) => Ok(top),
         other => Err(FeedError::NotAFeed(format!("the top level is {}, not an object", type_name(other)))),
     }
 }
 
 /// The document's list of records (`merchants` or `features`); none when absent.
-pub(super) fn record_list<'a>(top: &'a Map<String, Value>, key: &str) -> Result<&'a [Value], FeedError> {
+pub(super) fn record_list<'a, 't>(top: &'a Object<'t>, key: &str) -> Result<&'a [Json<'t>], FeedError> {
     match top.get(key) {
-        Some(Value::Array(list)) => Ok(list),
+        Some(Json::Array(list)) => Ok(list),
         Some(other) => Err(FeedError::NotAFeed(format!("\"{key}\" is {}, not a list", type_name(other)))),
         None => Ok(&[]),
     }
 }
 
-fn check_version(top: &Map<String, Value>) -> Result<(), FeedError> {
+fn check_version(top: &Object) -> Result<(), FeedError> {
     match top.get("version") {
-        None | Some(Value::Null) => Ok(()),
-        Some(Value::Number(n)) if n.as_u64() == Some(FEED_VERSION) => Ok(()),
+        None | Some(Json::Null) => Ok(()),
+        Some(Json::Number(n)) if n.as_u64() == Some(FEED_VERSION) => Ok(()),
         Some(other) => Err(FeedError::UnsupportedVersion(other.to_string())),
     }
 }
 
-fn feed_crs(top: &Map<String, Value>) -> Result<Crs, FeedError> {
+fn feed_crs(top: &Object) -> Result<Crs, FeedError> {
     match top.get("crs") {
-        None | Some(Value::Null) => Ok(Crs::Wgs84),
-        Some(Value::String(s)) => Ok(s.parse()?),
+        None | Some(Json::Null) => Ok(Crs::Wgs84),
+        Some(Json::String(s)) => Ok(s.parse()?),
         Some(other) => Err(UnknownCrs(other.to_string()).into()),
     }
 }
 
 /// The datum of a FeatureCollection: RFC 7946 says WGS-84; Fujin also reads
 /// a `"crs": "gcj02"` foreign member, and the old-style named CRS84 object.
-fn geojson_crs(top: &Map<String, Value>) -> Result<Crs, FeedError> {
+fn geojson_crs(top: &Object) -> Result<Crs, FeedError> {
     match top.get("crs") {
-        None | Some(Value::Null) => Ok(Crs::Wgs84),
-        Some(Value::String(s)) => Ok(s.parse()?),
-        Some(Value::Object(o)) => {
-            let name = o.get("properties").and_then(|p| p.get("name")).and_then(Value::as_str);
+        None | Some(Json::Null) => Ok(Crs::Wgs84),
+        Some(Json::String(s)) => Ok(s.parse()?),
+        Some(crs @ Json::Object(o)) => {
+            let properties = match o.get("properties") {
+                Some(Json::Object(p)) => Some(p),
+                _ => None,
+            };
+            let name = properties.and_then(|p| p.get("name")).and_then(Json::as_str);
             match name {
                 Some(n) if n.ends_with("CRS84") || n.ends_with("4326") => Ok(Crs::Wgs84),
-                _ => Err(UnknownCrs(Value::Object(o.clone()).to_string()).into()),
+                _ => Err(UnknownCrs(crs.to_string()).into()),
             }
         }
         Some(other) => Err(UnknownCrs(other.to_string()).into()),
@@ -123,9 +127,9 @@ fn head_object<'a>(
     head: &mut Fields<'a>,
     key: &'static str,
     expected: &'static str,
-) -> Option<&'a Map<String, Value>> {
+) -> Option<&'a Object<'a>> {
     match head.get(key)? {
-        Value::Object(map) => Some(map),
+        Json::Object(map) => Some(map),
         other => {
             head.report_at(key, ProblemKind::WrongType { field: key, expected, found: type_name(other) });
             None

@@ -7,22 +7,34 @@ use hashbrown::HashTable;
 
 /// Ids seen so far and where each was first used, for duplicate reports.
 ///
-/// Every id and pointer is kept in one string, and the table holds only
-/// offsets into it. A map of owned strings (two allocations an entry) cost
-/// a million merchants about 100 MB, and freeing it at the end of reading
-/// was a single task of 400 ms in the browser; this is two allocations in
-/// all, whatever the count.
-#[derive(Default)]
+/// Every id and pointer is kept in a string, and a table holds only offsets
+/// into it. A map of owned strings (two allocations an entry) cost a million
+/// merchants about 100 MB, and freeing it at the end of reading was a
+/// single task of 400 ms in the browser.
+///
+/// The ids are spread over [`SHARDS`] such strings and tables by their
+/// hash, so that growing one (a rehash, a copy of its text) moves a
+/// sixty-fourth of the ids: a single table of a million ids grew in one
+/// step of 140 ms in the browser, and how far ahead to reserve cannot be
+/// known from a list's bytes.
 pub(super) struct IdSet {
-    /// Each entry's id then its pointer, one after the other.
-    text: String,
-    entries: HashTable<Entry>,
+    shards: Vec<Shard>,
     hasher: RandomState,
 }
 
-/// Where an entry lies in [`IdSet::text`]: the id at `start..start + id_len`,
-/// then the pointer up to `end`. A feed is at most 256 MiB, so `u32` holds
-/// every offset; a set that would pass 4 GiB refuses more ids.
+/// How many parts an [`IdSet`] is spread over.
+const SHARDS: usize = 64;
+
+#[derive(Default)]
+struct Shard {
+    /// Each entry's id then its pointer, one after the other.
+    text: String,
+    entries: HashTable<Entry>,
+}
+
+/// Where an entry lies in its shard's text: the id at `start..start +
+/// id_len`, then the pointer up to `end`. A feed is at most 256 MiB, so
+/// `u32` holds every offset; a shard that would pass 4 GiB refuses more ids.
 #[derive(Clone, Copy)]
 struct Entry {
     start: u32,
@@ -30,36 +42,52 @@ struct Entry {
     end: u32,
 }
 
+impl Default for IdSet {
+    fn default() -> Self {
+        Self { shards: (0..SHARDS).map(|_| Shard::default()).collect(), hasher: RandomState::default() }
+    }
+}
+
 impl IdSet {
-    /// Makes room for `n` more ids without rehashing.
+    /// Makes room for about `n` more ids without rehashing.
     pub fn reserve(&mut self, n: usize) {
-        let Self { text, entries, hasher } = self;
-        entries.reserve(n, |e| hasher.hash_one(id_of(text, e)));
+        let hasher = &self.hasher;
+        for Shard { text, entries } in &mut self.shards {
+            entries.reserve(n / SHARDS, |e| hasher.hash_one(id_of(text, e)));
+        }
     }
 
     /// The pointer where `id` was first used, if it was.
     pub fn first_use(&self, id: &str) -> Option<&str> {
         let hash = self.hasher.hash_one(id);
-        let entry = self.entries.find(hash, |e| id_of(&self.text, e) == id)?;
-        Some(&self.text[(entry.start + entry.id_len) as usize..entry.end as usize])
+        let Shard { text, entries } = &self.shards[shard_of(hash)];
+        let entry = entries.find(hash, |e| id_of(text, e) == id)?;
+        Some(&text[(entry.start + entry.id_len) as usize..entry.end as usize])
     }
 
     /// Records that `id` was first used at `pointer` (the caller has
     /// checked that it was not used before).
     pub fn insert(&mut self, id: &str, pointer: &str) {
-        let start = self.text.len();
+        let hash = self.hasher.hash_one(id);
+        let hasher = &self.hasher;
+        let Shard { text, entries } = &mut self.shards[shard_of(hash)];
+        let start = text.len();
         let (Ok(start32), Ok(id_len), Ok(end)) =
             (u32::try_from(start), u32::try_from(id.len()), u32::try_from(start + id.len() + pointer.len()))
         else {
             return;
         };
-        self.text.push_str(id);
-        self.text.push_str(pointer);
-        let Self { text, entries, hasher } = self;
-        let hash = hasher.hash_one(id);
+        text.push_str(id);
+        text.push_str(pointer);
         entries
             .insert_unique(hash, Entry { start: start32, id_len, end }, |e| hasher.hash_one(id_of(text, e)));
     }
+}
+
+/// The shard of a hash: bits that the tables themselves do not use (they
+/// take buckets from the low bits and tags from the top seven).
+fn shard_of(hash: u64) -> usize {
+    (hash >> 32) as usize % SHARDS
 }
 
 fn id_of<'t>(text: &'t str, e: &Entry) -> &'t str {

@@ -3,6 +3,8 @@
 
 use serde_json::Value;
 
+use super::json::Json;
+
 use super::assembly::{Assembly, LoadedFeed};
 use super::error::FeedError;
 use super::head::{record_list, top_object};
@@ -31,7 +33,8 @@ pub fn load_feed(bytes: &[u8]) -> Result<LoadedFeed, FeedError> {
 
 /// Loads an already parsed document.
 pub fn load_value(doc: &Value) -> Result<LoadedFeed, FeedError> {
-    let top = top_object(doc)?;
+    let doc = Json::from(doc);
+    let top = top_object(&doc)?;
     let mut assembly = Assembly::new(top)?;
     let records = record_list(top, assembly.record_key())?;
     if records.len() > MAX_RECORDS {

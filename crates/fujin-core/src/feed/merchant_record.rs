@@ -1,6 +1,6 @@
 //! Validating one merchant and its deals, whichever format it came in.
 
-use serde_json::Value;
+use super::json::Json;
 
 use super::context::Context;
 use super::deal_record::read_deal;
@@ -126,11 +126,11 @@ fn read_phone(f: &mut Fields) -> Option<String> {
     }
 }
 
-fn read_deal_list<'a>(f: &mut Fields<'a>) -> &'a [Value] {
+fn read_deal_list<'a>(f: &mut Fields<'a>) -> &'a [Json<'a>] {
     let Some(v) = f.get("deals") else { return &[] };
     match v {
-        Value::Array(items) if items.len() <= MAX_DEALS_PER_MERCHANT => items,
-        Value::Array(items) => {
+        Json::Array(items) if items.len() <= MAX_DEALS_PER_MERCHANT => items,
+        Json::Array(items) => {
             let kind = ProblemKind::TooMany { field: "deals", len: items.len(), max: MAX_DEALS_PER_MERCHANT };
             f.report_at("deals", kind);
             &[]
@@ -148,9 +148,9 @@ fn read_deal_list<'a>(f: &mut Fields<'a>) -> &'a [Value] {
 }
 
 /// Reads record `i` of a feed's `merchants`.
-pub(super) fn read_merchant_record(i: usize, v: &Value, ctx: &mut Context) -> Option<Merchant> {
+pub(super) fn read_merchant_record(i: usize, v: &Json, ctx: &mut Context) -> Option<Merchant> {
     let pointer = format!("/merchants/{i}");
-    let Value::Object(map) = v else {
+    let Json::Object(map) = v else {
         let problem = Problem { pointer, kind: ProblemKind::NotAnObject(type_name(v)) };
         ctx.reject(vec![problem]);
         return None;

@@ -2,8 +2,18 @@
 
 /// Appends `token` to `base` as a JSON pointer segment, escaping `~` and `/`.
 pub fn child(base: &str, token: impl AsRef<str>) -> String {
-    let token = token.as_ref().replace('~', "~0").replace('/', "~1");
-    format!("{base}/{token}")
+    let token = token.as_ref();
+    let mut pointer = String::with_capacity(base.len() + 1 + token.len());
+    pointer.push_str(base);
+    pointer.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+    pointer
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use serde_json::Value;
+use std::borrow::Cow;
+
+use super::json::Json;
 
 use super::assembly::{Assembly, LoadedFeed};
 use super::error::FeedError;
@@ -91,8 +93,8 @@ struct Records {
 }
 
 /// What comes next in a record list.
-enum Element {
-    Value(Value),
+enum Element<'t> {
+    Record(Json<'t>),
     Oversized(Range<usize>),
     End,
 }
@@ -151,7 +153,7 @@ impl<'a> FeedReader<'a> {
                             *total = *next;
                             return Ok(true);
                         }
-                        Element::Value(record) => assembly.read(*next, &record),
+                        Element::Record(record) => assembly.read(*next, &record),
                         Element::Oversized(range) => {
                             if check_json(&text[range.clone()]).is_err() {
                                 return Err(the_syntax_error(text, range.start));
@@ -197,8 +199,7 @@ fn records_stage(text: &str, outline: Outline) -> Result<Stage, FeedError> {
         from = list.range.end;
     }
     head_text.push_str(&text[from..]);
-    let head: Value = serde_json::from_str(&head_text).map_err(|_| the_syntax_error(text, 0))?;
-    drop(head_text);
+    let head: Json = serde_json::from_str(&head_text).map_err(|_| the_syntax_error(text, 0))?;
     // A document that is not a feed may still not be JSON; say that first, as the parser would.
     let not_a_feed = |e: FeedError| if lists.is_empty() { e } else { syntax_error(text).unwrap_or(e) };
     let top = top_object(&head).map_err(not_a_feed)?;
@@ -228,7 +229,7 @@ fn records_stage(text: &str, outline: Outline) -> Result<Stage, FeedError> {
 impl Records {
     /// The next element, read from `pos` (`index` elements have been
     /// read). `Err` with the byte offset where the list stops making sense.
-    fn next_element(&mut self, text: &str, index: usize) -> Result<Element, usize> {
+    fn next_element<'t>(&mut self, text: &'t str, index: usize) -> Result<Element<'t>, usize> {
         // The list's content, without its brackets.
         let end = self.list.end - 1;
         skip_space(text, &mut self.pos, end);
@@ -247,11 +248,11 @@ impl Records {
             self.pos = range.end;
             return Ok(Element::Oversized(range));
         }
-        let mut values = serde_json::Deserializer::from_str(&text[self.pos..end]).into_iter::<Value>();
+        let mut values = serde_json::Deserializer::from_str(&text[self.pos..end]).into_iter::<Json>();
         match values.next() {
             Some(Ok(value)) => {
                 self.pos += values.byte_offset();
-                Ok(Element::Value(value))
+                Ok(Element::Record(value))
             }
             _ => Err(self.pos),
         }
@@ -270,11 +271,11 @@ fn skip_space(text: &str, pos: &mut usize, end: usize) {
 fn not_an_object(text: &str) -> FeedError {
     syntax_error(text).unwrap_or_else(|| {
         let same_kind = match text.trim_start().as_bytes().first() {
-            Some(b'[') => Value::Array(Vec::new()),
-            Some(b'"') => Value::String(String::new()),
-            Some(b't' | b'f') => Value::Bool(true),
-            Some(b'n') => Value::Null,
-            _ => Value::from(0),
+            Some(b'[') => Json::Array(Vec::new()),
+            Some(b'"') => Json::String(Cow::Borrowed("")),
+            Some(b't' | b'f') => Json::Bool(true),
+            Some(b'n') => Json::Null,
+            _ => Json::Number(0.into()),
         };
         match top_object(&same_kind) {
             Err(e) => e,
