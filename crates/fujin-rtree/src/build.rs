@@ -42,8 +42,9 @@ pub const PART_LEN: usize = 32_768;
 /// while !load.step() {
 ///     steps += 1;
 /// }
-/// // The points put in cell order, then four parts of at most 32,768.
-/// assert_eq!(steps, 1 + 4);
+/// // The points put in cell order (their box, their cells, their places:
+/// // a step each for up to 131,072 points), then four parts of at most 32,768.
+/// assert_eq!(steps, 3 + 4);
 /// let tree = load.finish();
 /// let (nodes, ids) = tree.shape();
 /// let shape = CheckedShape::new(&nodes, ids.to_vec()).unwrap();
@@ -65,8 +66,9 @@ pub struct TreeBuild {
 /// What is left to do.
 enum Work {
     /// Bulk load `entries`: put them in cell order (unless they fit in one
-    /// part), then load runs of `part_len` from `next` on.
-    Load { entries: Vec<([f64; 3], u32)>, order: Vec<u32>, next: usize, part_len: usize },
+    /// part; `ordering` until `order` is done), then load runs of
+    /// `part_len` from `next` on.
+    Load { entries: Vec<([f64; 3], u32)>, ordering: CellOrder, order: Vec<u32>, next: usize, part_len: usize },
     /// Rebuild a checked shape's parts (`todo`, the next last) over the
     /// entries, which are by id.
     Rebuild { nodes: Vec<Node>, todo: Vec<Part>, entries: Vec<([f64; 3], u32)> },
@@ -92,7 +94,8 @@ impl TreeBuild {
             }
             _ => {
                 let part_len = PART_LEN.max(n.div_ceil(usize::from(MAX_CHILDREN)));
-                (Work::Load { entries, order: Vec::new(), next: 0, part_len }, vec![0; n])
+                let ordering = CellOrder::default();
+                (Work::Load { entries, ordering, order: Vec::new(), next: 0, part_len }, vec![0; n])
             }
         };
         Self { work, parts: Vec::new(), ids, done: 0, slot_of: Vec::new() }
@@ -101,10 +104,12 @@ impl TreeBuild {
     /// Does one piece of work; true when the tree is built.
     pub fn step(&mut self) -> bool {
         match &mut self.work {
-            Work::Load { entries, order, next, part_len } => {
+            Work::Load { entries, ordering, order, next, part_len } => {
                 let n = entries.len();
                 if n > *part_len && order.is_empty() {
-                    *order = cell_order(entries);
+                    if let Some(done) = ordering.step(entries) {
+                        *order = done;
+                    }
                     return false;
                 }
                 if *next < n {
@@ -184,50 +189,117 @@ fn entry((vector, id): ([f64; 3], u32)) -> Entry {
 /// Cells per axis of the grid that orders the points: 2 to this power.
 const CELL_BITS: u32 = 10;
 
-/// The indices of `entries` in the Hilbert order of their cells in a grid
-/// of 1024² cells over the two widest axes of their box (a counting sort:
-/// O(n + 1024²)); within a cell, in their own order. Runs of a Hilbert order
-/// are compact blobs, so the runs make good parts (a Morton order jumps
-/// across the grid, and its runs' boxes overlap more: 20 nearest of a
-/// million measured 0.72× of geokdbush's time with Morton cells, 0.63× with
-/// these, one bench run each). The third axis is the narrowest: a city on
-/// the sphere is nearly flat; points all over the world fold two
-/// hemispheres onto one cell, which makes parts wider, never answers wrong.
-fn cell_order(entries: &[([f64; 3], u32)]) -> Vec<u32> {
-    let (mut lower, mut upper) = ([f64::MAX; 3], [f64::MIN; 3]);
-    for (p, _) in entries {
-        for axis in 0..3 {
-            lower[axis] = lower[axis].min(p[axis]);
-            upper[axis] = upper[axis].max(p[axis]);
+/// Entries handled in one step of putting them in cell order: each stage
+/// is O(n), and a million entries at once took a step of 70 ms in the
+/// browser.
+const ORDER_CHUNK: usize = 131_072;
+
+/// The indices of the entries in the Hilbert order of their cells in a
+/// grid of 1024² cells over the two widest axes of their box (a counting
+/// sort: O(n + 1024²)); within a cell, in their own order. Runs of a
+/// Hilbert order are compact blobs, so the runs make good parts (a Morton
+/// order jumps across the grid, and its runs' boxes overlap more: 20
+/// nearest of a million measured 0.72× of geokdbush's time with Morton
+/// cells, 0.63× with these, one bench run each). The third axis is the
+/// narrowest: a city on the sphere is nearly flat; points all over the
+/// world fold two hemispheres onto one cell, which makes parts wider, never
+/// answers wrong.
+///
+/// Worked out a chunk of entries at a time, in three stages: the box, each
+/// entry's cell, each entry's place.
+enum CellOrder {
+    /// The box of the entries before `at`.
+    Bounds { lower: [f64; 3], upper: [f64; 3], at: usize },
+    /// The cells of the first entries.
+    Cells { grid: Grid, cells: Vec<u32> },
+    /// Entries before `at` placed in `order`; `next` holds where each
+    /// cell's next entry goes.
+    Place { cells: Vec<u32>, next: Vec<u32>, order: Vec<u32>, at: usize },
+}
+
+impl Default for CellOrder {
+    fn default() -> Self {
+        CellOrder::Bounds { lower: [f64::MAX; 3], upper: [f64::MIN; 3], at: 0 }
+    }
+}
+
+impl CellOrder {
+    /// Does a chunk of the work; the order once done.
+    fn step(&mut self, entries: &[([f64; 3], u32)]) -> Option<Vec<u32>> {
+        let n = entries.len();
+        match self {
+            CellOrder::Bounds { lower, upper, at } => {
+                let end = (*at + ORDER_CHUNK).min(n);
+                for (p, _) in &entries[*at..end] {
+                    for axis in 0..3 {
+                        lower[axis] = lower[axis].min(p[axis]);
+                        upper[axis] = upper[axis].max(p[axis]);
+                    }
+                }
+                *at = end;
+                if end == n {
+                    *self =
+                        CellOrder::Cells { grid: Grid::new(*lower, *upper), cells: Vec::with_capacity(n) };
+                }
+                None
+            }
+            CellOrder::Cells { grid, cells } => {
+                let start = cells.len();
+                cells.extend(entries[start..(start + ORDER_CHUNK).min(n)].iter().map(|(p, _)| grid.cell(p)));
+                if cells.len() == n {
+                    // Where each cell's run starts, then (as entries are
+                    // placed) where its next entry goes.
+                    let mut next = vec![0u32; (1 << (2 * CELL_BITS)) + 1];
+                    for &c in cells.iter() {
+                        next[c as usize + 1] += 1;
+                    }
+                    for i in 1..next.len() {
+                        next[i] += next[i - 1];
+                    }
+                    let cells = std::mem::take(cells);
+                    *self = CellOrder::Place { cells, next, order: vec![0; n], at: 0 };
+                }
+                None
+            }
+            CellOrder::Place { cells, next, order, at } => {
+                let end = (*at + ORDER_CHUNK).min(n);
+                for (i, &c) in cells.iter().enumerate().take(end).skip(*at) {
+                    let slot = &mut next[c as usize];
+                    order[*slot as usize] = i as u32;
+                    *slot += 1;
+                }
+                *at = end;
+                (end == n).then(|| std::mem::take(order))
+            }
         }
     }
-    let extent = |axis: usize| upper[axis] - lower[axis];
-    let narrowest = (0..3).fold(0, |n, axis| if extent(axis) < extent(n) { axis } else { n });
-    let axes = [(narrowest + 1) % 3, (narrowest + 2) % 3];
-    let side = 1u32 << CELL_BITS;
-    let scale = axes.map(|a| if extent(a) > 0.0 { f64::from(side) / extent(a) } else { 0.0 });
-    let cell = |(p, _): &([f64; 3], u32)| {
+}
+
+/// The grid of [`CellOrder`]: the two widest axes of a box, cut in 1024.
+struct Grid {
+    axes: [usize; 2],
+    lower: [f64; 3],
+    scale: [f64; 2],
+}
+
+impl Grid {
+    fn new(lower: [f64; 3], upper: [f64; 3]) -> Self {
+        let extent = |axis: usize| upper[axis] - lower[axis];
+        let narrowest = (0..3).fold(0, |n, axis| if extent(axis) < extent(n) { axis } else { n });
+        let axes = [(narrowest + 1) % 3, (narrowest + 2) % 3];
+        let side = f64::from(1u32 << CELL_BITS);
+        let scale = axes.map(|a| if extent(a) > 0.0 { side / extent(a) } else { 0.0 });
+        Self { axes, lower, scale }
+    }
+
+    /// The place of `p`'s cell along the Hilbert curve.
+    fn cell(&self, p: &[f64; 3]) -> u32 {
+        let side = 1u32 << CELL_BITS;
         // `as` saturates: the upper edge lands in the last cell.
-        let at = |i: usize| (((p[axes[i]] - lower[axes[i]]) * scale[i]) as u32).min(side - 1);
+        let at =
+            |i: usize| (((p[self.axes[i]] - self.lower[self.axes[i]]) * self.scale[i]) as u32).min(side - 1);
         hilbert(at(0), at(1))
-    };
-    let cells: Vec<u32> = entries.iter().map(cell).collect();
-    // Where each cell's run starts, then (as entries are placed) where its
-    // next entry goes.
-    let mut next = vec![0u32; (1 << (2 * CELL_BITS)) + 1];
-    for &c in &cells {
-        next[c as usize + 1] += 1;
     }
-    for i in 1..next.len() {
-        next[i] += next[i - 1];
-    }
-    let mut order = vec![0u32; entries.len()];
-    for (i, &c) in cells.iter().enumerate() {
-        let at = &mut next[c as usize];
-        order[*at as usize] = i as u32;
-        *at += 1;
-    }
-    order
 }
 
 /// The place of cell (x, y) along the Hilbert curve over a grid of
@@ -285,6 +357,47 @@ impl CheckedShape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Stepped over several chunks, the order is that of the cells along
+    /// the curve, ties in the entries' own order (checked against a sort).
+    #[test]
+    fn the_cell_order_in_chunks_is_the_curves_order() {
+        let n = 2 * ORDER_CHUNK + 12_345;
+        let mut seed = 11_u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        // A city's worth of points, some repeated (ties within a cell).
+        let mut entries: Vec<([f64; 3], u32)> = (0..n as u32)
+            .map(|i| {
+                let (lon, lat) = (2.0 + 0.01 * next(), 0.4 + 0.01 * next());
+                ([lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()], i)
+            })
+            .collect();
+        entries[7].0 = entries[3].0;
+        let mut ordering = CellOrder::default();
+        let mut steps = 1;
+        let order = loop {
+            match ordering.step(&entries) {
+                Some(order) => break order,
+                None => steps += 1,
+            }
+        };
+        assert_eq!(steps, 3 * 3, "three stages of three chunks");
+        let CellOrder::Place { .. } = ordering else { panic!("ends placing") };
+        let (mut lower, mut upper) = ([f64::MAX; 3], [f64::MIN; 3]);
+        for (p, _) in &entries {
+            for axis in 0..3 {
+                lower[axis] = lower[axis].min(p[axis]);
+                upper[axis] = upper[axis].max(p[axis]);
+            }
+        }
+        let grid = Grid::new(lower, upper);
+        let mut want: Vec<u32> = (0..n as u32).collect();
+        want.sort_by_key(|&i| (grid.cell(&entries[i as usize].0), i));
+        assert_eq!(order, want);
+    }
 
     /// The curve visits every cell once, each step to a neighbouring cell.
     #[test]
