@@ -42,9 +42,9 @@ pub const PART_LEN: usize = 32_768;
 /// while !load.step() {
 ///     steps += 1;
 /// }
-/// // The points put in cell order (their box, their cells, their places:
-/// // a step each for up to 131,072 points), then four parts of at most 32,768.
-/// assert_eq!(steps, 3 + 4);
+/// // The points put in cell order (a step for up to 131,072 points), then
+/// // four parts of at most 32,768.
+/// assert_eq!(steps, 1 + 4);
 /// let tree = load.finish();
 /// let (nodes, ids) = tree.shape();
 /// let shape = CheckedShape::new(&nodes, ids.to_vec()).unwrap();
@@ -189,9 +189,8 @@ fn entry((vector, id): ([f64; 3], u32)) -> Entry {
 /// Cells per axis of the grid that orders the points: 2 to this power.
 const CELL_BITS: u32 = 10;
 
-/// Entries handled in one step of putting them in cell order: each stage
-/// is O(n), and a million entries at once took a step of 70 ms in the
-/// browser.
+/// Entries whose cells are found in one step of putting them in cell
+/// order: a million at once took a step of 70 ms in the browser.
 const ORDER_CHUNK: usize = 131_072;
 
 /// The indices of the entries in the Hilbert order of their cells in a
@@ -205,77 +204,46 @@ const ORDER_CHUNK: usize = 131_072;
 /// world fold two hemispheres onto one cell, which makes parts wider, never
 /// answers wrong.
 ///
-/// Worked out a chunk of entries at a time, in three stages: the box, each
-/// entry's cell, each entry's place.
-enum CellOrder {
-    /// The box of the entries before `at`.
-    Bounds { lower: [f64; 3], upper: [f64; 3], at: usize },
-    /// The cells of the first entries.
-    Cells { grid: Grid, cells: Vec<u32> },
-    /// Entries before `at` placed in `order`; `next` holds where each
-    /// cell's next entry goes.
-    Place { cells: Vec<u32>, next: Vec<u32>, order: Vec<u32>, at: usize },
-}
-
-impl Default for CellOrder {
-    fn default() -> Self {
-        CellOrder::Bounds { lower: [f64::MAX; 3], upper: [f64::MIN; 3], at: 0 }
-    }
+/// Worked out in steps: the box and the cells of the first
+/// [`ORDER_CHUNK`] entries, the cells of the next chunks, and with the
+/// last chunk, the counting sort.
+#[derive(Default)]
+struct CellOrder {
+    grid: Option<Grid>,
+    cells: Vec<u32>,
 }
 
 impl CellOrder {
-    /// Does a chunk of the work; the order once done.
+    /// Does a step of the work; the order once done.
     fn step(&mut self, entries: &[([f64; 3], u32)]) -> Option<Vec<u32>> {
         let n = entries.len();
-        match self {
-            CellOrder::Bounds { lower, upper, at } => {
-                let end = (*at + ORDER_CHUNK).min(n);
-                for (p, _) in &entries[*at..end] {
-                    for axis in 0..3 {
-                        lower[axis] = lower[axis].min(p[axis]);
-                        upper[axis] = upper[axis].max(p[axis]);
-                    }
-                }
-                *at = end;
-                if end == n {
-                    *self =
-                        CellOrder::Cells { grid: Grid::new(*lower, *upper), cells: Vec::with_capacity(n) };
-                }
-                None
-            }
-            CellOrder::Cells { grid, cells } => {
-                let start = cells.len();
-                cells.extend(entries[start..(start + ORDER_CHUNK).min(n)].iter().map(|(p, _)| grid.cell(p)));
-                if cells.len() == n {
-                    // Where each cell's run starts, then (as entries are
-                    // placed) where its next entry goes.
-                    let mut next = vec![0u32; (1 << (2 * CELL_BITS)) + 1];
-                    for &c in cells.iter() {
-                        next[c as usize + 1] += 1;
-                    }
-                    for i in 1..next.len() {
-                        next[i] += next[i - 1];
-                    }
-                    let cells = std::mem::take(cells);
-                    *self = CellOrder::Place { cells, next, order: vec![0; n], at: 0 };
-                }
-                None
-            }
-            CellOrder::Place { cells, next, order, at } => {
-                let end = (*at + ORDER_CHUNK).min(n);
-                for (i, &c) in cells.iter().enumerate().take(end).skip(*at) {
-                    let slot = &mut next[c as usize];
-                    order[*slot as usize] = i as u32;
-                    *slot += 1;
-                }
-                *at = end;
-                (end == n).then(|| std::mem::take(order))
-            }
+        let grid = self.grid.get_or_insert_with(|| Grid::new(entries));
+        let start = self.cells.len();
+        self.cells.extend(entries[start..(start + ORDER_CHUNK).min(n)].iter().map(|(p, _)| grid.cell(p)));
+        if self.cells.len() < n {
+            return None;
         }
+        // Where each cell's run starts, then (as entries are placed) where
+        // its next entry goes.
+        let mut next = vec![0u32; (1 << (2 * CELL_BITS)) + 1];
+        for &c in &self.cells {
+            next[c as usize + 1] += 1;
+        }
+        for i in 1..next.len() {
+            next[i] += next[i - 1];
+        }
+        let mut order = vec![0u32; n];
+        for (i, &c) in self.cells.iter().enumerate() {
+            let slot = &mut next[c as usize];
+            order[*slot as usize] = i as u32;
+            *slot += 1;
+        }
+        Some(order)
     }
 }
 
-/// The grid of [`CellOrder`]: the two widest axes of a box, cut in 1024.
+/// The grid of [`CellOrder`]: the two widest axes of the entries' box, cut
+/// in 1024.
 struct Grid {
     axes: [usize; 2],
     lower: [f64; 3],
@@ -283,7 +251,14 @@ struct Grid {
 }
 
 impl Grid {
-    fn new(lower: [f64; 3], upper: [f64; 3]) -> Self {
+    fn new(entries: &[([f64; 3], u32)]) -> Self {
+        let (mut lower, mut upper) = ([f64::MAX; 3], [f64::MIN; 3]);
+        for (p, _) in entries {
+            for axis in 0..3 {
+                lower[axis] = lower[axis].min(p[axis]);
+                upper[axis] = upper[axis].max(p[axis]);
+            }
+        }
         let extent = |axis: usize| upper[axis] - lower[axis];
         let narrowest = (0..3).fold(0, |n, axis| if extent(axis) < extent(n) { axis } else { n });
         let axes = [(narrowest + 1) % 3, (narrowest + 2) % 3];
@@ -384,16 +359,8 @@ mod tests {
                 None => steps += 1,
             }
         };
-        assert_eq!(steps, 3 * 3, "three stages of three chunks");
-        let CellOrder::Place { .. } = ordering else { panic!("ends placing") };
-        let (mut lower, mut upper) = ([f64::MAX; 3], [f64::MIN; 3]);
-        for (p, _) in &entries {
-            for axis in 0..3 {
-                lower[axis] = lower[axis].min(p[axis]);
-                upper[axis] = upper[axis].max(p[axis]);
-            }
-        }
-        let grid = Grid::new(lower, upper);
+        assert_eq!(steps, 3, "three chunks of cells, the last with the counting sort");
+        let grid = Grid::new(&entries);
         let mut want: Vec<u32> = (0..n as u32).collect();
         want.sort_by_key(|&i| (grid.cell(&entries[i as usize].0), i));
         assert_eq!(order, want);

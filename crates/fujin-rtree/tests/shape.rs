@@ -249,9 +249,8 @@ fn a_forest_is_built_and_rebuilt_in_steps_and_answers_exactly() {
         assert!(load.progress() >= last);
         last = load.progress();
     }
-    // Put in cell order (box, cells, places: a step each), then 4 parts,
-    // each loaded in its own step.
-    assert_eq!(steps, 3 + 4);
+    // Put in cell order, then 4 parts, each loaded in its own step.
+    assert_eq!(steps, 1 + 4);
     let tree = load.finish();
     let (nodes, ids) = tree.shape();
     assert_eq!(nodes[0], 4, "a root of 4 parts");

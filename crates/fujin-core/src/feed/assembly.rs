@@ -51,13 +51,11 @@ impl Assembly {
         self.format.record_key()
     }
 
-    /// Makes room for `n` more merchants (and as many deals), so that no
-    /// single record pays for regrowing a city-sized table. The caller
+    /// Makes room for `n` more merchants, so that no single record pays
+    /// for regrowing a city-sized table (the id sets grow in small parts). The caller
     /// bounds `n` by the bytes of the list ([`RESERVE_BYTES_PER_RECORD`](super::limits::RESERVE_BYTES_PER_RECORD)).
     pub fn reserve(&mut self, n: usize) {
         self.merchants.reserve(n);
-        self.ctx.merchant_ids.reserve(n);
-        self.ctx.deal_ids.reserve(n);
     }
 
     /// Reads record `i` of the list.

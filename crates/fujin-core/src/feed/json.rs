@@ -163,7 +163,8 @@ impl<'de> Deserialize<'de> for Json<'de> {
 }
 
 /// Builds a [`Json`] call for call as `serde_json`'s own visitor builds a
-/// `Value`, so that both accept and refuse the same texts.
+/// `Value`, so that both accept and refuse the same texts. (`serde_json`
+/// hands `null` over as a unit, never as an option.)
 struct JsonVisitor;
 
 impl<'de> Visitor<'de> for JsonVisitor {
@@ -201,16 +202,8 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::String(Cow::Owned(s)))
     }
 
-    fn visit_none<E>(self) -> Result<Json<'de>, E> {
-        Ok(Json::Null)
-    }
-
     fn visit_unit<E>(self) -> Result<Json<'de>, E> {
         Ok(Json::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json<'de>, D::Error> {
-        Json::deserialize(deserializer)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
