@@ -25,6 +25,7 @@ use crate::{Entry, NodeParams};
 /// Builds the tree of `nodes` (checked, in preorder, boxes filled) whose
 /// leaves, in order, are at `points`; leaf `i` gets slot `first_slot + i`
 /// as its data.
+#[inline(never)] // called for a bulk load and a packed feed: one copy in the bundle
 pub(crate) fn rebuild(
     nodes: &[Node],
     points: &[[f64; 3]],

@@ -102,6 +102,37 @@ pub(crate) fn write_shape(root: &ParentNode<Entry>, nodes: &mut Vec<u8>) {
     }
 }
 
+/// The nodes, in preorder and with empty boxes, of a tree over `n` leaves
+/// packed in their order, [`PACK`] to a node, level by level up to one
+/// root (as flatbush packs a Hilbert-sorted list): the shape of a bulk
+/// load of points already in cell order, rebuilt like a packed feed's.
+pub(crate) fn packed(n: usize) -> Vec<Node> {
+    // The number of nodes at each level, the leaves' parents first.
+    let mut counts = vec![n.div_ceil(PACK).max(1)];
+    while let Some(&top) = counts.last().filter(|&&top| top > 1) {
+        counts.push(top.div_ceil(PACK));
+    }
+    let mut nodes = Vec::with_capacity(counts.iter().sum());
+    // Node `j` of `level` has the children `j * PACK ..` of the level below
+    // (or of the leaves), as many as there are.
+    fn emit(nodes: &mut Vec<Node>, counts: &[usize], n: usize, level: usize, j: usize) {
+        let below = if level == 0 { n } else { counts[level - 1] };
+        let first = j * PACK;
+        let children = (below - first).min(PACK);
+        nodes.push(Node::new(children as u8 | if level == 0 { LEAF_LEVEL } else { 0 }));
+        if level > 0 {
+            for k in first..first + children {
+                emit(nodes, counts, n, level - 1, k);
+            }
+        }
+    }
+    emit(&mut nodes, &counts, n, counts.len() - 1, 0);
+    nodes
+}
+
+/// Children a node of a [`packed`] tree: rstar's most for these trees.
+const PACK: usize = <crate::NodeParams as rstar::RTreeParams>::MAX_SIZE;
+
 /// Checks `bytes` as the shape of a tree whose leaves, in order, are `ids`
 /// (each of `0..ids.len()` once): the nodes, with empty boxes (the rebuild
 /// fills them part by part, from the points). O(nodes + leaves), no floats.
@@ -205,6 +236,7 @@ pub(crate) fn parts(nodes: &[Node]) -> Vec<Part> {
 
 /// Computes the box of every node of a checked (sub)tree in preorder whose
 /// leaves, in order, are at `points`: reads the points in order.
+#[inline(never)] // one copy in the bundle for its two callers
 pub(crate) fn fill_boxes(nodes: &mut [Node], points: &[[f64; 3]]) {
     // The open nodes from the root down: (node, children still to come).
     let mut open: Vec<(usize, u8)> = Vec::new();
