@@ -133,9 +133,14 @@ impl<'a> Fields<'a> {
             return None;
         };
         let s = s.trim();
-        // Most feed text is ASCII: one pass over bytes instead of two over chars.
-        let ascii = s.is_ascii();
-        let len = if ascii { s.len() } else { s.chars().count() };
+        // One pass for the length in characters and the first disguising
+        // one, over bytes when the text is ASCII (as most feed text is).
+        let (len, disguised) = if s.is_ascii() {
+            (s.len(), s.bytes().find(|b| b.is_ascii_control()).map(char::from))
+        } else {
+            s.chars()
+                .fold((0, None), |(len, first), c| (len + 1, first.or_else(|| is_disguising(c).then_some(c))))
+        };
         if len == 0 {
             self.report(pointer, ProblemKind::EmptyText { field });
             return None;
@@ -144,11 +149,6 @@ impl<'a> Fields<'a> {
             self.report(pointer, ProblemKind::TooLong { field, len, max: max_chars });
             return None;
         }
-        let disguised = if ascii {
-            s.bytes().find(|b| b.is_ascii_control()).map(char::from)
-        } else {
-            s.chars().find(|&c| is_disguising(c))
-        };
         if let Some(c) = disguised {
             self.report(pointer, ProblemKind::ControlCharacter { field, code: u32::from(c) });
             return None;
@@ -372,4 +372,38 @@ pub(crate) fn is_valid_text(s: &str, max_chars: usize) -> bool {
 fn is_disguising(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+
+    /// What `text_at` makes of `text` with a limit of `max` characters.
+    fn check(text: &str, max: usize) -> Result<String, ProblemKind> {
+        let object = Object::default();
+        let mut fields = Fields::new(&object, String::new());
+        let value = Json::String(Cow::Borrowed(text));
+        fields.text_at(&value, "name", At::Field("name"), max).ok_or_else(|| fields.problems.remove(0).kind)
+    }
+
+    #[test]
+    fn text_is_measured_in_characters_and_checked_for_disguises_in_one_pass() {
+        assert_eq!(check("  老王烧烤 ", 4), Ok("老王烧烤".to_owned()));
+        assert!(matches!(check("老王烧烤店", 4), Err(ProblemKind::TooLong { len: 5, max: 4, .. })));
+        assert_eq!(check("Lao Wang", 8), Ok("Lao Wang".to_owned()));
+        assert!(matches!(check("Lao Wang!", 8), Err(ProblemKind::TooLong { len: 9, .. })));
+        assert!(matches!(check("   ", 8), Err(ProblemKind::EmptyText { .. })));
+        // The first disguising character is named, ASCII or not.
+        assert!(matches!(check("a\u{7}b\u{1}", 8), Err(ProblemKind::ControlCharacter { code: 7, .. })));
+        assert!(matches!(check("a\u{7f}", 8), Err(ProblemKind::ControlCharacter { code: 0x7f, .. })));
+        let hidden = "老王\u{202E}烧\u{200B}烤";
+        assert!(matches!(check(hidden, 8), Err(ProblemKind::ControlCharacter { code: 0x202E, .. })));
+        assert!(matches!(check("老\u{85}王", 8), Err(ProblemKind::ControlCharacter { code: 0x85, .. })));
+        // Too long is said before a disguise, as before.
+        assert!(matches!(check("老王\u{202E}烧烤", 3), Err(ProblemKind::TooLong { len: 5, .. })));
+        // Joiners stay (emoji need them).
+        assert!(check("👨\u{200D}🍳", 8).is_ok());
+    }
 }
