@@ -6,7 +6,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use fujin_core::commerce::{OrderId, Verdict};
-use fujin_core::feed::Json;
+use fujin_core::json::Json;
 
 /// What a verify question returns: the merchant's verdict, or `None` when
 /// there is no usable answer (offline, an error status, not JSON).

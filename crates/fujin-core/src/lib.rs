@@ -19,6 +19,7 @@
 //!
 //! | part | what it holds |
 //! |---|---|
+//! | [`json`] | JSON read into a value that borrows its text |
 //! | [`geo`] | positions, distance, datums, Web Mercator, directions links |
 //! | [`model`] | merchants, deals, categories, [`Fen`](model::Fen), payment links, field limits |
 //! | [`commerce`] | orders, payment hand-off, vouchers, QR codes, referrals, stored orders |
@@ -47,6 +48,7 @@ pub mod demo;
 pub mod feed;
 pub mod geo;
 pub mod index;
+pub mod json;
 pub mod model;
 pub mod pack;
 pub mod view;

@@ -4,13 +4,15 @@
 //! entry that does not read back as a whole, consistent order is skipped
 //! and reported, and never stops the others from loading.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Number;
 use time::OffsetDateTime;
 
 use super::order::{Order, OrderStatus};
 use super::order_id::OrderId;
 use super::referral::ReferralCode;
 use super::voucher_code::VoucherCode;
+use crate::json::{Json, Object};
 use crate::model::limits::{MAX_NAME_CHARS, MAX_TITLE_CHARS};
 use crate::model::{Fen, PayProvider};
 
@@ -43,7 +45,7 @@ pub enum StoredOrderError {
 }
 
 /// The JSON form, version 1. Money in fen, times as Unix seconds (UTC).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize)]
 struct StoredV1 {
     v: u32,
     id: String,
@@ -59,7 +61,6 @@ struct StoredV1 {
     valid_until: i64,
     status: String,
     confirmable: bool,
-    #[serde(default)]
     referral: Option<String>,
     voucher: String,
 }
@@ -94,71 +95,119 @@ pub fn encode_order(order: &Order) -> String {
 /// assert!(matches!(decode_order("fujin.order.x", "{oops"), Err(StoredOrderError::NotAnOrder(_))));
 /// ```
 pub fn decode_order(key: &str, text: &str) -> Result<Order, StoredOrderError> {
-    let version: Versioned =
-        serde_json::from_str(text).map_err(|e| StoredOrderError::NotAnOrder(e.to_string()))?;
-    if version.v != STORED_VERSION {
-        return Err(StoredOrderError::UnknownVersion(version.v));
+    // Read as a borrowed `Json` and taken field by field: a derived reader
+    // was 10 KB of the bundle for this one record.
+    let json: Json = serde_json::from_str(text).map_err(|e| StoredOrderError::NotAnOrder(e.to_string()))?;
+    let Json::Object(record) = &json else {
+        return Err(StoredOrderError::NotAnOrder("not an object".to_owned()));
+    };
+    let r = Record(record);
+    let version = r.whole("v").and_then(|v| u32::try_from(v).map_err(|_| r.wrong("v")))?;
+    if version != STORED_VERSION {
+        return Err(StoredOrderError::UnknownVersion(version));
     }
-    let s: StoredV1 = serde_json::from_str(text).map_err(|e| StoredOrderError::NotAnOrder(e.to_string()))?;
+    let quantity = r.whole("quantity").and_then(|q| u32::try_from(q).map_err(|_| r.wrong("quantity")))?;
+    let (unit_price_fen, total_fen) = (r.whole("unit_price_fen")?, r.whole("total_fen")?);
+    let (created_at, valid_until) = (r.signed("created_at")?, r.signed("valid_until")?);
+    let (deal_id, merchant_id) = (r.text("deal_id")?, r.text("merchant_id")?);
+    let (deal_title, merchant_name) = (r.text("deal_title")?, r.text("merchant_name")?);
+    let (provider, status, voucher) = (r.text("provider")?, r.text("status")?, r.text("voucher")?);
+    let confirmable = match r.field("confirmable")? {
+        Json::Bool(b) => *b,
+        _ => return Err(r.wrong("confirmable")),
+    };
+    let referral = match record.get("referral") {
+        None | Some(Json::Null) => None,
+        Some(Json::String(code)) => Some(code.as_ref()),
+        Some(_) => return Err(r.wrong("referral")),
+    };
     let bad = StoredOrderError::BadField;
-    let id: OrderId = s.id.parse().map_err(|_| bad("id"))?;
+    let id: OrderId = r.text("id")?.parse().map_err(|_| bad("id"))?;
     if key != order_key(id) {
         return Err(StoredOrderError::KeyMismatch);
     }
     let plain_id = |v: &str| (1..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_graphic());
     let text_ok = |v: &str, max: usize| (1..=max).contains(&v.chars().count());
-    if !plain_id(&s.deal_id) {
+    if !plain_id(deal_id) {
         return Err(bad("deal_id"));
     }
-    if !plain_id(&s.merchant_id) {
+    if !plain_id(merchant_id) {
         return Err(bad("merchant_id"));
     }
-    if !text_ok(&s.deal_title, MAX_TITLE_CHARS) {
+    if !text_ok(deal_title, MAX_TITLE_CHARS) {
         return Err(bad("deal_title"));
     }
-    if !text_ok(&s.merchant_name, MAX_NAME_CHARS) {
+    if !text_ok(merchant_name, MAX_NAME_CHARS) {
         return Err(bad("merchant_name"));
     }
-    if s.quantity == 0 {
+    if quantity == 0 {
         return Err(bad("quantity"));
     }
-    if s.unit_price_fen == 0 {
+    if unit_price_fen == 0 {
         return Err(bad("unit_price_fen"));
     }
-    if Fen(s.unit_price_fen).times(s.quantity) != Some(Fen(s.total_fen)) {
+    if Fen(unit_price_fen).times(quantity) != Some(Fen(total_fen)) {
         return Err(bad("total_fen"));
     }
     let time = |t: i64, field| OffsetDateTime::from_unix_timestamp(t).map_err(|_| bad(field));
-    let (created_at, valid_until) = (time(s.created_at, "created_at")?, time(s.valid_until, "valid_until")?);
+    let (created_at, valid_until) = (time(created_at, "created_at")?, time(valid_until, "valid_until")?);
     if valid_until < created_at {
         return Err(bad("valid_until"));
     }
-    let referral = match s.referral {
+    let referral = match referral {
         None => None,
-        Some(code) => Some(ReferralCode::parse(&code).ok_or(bad("referral"))?),
+        Some(code) => Some(ReferralCode::parse(code).ok_or(bad("referral"))?),
     };
     Ok(Order {
         id,
-        deal_id: s.deal_id,
-        merchant_id: s.merchant_id,
-        deal_title: s.deal_title,
-        merchant_name: s.merchant_name,
-        quantity: s.quantity,
-        unit_price: Fen(s.unit_price_fen),
-        total: Fen(s.total_fen),
-        provider: s.provider.parse::<PayProvider>().map_err(|_| bad("provider"))?,
+        deal_id: deal_id.to_owned(),
+        merchant_id: merchant_id.to_owned(),
+        deal_title: deal_title.to_owned(),
+        merchant_name: merchant_name.to_owned(),
+        quantity,
+        unit_price: Fen(unit_price_fen),
+        total: Fen(total_fen),
+        provider: provider.parse::<PayProvider>().map_err(|_| bad("provider"))?,
         created_at,
         valid_until,
-        status: OrderStatus::from_key(&s.status).ok_or(bad("status"))?,
-        confirmable: s.confirmable,
+        status: OrderStatus::from_key(status).ok_or(bad("status"))?,
+        confirmable,
         referral,
-        voucher: s.voucher.parse::<VoucherCode>().map_err(|_| bad("voucher"))?,
+        voucher: voucher.parse::<VoucherCode>().map_err(|_| bad("voucher"))?,
     })
 }
 
-#[derive(Deserialize)]
-struct Versioned {
-    v: u32,
+/// A stored record's fields: a field that is missing or of the wrong kind
+/// makes the entry not an order at all (as a typed reader would say).
+struct Record<'r, 'a>(&'r Object<'a>);
+
+impl<'r, 'a> Record<'r, 'a> {
+    fn field(&self, name: &str) -> Result<&'r Json<'a>, StoredOrderError> {
+        self.0.get(name).ok_or_else(|| StoredOrderError::NotAnOrder(format!("missing field `{name}`")))
+    }
+
+    fn wrong(&self, name: &str) -> StoredOrderError {
+        StoredOrderError::NotAnOrder(format!("field `{name}` is not of its kind"))
+    }
+
+    fn text(&self, name: &str) -> Result<&'r str, StoredOrderError> {
+        self.field(name)?.as_str().ok_or_else(|| self.wrong(name))
+    }
+
+    fn number(&self, name: &str) -> Result<&'r Number, StoredOrderError> {
+        match self.field(name)? {
+            Json::Number(n) => Ok(n),
+            _ => Err(self.wrong(name)),
+        }
+    }
+
+    fn whole(&self, name: &str) -> Result<u64, StoredOrderError> {
+        self.number(name)?.as_u64().ok_or_else(|| self.wrong(name))
+    }
+
+    fn signed(&self, name: &str) -> Result<i64, StoredOrderError> {
+        self.number(name)?.as_i64().ok_or_else(|| self.wrong(name))
+    }
 }
 
 /// An entry that was skipped, and why.
@@ -228,6 +277,30 @@ mod tests {
         for o in [order(1), Order { referral: None, status: OrderStatus::Redeemed, ..order(2) }] {
             assert_eq!(decode_order(&order_key(o.id), &encode_order(&o)), Ok(o));
         }
+    }
+
+    #[test]
+    fn a_field_missing_or_of_the_wrong_kind_is_not_an_order() {
+        let a = order(1);
+        let (key, text) = (order_key(a.id), encode_order(&a));
+        let not_an_order =
+            |value: &str| matches!(decode_order(&key, value), Err(StoredOrderError::NotAnOrder(_)));
+        assert!(not_an_order(&text.replacen("\"quantity\":3", "\"quantity\":\"3\"", 1)));
+        assert!(not_an_order(&text.replacen("\"quantity\":3", "\"quantity\":4294967296", 1)));
+        assert!(not_an_order(&text.replacen("\"quantity\":3", "\"quantity\":3.0", 1)));
+        assert!(not_an_order(&text.replacen("\"confirmable\":false", "\"confirmable\":0", 1)));
+        assert!(not_an_order(&text.replacen("\"created_at\":", "\"made_at\":", 1)));
+        assert!(not_an_order(&text.replacen("\"referral\":\"rs-9\"", "\"referral\":9", 1)));
+        assert!(not_an_order(&text.replacen("\"v\":1", "\"v\":\"1\"", 1)));
+        assert!(not_an_order("[1]"));
+        // No referral, written as null or left out, is none; unknown fields are ignored.
+        let none = Order { referral: None, ..a.clone() };
+        let null = encode_order(&none);
+        assert!(null.contains("\"referral\":null"));
+        assert_eq!(decode_order(&key, &null), Ok(none.clone()));
+        let left_out = null.replacen("\"referral\":null,", "\"later\":[{}],", 1);
+        assert_ne!(left_out, null);
+        assert_eq!(decode_order(&key, &left_out), Ok(none));
     }
 
     #[test]

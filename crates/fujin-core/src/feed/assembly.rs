@@ -1,7 +1,7 @@
 //! A feed being put together from its head and then its records, one by
 //! one, whichever way the text is read (a whole parse or [`FeedReader`](super::FeedReader)).
 
-use super::json::{Json, Object};
+use crate::json::{Json, Object};
 
 use super::Feed;
 use super::context::Context;

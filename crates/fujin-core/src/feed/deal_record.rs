@@ -1,6 +1,6 @@
 //! Reading and validating one deal.
 
-use super::json::Json;
+use crate::json::Json;
 
 use super::context::Context;
 use super::fields::{At, Fields, type_name};

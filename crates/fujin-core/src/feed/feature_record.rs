@@ -1,6 +1,6 @@
 //! Reading one GeoJSON feature as a merchant: each Point feature is one.
 
-use super::json::{Json, Object};
+use crate::json::{Json, Object};
 
 use super::context::Context;
 use super::fields::{Fields, type_name};

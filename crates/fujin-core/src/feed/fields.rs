@@ -3,7 +3,7 @@
 
 use serde_json::Number;
 
-use super::json::{Json, Object};
+use crate::json::{Json, Object};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 

@@ -2,7 +2,7 @@
 //! `merchants`) or a GeoJSON FeatureCollection (in `features`). One
 //! detection for loading and for `fujin convert`.
 
-use super::json::{Json, Object};
+use crate::json::{Json, Object};
 
 /// The feed format version this code reads.
 pub const FEED_VERSION: u64 = 1;

@@ -1,7 +1,7 @@
 //! Reading a feed's head: everything but its records (version, datum,
 //! name, centre, checkout hosts, order parameters).
 
-use super::json::{Json, Object};
+use crate::json::{Json, Object};
 
 use super::error::FeedError;
 use super::fields::{At, Fields, type_name};

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::json::Json;
+use crate::json::Json;
 
 use super::assembly::{Assembly, LoadedFeed};
 use super::error::FeedError;

@@ -1,6 +1,6 @@
 //! Validating one merchant and its deals, whichever format it came in.
 
-use super::json::Json;
+use crate::json::Json;
 
 use super::context::Context;
 use super::deal_record::read_deal;

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use std::borrow::Cow;
 
-use super::json::Json;
+use crate::json::Json;
 
 use super::assembly::{Assembly, LoadedFeed};
 use super::error::FeedError;

@@ -1,5 +1,6 @@
-//! A JSON value that borrows its text: what the feed's records and head are
-//! read into before they are checked.
+//! A JSON value that borrows its text: what a feed's records and head, a
+//! stored order and a verifier's answer are read into before they are
+//! checked.
 //!
 //! Written here rather than using `serde_json::Value`: a `Value` allocates
 //! every string and every key, and (with the `preserve_order` feature that
@@ -29,7 +30,7 @@ const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 /// A JSON value whose strings and keys borrow from the text when they can.
 ///
 /// ```
-/// use fujin_core::feed::Json;
+/// use fujin_core::json::Json;
 /// let text = r#"{"status": "paid", "status": "used", "price": 12.50}"#;
 /// let answer: Json = serde_json::from_str(text).unwrap();
 /// assert_eq!(answer.get("status").and_then(Json::as_str), Some("used"), "the last value wins");
