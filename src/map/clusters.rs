@@ -135,16 +135,15 @@ fn group(z: u8, merchants: &[(u32, LonLat, (f64, f64))]) -> Vec<Marker> {
     groups
         .into_iter()
         .map(|members| {
-            let members: Vec<usize> = members.into_iter().map(|k| k as usize).collect();
             let n = members.len() as f64;
-            let x = members.iter().map(|&k| px[k].0).sum::<f64>() / n;
-            let y = members.iter().map(|&k| px[k].1).sum::<f64>() / n;
-            let first = merchants[members[0]].1;
+            let x = members.iter().map(|&k| px[k as usize].0).sum::<f64>() / n;
+            let y = members.iter().map(|&k| px[k as usize].1).sum::<f64>() / n;
+            let first = merchants[members[0] as usize].1;
             Marker {
                 x,
                 y,
-                same_spot: members.iter().all(|&k| merchants[k].1 == first),
-                merchants: members.iter().map(|&k| merchants[k].0).collect::<Vec<_>>().into(),
+                same_spot: members.iter().all(|&k| merchants[k as usize].1 == first),
+                merchants: members.iter().map(|&k| merchants[k as usize].0).collect::<Vec<_>>().into(),
             }
         })
         .collect()

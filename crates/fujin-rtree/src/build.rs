@@ -134,22 +134,9 @@ impl TreeBuild {
                 let ids = &self.ids[part.leaves.clone()];
                 // A checked shape's ids are each of 0..entries.len() once.
                 let at: Vec<[f64; 3]> = ids.iter().map(|&id| entries[id as usize].0).collect();
-                let part_nodes = &mut nodes[part.nodes];
-                shape::fill_boxes(part_nodes, &at);
                 let first_slot = part.leaves.start;
-                match crate::rebuild::rebuild(part_nodes, &at, first_slot) {
-                    Some(tree) => {
-                        self.done += at.len();
-                        self.parts.push(tree);
-                    }
-                    // rstar did not take the part as described (a changed
-                    // rstar layout; the tests catch it): bulk load its points.
-                    None => {
-                        let entries =
-                            at.into_iter().zip(ids.to_vec()).map(|(p, id)| GeomWithData::new(p, id));
-                        self.load(first_slot, entries.collect());
-                    }
-                }
+                let tree = rebuilt(&mut nodes[part.nodes], &at, first_slot);
+                self.take_part(tree, first_slot, at);
                 matches!(&self.work, Work::Rebuild { todo, .. } if todo.is_empty())
             }
         }
@@ -162,17 +149,23 @@ impl TreeBuild {
     /// same points, which sorts them again (selections along each axis),
     /// for a tree that answers as fast (see the README's figures).
     fn pack(&mut self, first_slot: usize, at: Vec<[f64; 3]>, ids: Vec<u32>) {
-        let mut nodes = shape::packed(at.len());
-        shape::fill_boxes(&mut nodes, &at);
-        match crate::rebuild::rebuild(&nodes, &at, first_slot) {
+        self.ids[first_slot..first_slot + ids.len()].copy_from_slice(&ids);
+        let tree = rebuilt(&mut shape::packed(at.len()), &at, first_slot);
+        self.take_part(tree, first_slot, at);
+    }
+
+    /// Takes a part rebuilt over the points `at`, whose leaves have the
+    /// slots from `first_slot` on (their ids already in `ids`); should
+    /// rstar have refused the shape (a changed rstar layout; the tests
+    /// catch it), bulk loads the points instead.
+    fn take_part(&mut self, tree: Option<RTree<Entry, NodeParams>>, first_slot: usize, at: Vec<[f64; 3]>) {
+        match tree {
             Some(tree) => {
-                self.ids[first_slot..first_slot + ids.len()].copy_from_slice(&ids);
-                self.done += ids.len();
+                self.done += at.len();
                 self.parts.push(tree);
             }
-            // rstar did not take the shape (a changed rstar layout; the
-            // tests catch it): bulk load the points.
             None => {
+                let ids = self.ids[first_slot..first_slot + at.len()].to_vec();
                 let entries = at.into_iter().zip(ids).map(|(p, id)| GeomWithData::new(p, id));
                 self.load(first_slot, entries.collect());
             }
@@ -210,6 +203,14 @@ impl TreeBuild {
         while !self.step() {}
         UnitTree { parts: self.parts, ids: self.ids }
     }
+}
+
+/// The tree of a checked (sub)tree's `nodes` whose leaves, in order, are at
+/// `at` and take the slots from `first_slot` on: every node's box computed
+/// from the points, then the tree rebuilt through rstar's serde code.
+fn rebuilt(nodes: &mut [Node], at: &[[f64; 3]], first_slot: usize) -> Option<RTree<Entry, NodeParams>> {
+    shape::fill_boxes(nodes, at);
+    crate::rebuild::rebuild(nodes, at, first_slot)
 }
 
 fn entry((vector, id): ([f64; 3], u32)) -> Entry {

@@ -52,8 +52,9 @@ impl Assembly {
     }
 
     /// Makes room for `n` more merchants, so that no single record pays
-    /// for regrowing a city-sized table (the id sets grow in small parts). The caller
-    /// bounds `n` by the bytes of the list ([`RESERVE_BYTES_PER_RECORD`](super::limits::RESERVE_BYTES_PER_RECORD)).
+    /// for regrowing a city-sized table (the id sets grow in small parts).
+    /// The caller bounds `n` by the bytes of the list
+    /// ([`RESERVE_BYTES_PER_RECORD`](super::limits::RESERVE_BYTES_PER_RECORD)).
     pub fn reserve(&mut self, n: usize) {
         self.merchants.reserve(n);
     }

@@ -2,13 +2,12 @@
 //! with its pointer instead of stopping at the first.
 
 use serde_json::Number;
-
-use crate::json::{Json, Object};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::pointer::child;
 use super::problem::{Problem, ProblemKind};
+use crate::json::{Json, Object};
 
 /// Longest id, in characters.
 pub const MAX_ID_LEN: usize = 64;

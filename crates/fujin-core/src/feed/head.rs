@@ -94,11 +94,7 @@ fn geojson_crs(top: &Object) -> Result<Crs, FeedError> {
         None | Some(Json::Null) => Ok(Crs::Wgs84),
         Some(Json::String(s)) => Ok(s.parse()?),
         Some(crs @ Json::Object(o)) => {
-            let properties = match o.get("properties") {
-                Some(Json::Object(p)) => Some(p),
-                _ => None,
-            };
-            let name = properties.and_then(|p| p.get("name")).and_then(Json::as_str);
+            let name = o.get("properties").and_then(|p| p.get("name")).and_then(Json::as_str);
             match name {
                 Some(n) if n.ends_with("CRS84") || n.ends_with("4326") => Ok(Crs::Wgs84),
                 _ => Err(UnknownCrs(crs.to_string()).into()),

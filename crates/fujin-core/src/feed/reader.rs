@@ -1,11 +1,8 @@
 //! Reading a feed from its text a slice at a time, so that a page can show
 //! progress and stay responsive while a city's worth of merchants loads.
 
-use std::ops::Range;
-
 use std::borrow::Cow;
-
-use crate::json::Json;
+use std::ops::Range;
 
 use super::assembly::{Assembly, LoadedFeed};
 use super::error::FeedError;
@@ -15,6 +12,7 @@ use super::outline::{Outline, OutlineScan, RECORD_KEYS, RecordList};
 use super::syntax::check_json;
 use super::text::{check_size, feed_body, syntax_error};
 use super::utf8_steps::Utf8Steps;
+use crate::json::Json;
 
 /// How many bytes the outline scan covers for each byte of records parsed:
 /// skipping text is about this much cheaper than building values from it.
