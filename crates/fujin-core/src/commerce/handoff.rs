@@ -7,7 +7,7 @@ use url::{Url, form_urlencoded};
 use super::order::Order;
 use super::referral::MAX_REFERRAL_LEN;
 use crate::model::MAX_LINK_LEN;
-use crate::model::{PayLink, PayLinkError, PayProvider, check_pay_link, is_plain_url};
+use crate::model::{PayLink, PayLinkError, PayProvider, check_handed_off_link, check_pay_link, is_plain_url};
 
 /// Longest query parameter name a feed may give, in characters.
 pub const MAX_PARAM_NAME_LEN: usize = 32;
@@ -107,7 +107,9 @@ pub fn check_handoff_room(link: &PayLink, params: &OrderParams) -> Result<(), Pa
 ///
 /// `return_url` must be an `http(s)` URL (the widget's own page) of at most
 /// [`MAX_RETURN_URL_QUERY_LEN`] bytes once encoded, or it is left out. The
-/// result passes [`check_pay_link`] again; for a link that passed
+/// parameters Fujin fills in replace any of the same name the link had.
+/// The result passes [`check_pay_link`] again (with `return_url` allowed
+/// in its return parameter: [`check_handed_off_link`]); for a link that passed
 /// [`check_handoff_room`] it always fits.
 ///
 /// ```
@@ -135,13 +137,7 @@ pub fn handoff_link(
     checkout_hosts: &[String],
 ) -> Result<PayLink, PayLinkError> {
     let mut url = Url::parse(link.as_str()).map_err(PayLinkError::Unparsable)?;
-    // The page's own address, which browsers give as plain ASCII; anything
-    // else is left out rather than parsed (see `is_plain_url`).
-    let return_url =
-        Some(return_url).filter(|r| is_plain_url(r)).and_then(|r| Url::parse(r).ok()).filter(|u| {
-            let encoded: usize = form_urlencoded::byte_serialize(u.as_str().as_bytes()).map(str::len).sum();
-            matches!(u.scheme(), "http" | "https") && encoded <= MAX_RETURN_URL_QUERY_LEN
-        });
+    let return_url = return_page(return_url);
     let order_id = order.id.to_string();
     let added: Vec<(&str, &str)> = parts(link, params)
         .into_iter()
@@ -155,10 +151,49 @@ pub fn handoff_link(
             Some((name, value))
         })
         .collect();
+    // What Fujin fills in replaces what the link had under the same names
+    // (the first of two values wins in most parsers); a part left out (no
+    // return URL) still takes the feed's value away. The other pairs are
+    // kept byte for byte, so the link only gets shorter than the room
+    // checked at load allows for.
+    let managed: Vec<&str> = parts(link, params).into_iter().flatten().map(|(name, _)| name).collect();
+    if let Some(query) = url.query() {
+        let is_managed = |pair: &&str| {
+            let name = form_urlencoded::parse(pair.as_bytes()).next().map(|(name, _)| name);
+            name.is_some_and(|name| managed.iter().any(|m| m.eq_ignore_ascii_case(&name)))
+        };
+        if query.split('&').any(|pair| is_managed(&pair)) {
+            let kept = query.split('&').filter(|pair| !is_managed(pair)).collect::<Vec<_>>().join("&");
+            url.set_query(Some(&kept).filter(|k| !k.is_empty()).map(String::as_str));
+        }
+    }
     if !added.is_empty() {
         url.query_pairs_mut().extend_pairs(added);
     }
-    check_pay_link(link.provider(), url.as_str(), checkout_hosts)
+    match &return_url {
+        Some(back) => check_handed_off_link(link.provider(), url.as_str(), checkout_hosts, back),
+        None => check_pay_link(link.provider(), url.as_str(), checkout_hosts),
+    }
+}
+
+/// The page [`handoff_link`] sends the shopper back to for `return_url`
+/// (the widget's own address), in the URL parser's form, or none when it
+/// is left out: not plain ASCII (browsers give plain ASCII, and anything
+/// else is left out rather than parsed: see `is_plain_url`), not `http(s)`
+/// or longer than [`MAX_RETURN_URL_QUERY_LEN`] once encoded.
+///
+/// ```
+/// use fujin_core::commerce::return_page;
+/// assert_eq!(return_page("HTTP://Widget.example").as_deref(), Some("http://widget.example/"));
+/// assert_eq!(return_page("javascript:alert(1)"), None);
+/// ```
+pub fn return_page(return_url: &str) -> Option<String> {
+    Some(return_url).filter(|r| is_plain_url(r)).and_then(|r| Url::parse(r).ok()).map(String::from).filter(
+        |u| {
+            let encoded: usize = form_urlencoded::byte_serialize(u.as_bytes()).map(str::len).sum();
+            (u.starts_with("http:") || u.starts_with("https:")) && encoded <= MAX_RETURN_URL_QUERY_LEN
+        },
+    )
 }
 
 // Property tests need proptest, which is not built for wasm32.
@@ -198,6 +233,7 @@ mod tests {
     }
 
     fn link(provider: PayProvider, raw: &str) -> PayLink {
+        use crate::model::check_pay_link;
         check_pay_link(provider, raw, &hosts()).unwrap()
     }
 
@@ -319,6 +355,39 @@ mod tests {
                 proptest::prop_assert!(handed.is_ok(), "{handed:?}");
             }
         }
+    }
+
+    #[test]
+    fn what_fujin_fills_in_replaces_the_links_own() {
+        let tenpay = link(
+            PayProvider::Wechat,
+            "https://wx.tenpay.com/checkmweb?prepay_id=1&redirect_url=https%3A%2F%2Fshop.example.com%2Fdone&package=2",
+        );
+        let handed = handoff_link(&tenpay, &order(), &OrderParams::default(), BACK, &hosts()).unwrap();
+        let url = Url::parse(handed.as_str()).unwrap();
+        let pairs: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into(), v.into())).collect();
+        let expected = [("prepay_id", "1"), ("package", "2"), ("redirect_url", BACK)];
+        assert_eq!(pairs, expected.map(|(k, v)| (k.to_owned(), v.to_owned())));
+        // No return page to give: the feed's is taken away all the same.
+        let without =
+            handoff_link(&tenpay, &order(), &OrderParams::default(), "javascript:x", &hosts()).unwrap();
+        assert_eq!(without.as_str(), "https://wx.tenpay.com/checkmweb?prepay_id=1&package=2");
+        let only =
+            link(PayProvider::Wechat, "https://wx.tenpay.com/x?REDIRECT_URL=https://shop.example.com/");
+        let without = handoff_link(&only, &order(), &OrderParams::default(), "", &hosts()).unwrap();
+        assert_eq!(without.as_str(), "https://wx.tenpay.com/x");
+
+        // The feed's own checkout: the names it gives in `order_params`,
+        // in any case, however often; other pairs kept byte for byte.
+        let params =
+            OrderParams { order_id: Some("order".into()), return_url: Some("back".into()), referral: None };
+        let checkout =
+            link(PayProvider::Checkout, "https://shop.example.com/pay?order=x&a=%7E~&BACK=1&back=2");
+        let handed = handoff_link(&checkout, &order(), &params, BACK, &hosts()).unwrap();
+        assert_eq!(
+            handed.as_str(),
+            format!("https://shop.example.com/pay?a=%7E~&order={ID}&back={}", urlencode(BACK))
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod voucher_code;
 
 pub use handoff::{
     MAX_PARAM_NAME_LEN, MAX_RETURN_URL_QUERY_LEN, OrderParams, check_handoff_room, handoff_link,
-    handoff_room, is_valid_param_name,
+    handoff_room, is_valid_param_name, return_page,
 };
 pub use order::{
     DEFAULT_MAX_PER_ORDER, MAX_QUANTITY, Order, OrderError, OrderEvent, OrderRandomness, OrderStatus,

@@ -17,5 +17,6 @@ pub use fen::Fen;
 pub use merchant::{Merchant, is_valid_phone};
 pub(crate) use pay_link::is_plain_url;
 pub use pay_link::{
-    MAX_LINK_LEN, PayLink, PayLinkError, PayProvider, check_pay_link, is_valid_checkout_host,
+    MAX_LINK_LEN, NESTED_PARAMS, PayLink, PayLinkError, PayProvider, RETURN_PARAMS, check_handed_off_link,
+    check_pay_link, is_valid_checkout_host,
 };

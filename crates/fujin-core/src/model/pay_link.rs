@@ -112,7 +112,45 @@ pub enum PayLinkError {
     /// An explicit port: real payment pages never need one.
     #[error("payment link must not name a port")]
     HasPort,
+    /// A return parameter ([`RETURN_PARAMS`]) that would send the shopper,
+    /// once paid, to a page that is not on one of the feed's checkout hosts.
+    #[error(
+        "the {param:?} parameter must send the shopper back to a page on one of the feed's checkout hosts: {reason}"
+    )]
+    ReturnNotAllowed {
+        /// The parameter's name, as written.
+        param: String,
+        /// Why its value is refused.
+        reason: Box<PayLinkError>,
+    },
+    /// A link inside a link ([`NESTED_PARAMS`]: what an app link opens)
+    /// that would be refused on its own.
+    #[error("the {param:?} parameter holds a link that is not allowed: {reason}")]
+    NestedNotAllowed {
+        /// The parameter's name, as written.
+        param: String,
+        /// Why its value is refused.
+        reason: Box<PayLinkError>,
+    },
+    /// A nested link or return page that itself carries one: never needed,
+    /// and every level more is another reading a provider may disagree on.
+    #[error("a link inside a payment link must not carry another link")]
+    NestedTooDeep,
 }
+
+/// Query parameters that name the page a provider sends the shopper to
+/// after paying (compared without regard to case). A feed's value must be
+/// an `https` page on one of its checkout hosts; at hand-off Fujin replaces
+/// the one it fills in (WeChat Pay's `redirect_url`) rather than adding a
+/// second, which many parsers would ignore.
+pub const RETURN_PARAMS: [&str; 5] =
+    ["redirect_url", "redirect_uri", "return_url", "success_url", "cancel_url"];
+
+/// Query parameters whose value is a link that an app link opens
+/// (`alipays://platformapi/startapp?…&url=…` or `&qrcode=…`; compared
+/// without regard to case): it must pass the same provider's rules, or be
+/// a page on one of the feed's checkout hosts, and carry no link itself.
+pub const NESTED_PARAMS: [&str; 2] = ["url", "qrcode"];
 
 /// A payment link that passed [`check_pay_link`]. It can only be made by
 /// checking, so holding one means the URL is safe to put in an `href`.
@@ -155,6 +193,45 @@ pub fn check_pay_link(
     provider: PayProvider,
     raw: &str,
     checkout_hosts: &[String],
+) -> Result<PayLink, PayLinkError> {
+    check_link(provider, raw, checkout_hosts, Level::Feed)
+}
+
+/// [`check_pay_link`] for a link Fujin has handed off: a return parameter
+/// may also hold exactly `return_url`, the widget's own page, which Fujin
+/// put there (see `commerce::handoff_link`).
+///
+/// ```
+/// use fujin_core::model::{PayProvider, check_handed_off_link, check_pay_link};
+/// let raw = "https://wx.tenpay.com/pay?prepay_id=1&redirect_url=http%3A%2F%2Flocalhost%3A8080%2F";
+/// assert!(check_pay_link(PayProvider::Wechat, raw, &[]).is_err());
+/// assert!(check_handed_off_link(PayProvider::Wechat, raw, &[], "http://localhost:8080/").is_ok());
+/// ```
+pub fn check_handed_off_link(
+    provider: PayProvider,
+    raw: &str,
+    checkout_hosts: &[String],
+    return_url: &str,
+) -> Result<PayLink, PayLinkError> {
+    check_link(provider, raw, checkout_hosts, Level::HandedOff { return_url })
+}
+
+/// Where a link being checked comes from.
+#[derive(Clone, Copy)]
+enum Level<'a> {
+    /// Straight from a feed.
+    Feed,
+    /// From Fujin's hand-off, which put `return_url` in its return parameter.
+    HandedOff { return_url: &'a str },
+    /// Inside another link's parameter: it may carry no link itself.
+    Nested,
+}
+
+fn check_link(
+    provider: PayProvider,
+    raw: &str,
+    checkout_hosts: &[String],
+    level: Level,
 ) -> Result<PayLink, PayLinkError> {
     if raw.is_empty() {
         return Err(PayLinkError::Empty);
@@ -207,6 +284,7 @@ pub fn check_pay_link(
     if !host_ok {
         return Err(PayLinkError::HostNotAllowed { provider, host });
     }
+    check_inner_links(&url, provider, checkout_hosts, level)?;
     // What is stored and put in an `href` is the parser's form, which
     // percent-encodes what the text left bare: the limit applies to it too.
     let url = String::from(url);
@@ -214,6 +292,47 @@ pub fn check_pay_link(
         return Err(PayLinkError::TooLong(url.len()));
     }
     Ok(PayLink { provider, url })
+}
+
+/// Checks the links a link carries in its query: return pages
+/// ([`RETURN_PARAMS`]) and nested links ([`NESTED_PARAMS`]), every one of
+/// them (a parameter given twice is checked twice).
+fn check_inner_links(
+    url: &Url,
+    provider: PayProvider,
+    checkout_hosts: &[String],
+    level: Level,
+) -> Result<(), PayLinkError> {
+    for (name, value) in url.query_pairs() {
+        let named = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(&name));
+        let (nested, returns) = (named(&NESTED_PARAMS), named(&RETURN_PARAMS));
+        if !nested && !returns {
+            continue;
+        }
+        if let Level::Nested = level {
+            return Err(PayLinkError::NestedTooDeep);
+        }
+        if returns {
+            if matches!(level, Level::HandedOff { return_url } if return_url == value) {
+                continue;
+            }
+            check_link(PayProvider::Checkout, &value, checkout_hosts, Level::Nested).map_err(|reason| {
+                PayLinkError::ReturnNotAllowed { param: name.clone().into_owned(), reason: Box::new(reason) }
+            })?;
+        } else {
+            // The provider's own kind of link, or the merchant's page.
+            check_link(provider, &value, checkout_hosts, Level::Nested)
+                .or_else(|refused| {
+                    check_link(PayProvider::Checkout, &value, checkout_hosts, Level::Nested)
+                        .map_err(|_| refused)
+                })
+                .map_err(|reason| PayLinkError::NestedNotAllowed {
+                    param: name.clone().into_owned(),
+                    reason: Box::new(reason),
+                })?;
+        }
+    }
+    Ok(())
 }
 
 /// The authority of a URL's text (user info, host, port): after the
@@ -346,6 +465,75 @@ mod tests {
         let escaped = format!("https://buy.stripe.com/{}", "\"".repeat(450) + &"a".repeat(1527));
         assert_eq!(escaped.len(), 2000);
         assert_eq!(check_pay_link(PayProvider::Stripe, &escaped, &[]), Err(PayLinkError::TooLong(2900)));
+    }
+
+    #[test]
+    fn app_links_open_only_what_would_pass_on_its_own() {
+        let alipay = |raw: &str| check_pay_link(PayProvider::Alipay, raw, &["shop.example.com".to_owned()]);
+        let start = "alipays://platformapi/startapp?appId=20000067";
+        for fine in [
+            format!("{start}&url=https%3A%2F%2Fqr.alipay.com%2Fbax01234"),
+            format!("{start}&qrcode=https://qr.alipay.com/bax01234"),
+            format!("{start}&url=https%3A%2F%2Fshop.example.com%2Fpay%3Fd%3D1"),
+        ] {
+            assert!(alipay(&fine).is_ok(), "{fine}");
+        }
+        for (raw, param) in [
+            (format!("{start}&url=javascript:alert(1)"), "url"),
+            (format!("{start}&URL=javascript%3Aalert(1)"), "URL"),
+            (format!("{start}&qrcode=https%3A%2F%2Fevil.example%2F"), "qrcode"),
+            (format!("{start}&url=https://qr.alipay.com/x&url=data:text/html,x"), "url"),
+            (format!("{start}&u%72l=javascript:alert(1)"), "url"),
+            ("https://qr.alipay.com/bax?url=javascript:alert(1)".to_owned(), "url"),
+        ] {
+            match alipay(&raw) {
+                Err(PayLinkError::NestedNotAllowed { param: p, .. }) => assert_eq!(p, param, "{raw}"),
+                other => panic!("{raw}: {other:?}"),
+            }
+        }
+        // A nested link that carries another link is refused, however good.
+        let twice = format!(
+            "{start}&url=alipays%3A%2F%2Fplatformapi%2Fstartapp%3Furl%3Dhttps%253A%252F%252Fqr.alipay.com%252Fx"
+        );
+        let err = alipay(&twice).unwrap_err();
+        assert!(
+            matches!(&err, PayLinkError::NestedNotAllowed { reason, .. } if **reason == PayLinkError::NestedTooDeep),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "the \"url\" parameter holds a link that is not allowed: a link inside a payment link must not carry another link"
+        );
+    }
+
+    #[test]
+    fn return_pages_stay_on_the_feeds_hosts() {
+        let tenpay = "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=1";
+        assert!(ok(
+            PayProvider::Wechat,
+            &format!("{tenpay}&redirect_url=https%3A%2F%2Fshop.example.com%2Fdone")
+        ));
+        for back in
+            ["https%3A%2F%2Fevil.example%2F", "javascript:alert(1)", "http%3A%2F%2Fshop.example.com%2F", ""]
+        {
+            let raw = format!("{tenpay}&redirect_url={back}");
+            let err =
+                check_pay_link(PayProvider::Wechat, &raw, &["shop.example.com".to_owned()]).unwrap_err();
+            assert!(matches!(err, PayLinkError::ReturnNotAllowed { .. }), "{raw}: {err:?}");
+        }
+        // Any provider, any of the names, any case.
+        assert!(!ok(PayProvider::Checkout, "https://shop.example.com/pay?Success_URL=https://evil.example/"));
+        assert!(!ok(PayProvider::Stripe, "https://buy.stripe.com/x?cancel_url=https://evil.example/"));
+        assert!(ok(
+            PayProvider::Checkout,
+            "https://shop.example.com/pay?return_url=https://shop.example.com/ok"
+        ));
+        // Only Fujin's own return page is allowed besides, and only at hand-off.
+        let handed = format!("{tenpay}&redirect_url=http%3A%2F%2Flocalhost%3A8080%2F%3Forder%3D1");
+        assert!(!ok(PayProvider::Wechat, &handed));
+        let back = "http://localhost:8080/?order=1";
+        assert!(check_handed_off_link(PayProvider::Wechat, &handed, &[], back).is_ok());
+        assert!(check_handed_off_link(PayProvider::Wechat, &handed, &[], "http://localhost:8080/").is_err());
     }
 
     #[test]
