@@ -158,6 +158,7 @@ pub fn App(props: &AppProps) -> Html {
             <TopBar lang={lang} text={state.filters.text.clone()} locating={state.location == LocationStatus::Locating}
                 on_text={on_text} on_locate={locate} can_locate={props.locate != Locate::Off} on_lang={on_lang} open_orders={open_orders} on_orders={on_orders} />
             <StatusBanner lang={lang} location={state.location} origin={state.search_origin} rejected={rejected}
+                feed_ready={state.catalog().is_some()}
                 refused_feed_origin={match &*feed { FeedChoice::Refused { origin, .. } => Some(AttrValue::from(origin.clone())), _ => None }}
                 storage_unavailable={state.orders.storage == StorageHealth::Unavailable} skipped_orders={state.orders.skipped} missing_order={state.orders.missing_order} />
             <div class="body">

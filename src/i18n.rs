@@ -65,6 +65,14 @@ impl Lang {
         })
     }
 
+    /// The colon between a heading and what follows: full width in Chinese.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::Zh => "：",
+            Lang::En => ": ",
+        }
+    }
+
     /// A sort order's name.
     pub fn sort(self, s: SortBy) -> &'static str {
         let t = self.texts();
@@ -85,7 +93,6 @@ pub struct Texts {
     pub loading_feed: &'static str,
     pub feed_failed: &'static str,
     pub retry: &'static str,
-    pub records_skipped: &'static str,
     /// A feed named in the page address was not loaded: its origin is not allowed.
     pub feed_refused: &'static str,
     pub search_placeholder: &'static str,
@@ -145,7 +152,6 @@ static ZH: Texts = Texts {
     loading_feed: "正在加载附近的团购…",
     feed_failed: "无法加载团购数据",
     retry: "重试",
-    records_skipped: "条记录有误，已跳过",
     feed_refused: "链接指定的数据源不被本页允许，已忽略，显示本页自己的优惠",
     search_placeholder: "搜索商户或团购",
     search_label: "搜索",
@@ -204,7 +210,6 @@ static EN: Texts = Texts {
     loading_feed: "Loading deals nearby…",
     feed_failed: "Could not load the deals",
     retry: "Retry",
-    records_skipped: "records had errors and were skipped",
     feed_refused: "The link names a feed this page does not allow; it was ignored and the page's own deals are shown",
     search_placeholder: "Search shops or deals",
     search_label: "Search",
@@ -287,6 +292,35 @@ mod tests {
             assert_ne!(Lang::En.order_error(&e), zh);
         }
         assert_eq!(Lang::Zh.order_error(&SoldOut), "已售罄");
+    }
+
+    #[test]
+    fn feed_troubles_are_in_the_shoppers_language() {
+        use crate::state::{FeedFailure, FeedTrouble::*};
+        let detail = "the server answered 404 Not Found".to_owned();
+        let mut failures = vec![FeedFailure::NoFeed];
+        for trouble in [Unsupported, Network, NotFound(404), Server(503), Empty, Truncated, TooLarge, Damaged]
+        {
+            failures.push(FeedFailure::Failed { trouble, detail: detail.clone() });
+        }
+        for failure in &failures {
+            let zh = Lang::Zh.feed_trouble(failure);
+            assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "English in {zh:?}");
+            let en = Lang::En.feed_trouble(failure);
+            assert!(
+                !en.contains("Not Found") && !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{en:?}"
+            );
+        }
+        let not_found = &failures[3];
+        assert_eq!(Lang::Zh.feed_trouble(not_found), "找不到团购数据（服务器返回 404），请稍后重试");
+    }
+
+    #[test]
+    fn english_counts_skipped_records_in_the_singular_and_plural() {
+        assert_eq!(Lang::En.records_skipped(1), "1 record had errors and was skipped");
+        assert_eq!(Lang::En.records_skipped(2), "2 records had errors and were skipped");
+        assert_eq!(Lang::Zh.records_skipped(1), "1 条记录有误，已跳过");
     }
 }
 
@@ -459,6 +493,55 @@ impl Lang {
             (Lang::En, NotStarted) => "The sale has not started yet".to_owned(),
             (Lang::En, Ended) => "The sale has ended".to_owned(),
             (Lang::En, TotalTooLarge) => "The total is too large to pay; choose fewer".to_owned(),
+        }
+    }
+
+    /// Why the deals could not be loaded, as the shopper reads it, with
+    /// what to do (the technical detail goes to the console instead).
+    pub fn feed_trouble(self, failure: &crate::state::FeedFailure) -> String {
+        use crate::state::{FeedFailure, FeedTrouble::*};
+        let trouble = match failure {
+            FeedFailure::NoFeed => None,
+            FeedFailure::Failed { trouble, .. } => Some(*trouble),
+        };
+        match (self, trouble) {
+            (Lang::Zh, None) => "本页没有设置团购数据源，请联系网站管理员".to_owned(),
+            (Lang::Zh, Some(Unsupported)) => "此浏览器版本过旧，无法加载团购，请更新浏览器".to_owned(),
+            (Lang::Zh, Some(Network)) => "网络连接失败，请检查网络后重试".to_owned(),
+            (Lang::Zh, Some(NotFound(code))) => format!("找不到团购数据（服务器返回 {code}），请稍后重试"),
+            (Lang::Zh, Some(Server(code))) => {
+                format!("服务器暂时无法提供团购数据（错误 {code}），请稍后重试")
+            }
+            (Lang::Zh, Some(Empty)) => "团购数据是空的，请稍后重试".to_owned(),
+            (Lang::Zh, Some(Truncated)) => "团购数据下载不完整，请重试".to_owned(),
+            (Lang::Zh, Some(TooLarge)) => "团购数据太大，无法在此设备上加载".to_owned(),
+            (Lang::Zh, Some(Damaged)) => "团购数据已损坏，无法读取，请稍后重试".to_owned(),
+            (Lang::En, None) => "This page names no deals feed; please tell the site's owner".to_owned(),
+            (Lang::En, Some(Unsupported)) => {
+                "This browser is too old to load the deals; please update it".to_owned()
+            }
+            (Lang::En, Some(Network)) => "Could not connect; check your connection and retry".to_owned(),
+            (Lang::En, Some(NotFound(code))) => {
+                format!("The deals could not be found (the server answered {code}); try again later")
+            }
+            (Lang::En, Some(Server(code))) => {
+                format!("The server cannot give the deals right now (error {code}); try again later")
+            }
+            (Lang::En, Some(Empty)) => "The deals data is empty; try again later".to_owned(),
+            (Lang::En, Some(Truncated)) => "The deals data arrived incomplete; please retry".to_owned(),
+            (Lang::En, Some(TooLarge)) => "The deals data is too large to load on this device".to_owned(),
+            (Lang::En, Some(Damaged)) => {
+                "The deals data is damaged and cannot be read; try again later".to_owned()
+            }
+        }
+    }
+
+    /// "N records had errors and were skipped", with English's plural.
+    pub fn records_skipped(self, count: usize) -> String {
+        match (self, count) {
+            (Lang::Zh, n) => format!("{n} 条记录有误，已跳过"),
+            (Lang::En, 1) => "1 record had errors and was skipped".to_owned(),
+            (Lang::En, n) => format!("{n} records had errors and were skipped"),
         }
     }
 

@@ -191,15 +191,50 @@ async fn a_link_reopens_the_same_view() {
     assert_eq!(search.value(), "牛");
 }
 
+/// Text a Chinese shopper reads: no English word in it (numbers are fine).
+fn assert_no_english(what: &str, text: &str) {
+    assert!(!text.chars().any(|c| c.is_ascii_alphabetic()), "English in the Chinese {what}: {text:?}");
+}
+
+/// The failure's message and the banner, once the failure shows.
+async fn feed_error(root: &web_sys::Element) -> (String, String) {
+    until("the feed's error", root, |r| r.query_selector(".feed-error p").unwrap().is_some()).await;
+    let said = element(root, ".feed-error p").text_content().unwrap_or_default();
+    let banner = element(root, ".status-banner").text_content().unwrap_or_default();
+    (said, banner)
+}
+
 #[wasm_bindgen_test]
 async fn a_missing_feed_shows_an_error_with_a_retry() {
     let root = mount(props("/no-such-feed.json", "lang=zh", denied()));
-    let text = wait_for_text(&root, "无法加载").await;
-    assert!(text.contains("404"), "{text}");
+    let (said, banner) = feed_error(&root).await;
+    assert_eq!(said, "无法加载团购数据：找不到团购数据（服务器返回 404），请稍后重试");
+    assert_no_english("banner", &banner);
+    assert!(!banner.contains("团购"), "no deals are shown, and the banner does not say they are: {banner}");
     let button = element(&root, ".feed-error button");
     assert!(button.text_content().unwrap().contains("重试"));
     // The map still works without a feed.
     assert!(root.query_selector(".map canvas").unwrap().is_some());
+
+    let root = mount(props("/no-such-feed.json", "lang=en", denied()));
+    let (said, banner) = feed_error(&root).await;
+    assert_eq!(
+        said,
+        "Could not load the deals: The deals could not be found (the server answered 404); try again later"
+    );
+    assert!(!banner.contains("Showing deals"), "{banner}");
+}
+
+#[wasm_bindgen_test]
+async fn a_truncated_feed_says_so_in_the_shoppers_language() {
+    let truncated = &FEED[..FEED.len() / 2];
+    let root = mount(props(&data_url(truncated), "lang=zh", denied()));
+    let (said, _) = feed_error(&root).await;
+    assert_no_english("error", &said);
+    assert!(said.contains("下载不完整"), "{said}");
+    let root = mount(props(&data_url(truncated), "lang=en", denied()));
+    let (said, _) = feed_error(&root).await;
+    assert!(said.ends_with("The deals data arrived incomplete; please retry"), "{said}");
 }
 
 /// A packed feed (`fujin pack`) at the same URL parameter loads like its
@@ -214,8 +249,9 @@ async fn a_packed_feed_loads_like_its_json() {
 
     let damaged = &packed[..packed.len() - 7];
     let root = mount(props(&data_url_of_bytes(damaged), "lang=zh", denied()));
-    let text = wait_for_text(&root, "无法加载").await;
-    assert!(text.contains("corrupted"), "{text}");
+    let (said, _) = feed_error(&root).await;
+    assert_no_english("error", &said);
+    assert!(said.contains("已损坏"), "{said}");
     assert!(root.query_selector(".map canvas").unwrap().is_some());
 }
 
@@ -227,9 +263,14 @@ async fn a_bad_record_is_reported_and_the_rest_load() {
         {"id": "b", "name": "B", "category": "food", "lat": 99, "lon": 114.05}
     ]}"#;
     let root = mount(props(&data_url(json), "lang=zh", denied()));
-    let text = wait_for_text(&root, "条记录有误").await;
-    assert!(text.contains("1 条记录有误"), "{text}");
+    wait_for_text(&root, "条记录有误").await;
+    let banner = element(&root, ".status-banner").text_content().unwrap_or_default();
+    assert!(banner.contains("1 条记录有误，已跳过"), "{banner}");
+    assert_no_english("banner", &banner);
     until("the good deal", &root, |r| listed(r) == ["d"]).await;
+    let root = mount(props(&data_url(json), "lang=en", denied()));
+    let text = wait_for_text(&root, "1 record had errors and was skipped").await;
+    assert!(!text.contains("records had"), "{text}");
 }
 
 #[wasm_bindgen_test]

@@ -76,7 +76,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         },
         (None, false, FeedStatus::Failed(failure), _) => html! {
             <div class="feed-error" role="alert">
-                <p>{ t.feed_failed }{ ": " }{ failure.message() }</p>
+                <p>{ t.feed_failed }{ lang.colon() }{ lang.feed_trouble(failure) }</p>
                 <button onclick={props.on_retry.clone()}>{ t.retry }</button>
             </div>
         },

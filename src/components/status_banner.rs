@@ -16,6 +16,10 @@ pub struct StatusBannerProps {
     pub location: LocationStatus,
     /// Where the search point came from.
     pub origin: SearchOrigin,
+    /// Deals are shown (the feed is loaded): until then, and when it
+    /// failed, the banner claims nothing about what is shown.
+    #[prop_or(true)]
+    pub feed_ready: bool,
     /// Records of the feed that were skipped.
     pub rejected: usize,
     /// The origin of a feed the page address named and the host does not allow.
@@ -37,6 +41,8 @@ pub struct StatusBannerProps {
 pub fn StatusBanner(props: &StatusBannerProps) -> Html {
     let t = props.lang.texts();
     let (class, message) = match (props.origin, props.location) {
+        (_, LocationStatus::Locating) if !props.feed_ready => ("status", t.locating.to_owned()),
+        _ if !props.feed_ready => ("status", String::new()),
         (SearchOrigin::Device, _) => ("status ok", t.using_your_location.to_owned()),
         (SearchOrigin::Picked, _) => ("status ok", t.using_map_point.to_owned()),
         (SearchOrigin::Default, LocationStatus::Failed(e)) => {
@@ -53,9 +59,11 @@ pub fn StatusBanner(props: &StatusBannerProps) -> Html {
     };
     html! {
         <div class="status-banner" part="status" role="status" aria-live="polite">
-            <p class={class}>{ message }</p>
+            if !message.is_empty() {
+                <p class={class}>{ message }</p>
+            }
             if props.rejected > 0 {
-                <p class="status warning">{ format!("{} {}", props.rejected, t.records_skipped) }</p>
+                <p class="status warning">{ props.lang.records_skipped(props.rejected) }</p>
             }
             if let Some(origin) = &props.refused_feed_origin {
                 <p class="status warning">{ format!("{} ({origin})", t.feed_refused) }</p>

@@ -6,9 +6,12 @@
 
 use yew::prelude::*;
 
+use fujin_core::feed::FeedError;
+use fujin_core::pack::PackError;
+
 use crate::browser::{FetchError, Progress, fetch_feed};
 use crate::shared::Shared;
-use crate::state::{Action, AppState, FeedFailure};
+use crate::state::{Action, AppState, FeedFailure, FeedTrouble};
 
 /// Loads the feed at `url` into the state, now and whenever the returned
 /// callback (the retry button's) is called.
@@ -28,8 +31,8 @@ pub fn use_feed(state: &UseReducerHandle<AppState>, url: &AttrValue) -> Callback
             }
         };
         let Some(signal) = controller.map(|c| c.signal()) else {
-            let why = "this browser cannot load a feed (no AbortController)";
-            dispatch.dispatch(Action::FeedFailed(FeedFailure::Failed(why.to_owned())));
+            let detail = "this browser cannot load a feed (no AbortController)".to_owned();
+            dispatch.dispatch(failed(FeedTrouble::Unsupported, detail));
             return call_off;
         };
         if url.is_empty() {
@@ -57,10 +60,33 @@ pub fn use_feed(state: &UseReducerHandle<AppState>, url: &AttrValue) -> Callback
                 }),
                 // Called off: whoever called it off has moved on.
                 Err(FetchError::Cancelled) => {}
-                Err(e) => dispatch.dispatch(Action::FeedFailed(FeedFailure::Failed(e.to_string()))),
+                Err(e) => dispatch.dispatch(failed(trouble_of(&e), e.to_string())),
             }
         });
         call_off
     });
     Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+}
+
+/// The action for a failed load; the detail goes to the console too, where
+/// a developer looks (the shopper is told `trouble` in their language).
+fn failed(trouble: FeedTrouble, detail: String) -> Action {
+    gloo::console::warn!(format!("fujin: could not load the feed: {detail}"));
+    Action::FeedFailed(FeedFailure::Failed { trouble, detail })
+}
+
+/// What a fetch error means for the shopper.
+fn trouble_of(e: &FetchError) -> FeedTrouble {
+    match e {
+        FetchError::Network(_) | FetchError::Cancelled => FeedTrouble::Network,
+        FetchError::Status { status: status @ (404 | 410), .. } => FeedTrouble::NotFound(*status),
+        FetchError::Status { status, .. } => FeedTrouble::Server(*status),
+        FetchError::Feed(FeedError::Empty) => FeedTrouble::Empty,
+        FetchError::Feed(FeedError::Truncated { .. }) => FeedTrouble::Truncated,
+        FetchError::Feed(
+            FeedError::TooLarge { .. } | FeedError::TooManyRecords { .. } | FeedError::HeadTooLarge { .. },
+        )
+        | FetchError::Packed(PackError::TooLarge(_)) => FeedTrouble::TooLarge,
+        FetchError::Feed(_) | FetchError::Packed(_) => FeedTrouble::Damaged,
+    }
 }

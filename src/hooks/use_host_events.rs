@@ -92,7 +92,7 @@ impl HostEvent {
             HostEvent::Error(failure) => {
                 let code = match failure {
                     FeedFailure::NoFeed => "no-feed",
-                    FeedFailure::Failed(_) => "feed-failed",
+                    FeedFailure::Failed { .. } => "feed-failed",
                 };
                 json!({ "version": v, "code": code, "message": failure.message() })
             }

@@ -43,16 +43,45 @@ pub enum FeedStatus {
 pub enum FeedFailure {
     /// The host gave no feed URL.
     NoFeed,
-    /// Fetching or reading it failed; the reason.
-    Failed(String),
+    /// Fetching or reading it failed: what the shopper is told, and the
+    /// technical detail (English, for the console and the host's
+    /// `fujin-error` event, never shown in the widget).
+    Failed {
+        /// What went wrong, as the shopper can understand it.
+        trouble: FeedTrouble,
+        /// The technical detail.
+        detail: String,
+    },
+}
+
+/// What went wrong with a feed, in the terms the shopper is told
+/// (`Lang::feed_trouble`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedTrouble {
+    /// This browser lacks what loading needs.
+    Unsupported,
+    /// No answer from the server (offline, blocked).
+    Network,
+    /// The server has no feed at that address (404, 410).
+    NotFound(u16),
+    /// The server answered with another error status.
+    Server(u16),
+    /// The answer is empty.
+    Empty,
+    /// The answer stops in the middle (a broken download).
+    Truncated,
+    /// The answer is larger than a feed may be.
+    TooLarge,
+    /// The answer is not a feed, or a damaged one.
+    Damaged,
 }
 
 impl FeedFailure {
-    /// What the widget says (after "could not load the feed: ").
+    /// The technical detail, in English: for the console and the host.
     pub fn message(&self) -> &str {
         match self {
             FeedFailure::NoFeed => "no feed was given (the feed attribute or option)",
-            FeedFailure::Failed(message) => message,
+            FeedFailure::Failed { detail, .. } => detail,
         }
     }
 }
@@ -205,7 +234,10 @@ impl AppState {
             lang: base.lang.clone(),
             feed: base.feed.clone(),
             referral: base.referral.clone(),
-            search_point: (self.search_origin != SearchOrigin::Default).then_some(self.search_point),
+            // Only a picked point: the device's location is asked again
+            // after a reload (so the banner still says "near you"), and is
+            // never written into a link the shopper might share.
+            search_point: (self.search_origin == SearchOrigin::Picked).then_some(self.search_point),
             map_center: Some(self.viewport.center),
             zoom: Some(self.viewport.zoom),
             radius_km: (f.radius_km != DEFAULT_RADIUS_KM).then_some(f.radius_km),

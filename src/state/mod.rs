@@ -9,7 +9,7 @@ mod reducer;
 
 pub use action::Action;
 pub use app_state::{
-    AppState, DEFAULT_ZOOM, FALLBACK_CENTER, FeedFailure, FeedStatus, Filters, LocationStatus, SearchOrigin,
-    Viewport,
+    AppState, DEFAULT_ZOOM, FALLBACK_CENTER, FeedFailure, FeedStatus, FeedTrouble, Filters, LocationStatus,
+    SearchOrigin, Viewport,
 };
 pub use purchase::place_order;

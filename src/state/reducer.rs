@@ -314,6 +314,25 @@ mod tests {
     }
 
     #[test]
+    fn a_reload_after_locating_locates_again_rather_than_calling_it_a_picked_point() {
+        let here = LonLat::new(114.03, 22.54);
+        let s = loaded().reduce_to(Action::Located(here));
+        let view = s.to_view(&ViewState::default());
+        assert_eq!(view.search_point, None, "the device's place is not written into the link");
+        let back = AppState::from_view(
+            &ViewState::from_query(&view.to_query()),
+            Lang::Zh,
+            OffsetDateTime::UNIX_EPOCH,
+        )
+        .reduce_to(Action::FeedLoaded { catalog: catalog(), rejected: 0 });
+        assert_eq!(back.search_origin, SearchOrigin::Default);
+        assert_eq!(back.reduce_to(Action::Located(here)).search_origin, SearchOrigin::Device);
+        // A picked point is written, and read back as picked.
+        let picked = s.reduce_to(Action::SearchAt(here)).to_view(&ViewState::default());
+        assert_eq!(picked.search_point, Some(here));
+    }
+
+    #[test]
     fn back_to_a_link_without_a_picked_point_returns_to_the_default() {
         let s = loaded().reduce_to(Action::SearchAt(LonLat::new(114.01, 22.52)));
         let s = s.reduce_to(Action::ApplyView(Box::default()));

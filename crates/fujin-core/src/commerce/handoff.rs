@@ -7,7 +7,7 @@ use url::{Url, form_urlencoded};
 use super::order::Order;
 use super::referral::MAX_REFERRAL_LEN;
 use crate::model::MAX_LINK_LEN;
-use crate::model::{PayLink, PayLinkError, PayProvider, check_handed_off_link, check_pay_link, is_plain_url};
+use crate::model::{PayLink, PayLinkError, PayProvider, check_handed_off_link, is_plain_url};
 
 /// Longest query parameter name a feed may give, in characters.
 pub const MAX_PARAM_NAME_LEN: usize = 32;
@@ -108,8 +108,8 @@ pub fn check_handoff_room(link: &PayLink, params: &OrderParams) -> Result<(), Pa
 /// `return_url` must be an `http(s)` URL (the widget's own page) of at most
 /// [`MAX_RETURN_URL_QUERY_LEN`] bytes once encoded, or it is left out. The
 /// parameters Fujin fills in replace any of the same name the link had.
-/// The result passes [`check_pay_link`] again (with `return_url` allowed
-/// in its return parameter: [`check_handed_off_link`]); for a link that passed
+/// The result passes the check again ([`check_handed_off_link`], which
+/// knows what Fujin filled in); for a link that passed
 /// [`check_handoff_room`] it always fits.
 ///
 /// ```
@@ -168,12 +168,10 @@ pub fn handoff_link(
         }
     }
     if !added.is_empty() {
-        url.query_pairs_mut().extend_pairs(added);
+        url.query_pairs_mut().extend_pairs(&added);
     }
-    match &return_url {
-        Some(back) => check_handed_off_link(link.provider(), url.as_str(), checkout_hosts, back),
-        None => check_pay_link(link.provider(), url.as_str(), checkout_hosts),
-    }
+    let filled: Vec<&str> = added.iter().map(|&(_, value)| value).collect();
+    check_handed_off_link(link.provider(), url.as_str(), checkout_hosts, &filled)
 }
 
 /// The page [`handoff_link`] sends the shopper back to for `return_url`
@@ -203,7 +201,7 @@ mod tests {
     use crate::commerce::ReferralCode;
     use crate::commerce::VoucherCode;
     use crate::commerce::{OrderId, OrderStatus};
-    use crate::model::Fen;
+    use crate::model::{Fen, check_pay_link};
 
     const HOSTS: &[&str] = &["shop.example.com"];
 
@@ -233,7 +231,6 @@ mod tests {
     }
 
     fn link(provider: PayProvider, raw: &str) -> PayLink {
-        use crate::model::check_pay_link;
         check_pay_link(provider, raw, &hosts()).unwrap()
     }
 
@@ -387,6 +384,23 @@ mod tests {
         assert_eq!(
             handed.as_str(),
             format!("https://shop.example.com/pay?a=%7E~&order={ID}&back={}", urlencode(BACK))
+        );
+    }
+
+    #[test]
+    fn what_fujin_fills_in_may_bear_any_name() {
+        // A checkout that names its parameters like links inside a link
+        // (found by fuzzing): Fujin's own values are not checked as links.
+        let params = OrderParams {
+            order_id: Some("url".into()),
+            return_url: Some("qrcode".into()),
+            referral: Some("redirect_url".into()),
+        };
+        let checkout = link(PayProvider::Checkout, "https://shop.example.com/pay");
+        let handed = handoff_link(&checkout, &order(), &params, BACK, &hosts()).unwrap();
+        assert_eq!(
+            handed.as_str(),
+            format!("https://shop.example.com/pay?url={ID}&qrcode={}&redirect_url=rs_1", urlencode(BACK))
         );
     }
 

@@ -197,23 +197,24 @@ pub fn check_pay_link(
     check_link(provider, raw, checkout_hosts, Level::Feed)
 }
 
-/// [`check_pay_link`] for a link Fujin has handed off: a return parameter
-/// may also hold exactly `return_url`, the widget's own page, which Fujin
-/// put there (see `commerce::handoff_link`).
+/// [`check_pay_link`] for a link Fujin has handed off: a parameter that
+/// holds exactly one of the values Fujin `filled` in (the widget's own
+/// page, the order id, the referral code: see `commerce::handoff_link`)
+/// is Fujin's, whatever the feed named it, and not checked as a link.
 ///
 /// ```
 /// use fujin_core::model::{PayProvider, check_handed_off_link, check_pay_link};
 /// let raw = "https://wx.tenpay.com/pay?prepay_id=1&redirect_url=http%3A%2F%2Flocalhost%3A8080%2F";
 /// assert!(check_pay_link(PayProvider::Wechat, raw, &[]).is_err());
-/// assert!(check_handed_off_link(PayProvider::Wechat, raw, &[], "http://localhost:8080/").is_ok());
+/// assert!(check_handed_off_link(PayProvider::Wechat, raw, &[], &["http://localhost:8080/"]).is_ok());
 /// ```
 pub fn check_handed_off_link(
     provider: PayProvider,
     raw: &str,
     checkout_hosts: &[String],
-    return_url: &str,
+    filled: &[&str],
 ) -> Result<PayLink, PayLinkError> {
-    check_link(provider, raw, checkout_hosts, Level::HandedOff { return_url })
+    check_link(provider, raw, checkout_hosts, Level::HandedOff { filled })
 }
 
 /// Where a link being checked comes from.
@@ -221,8 +222,8 @@ pub fn check_handed_off_link(
 enum Level<'a> {
     /// Straight from a feed.
     Feed,
-    /// From Fujin's hand-off, which put `return_url` in its return parameter.
-    HandedOff { return_url: &'a str },
+    /// From Fujin's hand-off, which filled in these values.
+    HandedOff { filled: &'a [&'a str] },
     /// Inside another link's parameter: it may carry no link itself.
     Nested,
 }
@@ -309,13 +310,12 @@ fn check_inner_links(
         if !nested && !returns {
             continue;
         }
-        if let Level::Nested = level {
-            return Err(PayLinkError::NestedTooDeep);
+        match level {
+            Level::Nested => return Err(PayLinkError::NestedTooDeep),
+            Level::HandedOff { filled } if filled.contains(&&*value) => continue,
+            _ => {}
         }
         if returns {
-            if matches!(level, Level::HandedOff { return_url } if return_url == value) {
-                continue;
-            }
             check_link(PayProvider::Checkout, &value, checkout_hosts, Level::Nested).map_err(|reason| {
                 PayLinkError::ReturnNotAllowed { param: name.clone().into_owned(), reason: Box::new(reason) }
             })?;
@@ -532,8 +532,10 @@ mod tests {
         let handed = format!("{tenpay}&redirect_url=http%3A%2F%2Flocalhost%3A8080%2F%3Forder%3D1");
         assert!(!ok(PayProvider::Wechat, &handed));
         let back = "http://localhost:8080/?order=1";
-        assert!(check_handed_off_link(PayProvider::Wechat, &handed, &[], back).is_ok());
-        assert!(check_handed_off_link(PayProvider::Wechat, &handed, &[], "http://localhost:8080/").is_err());
+        assert!(check_handed_off_link(PayProvider::Wechat, &handed, &[], &[back]).is_ok());
+        assert!(
+            check_handed_off_link(PayProvider::Wechat, &handed, &[], &["http://localhost:8080/"]).is_err()
+        );
     }
 
     #[test]

@@ -151,10 +151,11 @@ pub fn pay_link(data: &[u8]) {
     let handed =
         handoff_link(&link, &order, &params, back, &hosts).expect("a link checked at load hands off");
     assert!(handed.as_str().len() <= MAX_LINK_LEN);
-    // Fujin's return page (the parser's form of `back`) is allowed in the
-    // return parameter it filled in.
-    let ours = return_page(back).unwrap_or_default();
-    assert_eq!(check_handed_off_link(provider, handed.as_str(), &hosts, &ours).as_ref(), Ok(&handed));
+    // What Fujin filled in (its return page in the parser's form, the
+    // order id, the referral) is Fujin's, whatever the feed named it.
+    let (ours, id) = (return_page(back).unwrap_or_default(), order.id.to_string());
+    let filled = [ours.as_str(), id.as_str(), order.referral.as_ref().map_or("", |r| r.as_str())];
+    assert_eq!(check_handed_off_link(provider, handed.as_str(), &hosts, &filled).as_ref(), Ok(&handed));
 }
 
 /// Any stored entry: no panic, and an order read back stores as itself.
