@@ -2,7 +2,9 @@
 # Installs what Fujin's build and tests need, skipping what is already there.
 #
 #   scripts/setup.sh            the Rust side: wasm32 target, wasm-bindgen-cli, trunk
-#   scripts/setup.sh --browser  also Debian's Chromium and ChromeDriver (browser tests)
+#   scripts/setup.sh --browser  also Debian's Chromium and ChromeDriver (browser
+#                               tests) and axe-core (the accessibility audit,
+#                               an npm package, into .tools/)
 #   scripts/setup.sh --peers    also the JS peers the bench page compares
 #                               Fujin with (npm packages, into .tools/)
 #
@@ -17,6 +19,8 @@ set -euo pipefail
 WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+# The accessibility audit's engine (scripts/a11y.py), pinned.
+AXE_VERSION=4.11.0
 # The bench page's JS peers (scripts/bench-web.sh), pinned.
 PEERS=(flatbush@4.7.0 flatqueue@3.1.0 geoflatbush@2.2.1 kdbush@4.1.0 geokdbush@2.1.0 tinyqueue@3.0.0 supercluster@9.1.0)
 
@@ -100,6 +104,14 @@ if $browser; then
     [[ "$(id -u)" == 0 ]] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  installed=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' .tools/node_modules/axe-core/package.json 2>/dev/null || true)
+  if [[ "$installed" == "$AXE_VERSION" ]]; then
+    say "axe-core $AXE_VERSION: present"
+  else
+    say "installing axe-core $AXE_VERSION (the accessibility audit) into .tools/"
+    mkdir -p .tools
+    (cd .tools && npm install --no-audit --no-fund --silent "axe-core@$AXE_VERSION")
   fi
 fi
 say "ready"

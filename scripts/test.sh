@@ -26,10 +26,11 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 step "native tests of the app's state and map layout"
 cargo test -p fujin-web --lib --locked
 
-step "release build of the app, its size, end-to-end checks (standalone, embedded, iframe, strict CSP), the npm package"
+step "release build of the app, its size, end-to-end checks (standalone, embedded, iframe, strict CSP), accessibility (axe-core, keyboard only), the npm package"
 trunk build --release --offline
 scripts/size.sh
 scripts/e2e.sh
+scripts/a11y.sh
 scripts/package.sh
 
 step "native tests: core, CLI, doc examples"

@@ -9,7 +9,7 @@ use fujin_core::view::{FeedChoice, Locate, UrlState, ViewState, choose_feed};
 use yew::prelude::*;
 
 use crate::browser::{Device, Locator, now, random_bytes};
-use crate::components::{SidePanel, StatusBanner, TopBar};
+use crate::components::{SidePanel, SkipLinks, StatusBanner, TopBar};
 use crate::hooks::{
     HostEvent, Remote, use_clock, use_feed, use_host_events, use_locate, use_order_effects, use_remote,
     use_send, use_send_orders, use_url_sync,
@@ -155,6 +155,7 @@ pub fn App(props: &AppProps) -> Html {
     let open_orders = state.orders.orders.iter().filter(|o| !o.status.is_final()).count();
     html! {
         <main class="fujin-app" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+            <SkipLinks lang={lang} />
             <TopBar lang={lang} text={state.filters.text.clone()} locating={state.location == LocationStatus::Locating}
                 on_text={on_text} on_locate={locate} can_locate={props.locate != Locate::Off} on_lang={on_lang} open_orders={open_orders} on_orders={on_orders} />
             <StatusBanner lang={lang} location={state.location} origin={state.search_origin} rejected={rejected}

@@ -145,6 +145,17 @@ pub struct Texts {
     pub rating: &'static str,
     pub deal_not_found: &'static str,
     pub language_switch: &'static str,
+    /// Read before a card's price, its original price, its distance and its rating (screen readers only).
+    pub price_now: &'static str,
+    pub price_was: &'static str,
+    pub distance: &'static str,
+    pub rating_label: &'static str,
+    /// The skip links at the widget's start.
+    pub skip_to_list: &'static str,
+    pub skip_to_map: &'static str,
+    /// The map's text alternative (with [`Lang::map_summary`]).
+    pub map_selected: &'static str,
+    pub map_keyboard: &'static str,
 }
 
 static ZH: Texts = Texts {
@@ -203,6 +214,14 @@ static ZH: Texts = Texts {
     rating: "分",
     deal_not_found: "找不到这个团购，可能已下架。",
     language_switch: "English",
+    price_now: "现价",
+    price_was: "原价",
+    distance: "距离",
+    rating_label: "评分",
+    skip_to_list: "跳到团购列表",
+    skip_to_map: "跳到地图",
+    map_selected: "已选中：",
+    map_keyboard: "地图上的标记无法用键盘逐个选择，请使用团购列表；方向键平移，+/- 缩放。",
 };
 
 static EN: Texts = Texts {
@@ -261,6 +280,14 @@ static EN: Texts = Texts {
     rating: "",
     deal_not_found: "This deal could not be found; it may have been withdrawn.",
     language_switch: "中文",
+    price_now: "Price",
+    price_was: "was",
+    distance: "distance",
+    rating_label: "rated",
+    skip_to_list: "Skip to the deals",
+    skip_to_map: "Skip to the map",
+    map_selected: "Selected: ",
+    map_keyboard: "Markers cannot be picked one by one with a keyboard: use the list of deals. Arrow keys pan, +/- zoom.",
 };
 
 #[cfg(test)]
@@ -314,6 +341,18 @@ mod tests {
         }
         let not_found = &failures[3];
         assert_eq!(Lang::Zh.feed_trouble(not_found), "找不到团购数据（服务器返回 404），请稍后重试");
+    }
+
+    #[test]
+    fn the_map_describes_itself() {
+        assert_eq!(
+            Lang::En.map_description(1, 2, Some("Noodles")),
+            format!("The map shows 1 shop and 2 deals nearby. Selected: Noodles. {}", EN.map_keyboard)
+        );
+        assert_eq!(
+            Lang::Zh.map_description(3, 4, None),
+            format!("地图显示附近 3 家商户、4 个团购。{}", ZH.map_keyboard)
+        );
     }
 
     #[test]
@@ -534,6 +573,25 @@ impl Lang {
                 "The deals data is damaged and cannot be read; try again later".to_owned()
             }
         }
+    }
+
+    /// The map's text alternative: how many shops and deals it shows
+    /// (English plurals), which shop is selected, and that the list is the
+    /// keyboard's way to the markers.
+    pub fn map_description(self, shops: usize, deals: usize, selected: Option<&str>) -> String {
+        let t = self.texts();
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let (shown, selected) = match self {
+            Lang::Zh => (
+                format!("地图显示附近 {shops} 家商户、{deals} 个团购。"),
+                selected.map(|name| format!("{}{name}。", t.map_selected)),
+            ),
+            Lang::En => (
+                format!("The map shows {shops} shop{} and {deals} deal{} nearby. ", s(shops), s(deals)),
+                selected.map(|name| format!("{}{name}. ", t.map_selected)),
+            ),
+        };
+        format!("{shown}{}{}", selected.unwrap_or_default(), t.map_keyboard)
     }
 
     /// "N records had errors and were skipped", with English's plural.

@@ -267,7 +267,7 @@ async fn the_host_hears_every_event_of_a_journey_and_can_take_over_the_handoff()
     until("the list", &root, |r| listed(r) == ["noodles"]).await;
     assert_eq!(said("fujin-ready"), [r#"{"version":1,"merchants":1,"deals":1,"rejected":1}"#]);
 
-    element(&root, "[data-deal=noodles]").click();
+    element(&root, "[data-deal=noodles] .deal-open").click();
     until("the deal page", &root, |r| r.query_selector(".checkout .buy").ok().flatten().is_some()).await;
     assert_eq!(said("fujin-select"), [r#"{"version":1,"merchantId":"a"}"#]);
     assert_eq!(said("fujin-deal-open"), [r#"{"version":1,"dealId":"noodles","merchantId":"a"}"#]);
@@ -350,7 +350,7 @@ async fn two_widgets_share_the_orders_without_doubling_or_clobbering_them() {
     assert_eq!(badge(&b), None);
 
     // A buys: B hears of the order.
-    element(&a, "[data-deal=noodles]").click();
+    element(&a, "[data-deal=noodles] .deal-open").click();
     until("a's buy button", &a, |r| r.query_selector(".checkout .buy").ok().flatten().is_some()).await;
     element(&a, ".checkout .buy").click();
     until("a's payment choices", &a, |r| r.query_selector(".provider.stripe").ok().flatten().is_some()).await;

@@ -116,11 +116,11 @@ async fn a_card_and_a_marker_select_each_other() {
     tap_near_on_the_map(&element(&root, ".map"));
     until("the noodles card selected", &root, |r| selected_card(r).as_deref() == Some("noodles")).await;
     // And a card opens its deal page, which selects its merchant.
-    element(&root, "[data-deal=spa]").click();
+    element(&root, "[data-deal=spa] .deal-open").click();
     until("the spa page", &root, |r| deal_title(r).as_deref() == Some("足疗60分钟")).await;
     element(&root, ".deal-page .back").click();
     until("spa selected", &root, |r| selected_card(r).as_deref() == Some("spa")).await;
-    element(&root, "[data-deal=noodles]").click();
+    element(&root, "[data-deal=noodles] .deal-open").click();
     until("the noodles page", &root, |r| deal_title(r).as_deref() == Some("招牌牛肉面")).await;
 }
 
@@ -294,7 +294,7 @@ async fn the_url_follows_the_view_and_back_closes_a_deal() {
     until("the list", &root, |r| listed(r).len() == 3).await;
     choose(&root, ".controls label:nth-child(2) select", "price");
     until("sort in the URL", &root, |_| window.location().search().unwrap().contains("sort=price")).await;
-    element(&root, "[data-deal=spa]").click();
+    element(&root, "[data-deal=spa] .deal-open").click();
     until("deal in the URL", &root, |_| window.location().search().unwrap().contains("deal=spa")).await;
     assert!(root.query_selector(".deal-page").unwrap().is_some());
     history.back().unwrap();
@@ -380,4 +380,90 @@ async fn the_wheel_and_buttons_zoom() {
     element(&root, ".map-controls button:last-child").click();
     element(&root, ".map-controls button:last-child").click();
     until("zoomed out twice", &root, |r| scale(r) == "1 km").await;
+}
+
+/// Each card is a list item holding one button whose text, read aloud, is
+/// the whole card in the shopper's language: title, merchant, price
+/// against the original, discount and distance.
+#[wasm_bindgen_test]
+async fn a_card_is_one_button_that_says_everything() {
+    let root = mount(props(&data_url(FEED), "lang=zh", denied()));
+    until("the list", &root, |r| listed(r).len() == 3).await;
+    let items = root.query_selector_all(".deal-list ul > *").unwrap();
+    for i in 0..items.length() {
+        let item: web_sys::Element = items.item(i).unwrap().dyn_into().unwrap();
+        assert_eq!(item.tag_name(), "LI", "only list items in the list");
+        assert!(item.get_attribute("role").is_none());
+        assert_eq!(item.query_selector_all("button").unwrap().length(), 1);
+    }
+    let button = element(&root, "[data-deal=noodles] .deal-open");
+    assert_eq!(button.tag_name(), "BUTTON");
+    assert!(button.get_attribute("aria-label").is_none(), "the name is the visible text");
+    let name = button.text_content().unwrap_or_default();
+    for part in ["招牌牛肉面", "近处面馆", "现价¥25", "原价¥50", "5折", "距离1.0 km"] {
+        assert!(name.contains(part), "{part:?} missing from the card's name {name:?}");
+    }
+    // The map says what it shows, and that the list is the keyboard's way.
+    let description = element(&root, "#fujin-map-description").text_content().unwrap_or_default();
+    assert!(description.starts_with("地图显示附近 3 家商户、3 个团购。"), "{description}");
+    assert_eq!(
+        element(&root, ".map").get_attribute("aria-describedby").as_deref(),
+        Some("fujin-map-description")
+    );
+}
+
+/// The skip link takes the focus to the first deal; closing a deal page
+/// gives it back to the card that opened it.
+#[wasm_bindgen_test]
+async fn the_focus_goes_where_a_keyboard_user_expects() {
+    let root = mount(props(&data_url(FEED), "lang=en", denied()));
+    until("the list", &root, |r| listed(r).len() == 3).await;
+    let skip = element(&root, ".skip-links button");
+    assert_eq!(skip.text_content().as_deref(), Some("Skip to the deals"));
+    skip.click();
+    let on = |r: &web_sys::Element| {
+        focused(r).and_then(|f| f.closest(".deal-card").ok()?)?.get_attribute("data-deal")
+    };
+    until("the first card focused", &root, |r| on(r).as_deref() == Some("noodles")).await;
+    element(&root, "[data-deal=spa] .deal-open").click();
+    until("the deal page's back button focused", &root, |r| {
+        focused(r).is_some_and(|f| f.class_name().contains("back"))
+    })
+    .await;
+    element(&root, ".deal-page .back").click();
+    until("the spa card focused again", &root, |r| on(r).as_deref() == Some("spa")).await;
+}
+
+/// Titles and names without a space (common in Chinese, and in hostile
+/// feeds) wrap inside the card; the price stays in view.
+#[wasm_bindgen_test]
+async fn long_unbroken_titles_keep_the_price_in_view() {
+    let long = "超长标题没有空格".repeat(12);
+    let json = format!(
+        r#"{{"merchants": [{{"id": "m", "name": "{}", "category": "food", "lat": 22.54, "lon": 114.05,
+            "deals": [{{"id": "d", "title": "{long}", "price": 12345, "original_price": 20000}}]}}]}}"#,
+        "W".repeat(100)
+    );
+    for (width, height) in [(390, 844), (1280, 800)] {
+        let root = mount_in(&host_element(width, height), props(&data_url(&json), "lang=zh", denied()));
+        until("the card", &root, |r| listed(r) == ["d"]).await;
+        let card = element(&root, "[data-deal=d] .deal-open");
+        let price = element(&root, "[data-deal=d] .price");
+        let (card_box, price_box) = (card.get_bounding_client_rect(), price.get_bounding_client_rect());
+        assert!(price_box.width() > 0.0 && price_box.height() > 0.0, "the price is drawn at {width}px");
+        assert!(
+            price_box.left() >= card_box.left() && price_box.right() <= card_box.right() + 0.5,
+            "the price ({:.0}–{:.0}) inside the card ({:.0}–{:.0}) at {width}px",
+            price_box.left(),
+            price_box.right(),
+            card_box.left(),
+            card_box.right()
+        );
+        assert!(card.scroll_width() <= card.client_width() + 1, "nothing overflows the card at {width}px");
+        let sheet = element(&root, ".sheet");
+        assert!(
+            sheet.scroll_width() <= sheet.client_width() + 1,
+            "the list does not scroll sideways at {width}px"
+        );
+    }
 }

@@ -4,6 +4,7 @@
 use fujin_core::commerce::OrderId;
 use fujin_core::commerce::max_quantity;
 use fujin_core::model::{Deal, Fen, PayProvider};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::qr_image::QrImage;
@@ -59,6 +60,26 @@ pub fn CheckoutPanel(props: &CheckoutPanelProps) -> Html {
             }
         });
     }
+    // Each step of buying takes the focus to its first control (a provider,
+    // then the payment link or "I have paid"), for keyboard and
+    // screen-reader users: the button pressed is gone from the page.
+    let step_ref = use_node_ref();
+    {
+        let step_ref = step_ref.clone();
+        let step = props.checkout.as_ref().map(|c| c.handoff.is_some());
+        use_effect_with(step, move |step| {
+            let first = step_ref
+                .cast::<web_sys::Element>()
+                .filter(|_| step.is_some())
+                .and_then(|section| {
+                    section.query_selector(".provider:not([disabled]), .pay-open, .paid").ok()?
+                })
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(first) = first {
+                first.focus().ok();
+            }
+        });
+    }
     if deal.pay.is_empty() {
         return html! { <p class="checkout no-payment">{ t.no_payment }</p> };
     }
@@ -80,7 +101,7 @@ pub fn CheckoutPanel(props: &CheckoutPanelProps) -> Html {
         let q = checkout.quantity.min(max);
         let step = |to: u32| props.on_quantity.reform(move |_: MouseEvent| to);
         return html! {
-            <section class="checkout" aria-label={t.buy}>
+            <section class="checkout" aria-label={t.buy} ref={step_ref}>
                 <div class="quantity">
                     <span id="qty-label">{ t.quantity }</span>
                     <button aria-label={t.less} disabled={q <= 1} onclick={step(q.saturating_sub(1).max(1))}>{ "−" }</button>
@@ -141,7 +162,7 @@ pub fn CheckoutPanel(props: &CheckoutPanelProps) -> Html {
         }
     };
     html! {
-        <section class="checkout handoff" aria-label={t.buy}>
+        <section class="checkout handoff" aria-label={t.buy} ref={step_ref}>
             <p class="total">{ format!("{} × {} · ", deal.title, checkout.quantity) }{ t.total }{ " " }<b>{ total.to_yuan_string() }</b></p>
             { how }
             <button class="paid" onclick={on_paid}>{ t.paid_done }</button>

@@ -26,7 +26,10 @@ pub struct DealCardProps {
     pub on_hover: Callback<Option<u32>>,
 }
 
-/// A deal card: title, merchant, price against original, discount, sales, distance.
+/// A deal card: a list item holding one button, whose content (and so its
+/// accessible name, in the shopper's language) is the title, merchant,
+/// category, rating, sales, price against the original, discount and
+/// distance. Enter and Space open the deal as a click does.
 #[component]
 pub fn DealCard(props: &DealCardProps) -> Html {
     let t = props.lang.texts();
@@ -35,14 +38,6 @@ pub fn DealCard(props: &DealCardProps) -> Html {
     let m = props.row.merchant;
     let id = deal.id.clone();
     let onclick = props.on_open.reform(move |_: MouseEvent| id.clone());
-    let id = deal.id.clone();
-    let on_open = props.on_open.clone();
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Enter" || e.key() == " " {
-            e.prevent_default();
-            on_open.emit(id.clone());
-        }
-    });
     let onmouseenter = props.on_hover.reform(move |_: MouseEvent| Some(m));
     let onfocus = props.on_hover.reform(move |_: FocusEvent| Some(m));
     let onmouseleave = props.on_hover.reform(|_: MouseEvent| None);
@@ -53,29 +48,30 @@ pub fn DealCard(props: &DealCardProps) -> Html {
             class={classes!("deal-card", props.selected.then_some("selected"), (!props.row.is_available()).then_some("unavailable"))}
             data-merchant={m.to_string()}
             data-deal={deal.id.clone()}
-            tabindex="0"
-            role="button"
-            aria-label={format!("{} · {}", deal.title, merchant.name)}
-            {onclick} {onkeydown} {onmouseenter} {onmouseleave} {onfocus} {onblur}
+            {onmouseenter} {onmouseleave}
         >
-            <div class="deal-main">
-                <p class="deal-title">{ &deal.title }</p>
-                <p class="merchant-name">{ &merchant.name }</p>
-                <p class="meta">
-                    <span class="category">{ props.lang.category(merchant.category) }</span>
-                    if let Some(r) = merchant.rating { <span class="rating">{ format!("★{}", Fixed(f64::from(r), 1)) }</span> }
-                    <span class="sold">{ format!("{} {}", t.sold, deal.sold) }</span>
-                    if !props.row.is_available() {
-                        <span class="badge">{ unavailable_reason(props.row.availability, t) }</span>
-                    }
-                </p>
-            </div>
-            <div class="deal-side">
-                <p class="price">{ deal.price.to_yuan_string() }</p>
-                <p class="original"><s>{ deal.original_price.to_yuan_string() }</s></p>
-                if let Some(d) = discount { <p class="discount">{ d }</p> }
-                <p class="distance">{ distance_text(props.row.distance_m) }</p>
-            </div>
+            <button type="button" class="deal-open" aria-current={props.selected.then_some("true")} {onclick} {onfocus} {onblur}>
+                <span class="deal-main">
+                    <span class="deal-title">{ &deal.title }</span>
+                    <span class="merchant-name">{ &merchant.name }</span>
+                    <span class="meta">
+                        <span class="category">{ props.lang.category(merchant.category) }</span>
+                        if let Some(r) = merchant.rating {
+                            <span class="rating"><span class="sr-only">{ t.rating_label }</span>{ format!("★{}", Fixed(f64::from(r), 1)) }</span>
+                        }
+                        <span class="sold">{ format!("{} {}", t.sold, deal.sold) }</span>
+                        if !props.row.is_available() {
+                            <span class="badge">{ unavailable_reason(props.row.availability, t) }</span>
+                        }
+                    </span>
+                </span>
+                <span class="deal-side">
+                    <span class="price"><span class="sr-only">{ t.price_now }</span>{ deal.price.to_yuan_string() }</span>
+                    <span class="original"><span class="sr-only">{ t.price_was }</span><s>{ deal.original_price.to_yuan_string() }</s></span>
+                    if let Some(d) = discount { <span class="discount">{ d }</span> }
+                    <span class="distance"><span class="sr-only">{ t.distance }</span>{ distance_text(props.row.distance_m) }</span>
+                </span>
+            </button>
         </li>
     }
 }

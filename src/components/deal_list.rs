@@ -27,6 +27,10 @@ pub struct DealListProps {
     pub on_open: Callback<String>,
     /// Hover or focus a card.
     pub on_hover: Callback<Option<u32>>,
+    /// The card to focus when the list shows (the deal whose page was just
+    /// closed), so that a keyboard user is back where they were.
+    #[prop_or_default]
+    pub focus_deal: Option<AttrValue>,
 }
 
 /// The deal list.
@@ -34,6 +38,7 @@ pub struct DealListProps {
 pub fn DealList(props: &DealListProps) -> Html {
     let t = props.lang.texts();
     let shown = use_state(|| PAGE_SIZE);
+    let focus_deal = props.focus_deal.clone();
     let list_ref = use_node_ref();
     // A new result set starts at the first page.
     {
@@ -56,6 +61,15 @@ pub fn DealList(props: &DealListProps) -> Html {
                 {
                     card.scroll_into_view_with_bool(false);
                 }
+            }
+        });
+    }
+    {
+        let list_ref = list_ref.clone();
+        use_effect_with((), move |_| {
+            let card = focus_deal.and_then(|id| card_button(&list_ref.cast::<web_sys::Element>()?, &id));
+            if let Some(button) = card {
+                button.focus().ok();
             }
         });
     }
@@ -88,4 +102,17 @@ pub fn DealList(props: &DealListProps) -> Html {
             }
         </section>
     }
+}
+
+/// The button of the card of deal `id` in `list`. Compared as an attribute
+/// value rather than put in a selector: ids come from the feed.
+fn card_button(list: &web_sys::Element, id: &str) -> Option<web_sys::HtmlElement> {
+    let cards = list.query_selector_all(".deal-card").ok()?;
+    (0..cards.length())
+        .filter_map(|i| cards.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|card| card.get_attribute("data-deal").as_deref() == Some(id))?
+        .query_selector(".deal-open")
+        .ok()??
+        .dyn_into()
+        .ok()
 }

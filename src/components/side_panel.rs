@@ -120,13 +120,14 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             (None, Some(list)) => spot_list(lang, catalog, list, &on_select, &on_close_spot),
             (None, None) => html! {
                 <DealList lang={lang} catalog={catalog.clone()} rows={state.rows.clone()}
-                    selected={state.selected_merchant} on_open={on_open} on_hover={on_hover} />
+                    selected={state.selected_merchant} on_open={on_open} on_hover={on_hover}
+                    focus_deal={state.closed_deal.clone().map(AttrValue::from)} />
             },
         },
     };
     let showing_orders = open_order.is_some() || state.orders.show_orders;
     html! {
-        <aside class="sheet" part="list">
+        <aside class="sheet" part="list" tabindex="-1">
             if state.open_deal.is_none() && !showing_orders {
                 <FilterBar lang={lang} filters={state.filters.clone()} {on_category} {on_radius} {on_sort} {on_price} {on_unavailable} />
             }

@@ -85,6 +85,21 @@ pub fn MapView(props: &MapViewProps) -> Html {
         })
     };
 
+    // The map's text alternative: how many shops and deals it shows (the
+    // list's), which is selected, and that the list is the keyboard's way.
+    let shops = {
+        let rows = props.rows.clone();
+        use_memo(rows.key(), move |_| {
+            let mut merchants: Vec<u32> = rows.iter().map(|r| r.merchant).collect();
+            merchants.sort_unstable();
+            merchants.dedup();
+            merchants.len()
+        })
+    };
+    let selected_name =
+        props.selected.and_then(|m| Some(props.catalog.as_ref()?.merchant_at(m)?.name.clone()));
+    let description = props.lang.map_description(*shops, props.rows.len(), selected_name.as_deref());
+
     // Draw the canvas after every render.
     {
         let (canvas, markers, markers_by_level) = (canvas.clone(), markers.clone(), markers_by_level.clone());
@@ -150,6 +165,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
             tabindex="0"
             role="application"
             aria-label={t.map_label}
+            aria-describedby="fujin-map-description"
             onpointerdown={gestures.on_pointer_down}
             onpointermove={gestures.on_pointer_move}
             onpointerup={gestures.on_pointer_up.clone()}
@@ -172,6 +188,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
                 </div>
             }
             <canvas ref={canvas} class="markers" aria-hidden="true" />
+            <p id="fujin-map-description" class="sr-only">{ description }</p>
             <div class="map-controls">
                 <button onclick={zoom_in} aria-label={t.zoom_in} title={t.zoom_in}>{ "+" }</button>
                 <button onclick={zoom_out} aria-label={t.zoom_out} title={t.zoom_out}>{ "−" }</button>

@@ -175,6 +175,9 @@ pub struct AppState {
     pub hovered_merchant: Option<u32>,
     /// The deal page that is open, by deal id.
     pub open_deal: Option<String>,
+    /// The deal whose page was closed last: its card takes the focus back
+    /// when the list shows again (keyboard and screen-reader users).
+    pub closed_deal: Option<String>,
     /// Merchants at one identical spot, listed after a click on their cluster.
     pub spot_list: Option<Vec<u32>>,
     /// Now, for countdowns and availability.
@@ -207,6 +210,7 @@ impl AppState {
             selected_merchant: None,
             hovered_merchant: None,
             open_deal: None,
+            closed_deal: None,
             spot_list: None,
             now,
             rows: Shared::new(Vec::new()),

@@ -131,6 +131,9 @@ impl AppState {
                     self.selected_merchant = Some(m);
                     self.viewport.center = position;
                 }
+                if deal.is_none() {
+                    self.closed_deal = self.open_deal.take();
+                }
                 self.open_deal = deal;
                 requery = false;
             }
