@@ -59,8 +59,9 @@ impl Lang {
     pub fn discount(self, price: Fen, original: Fen) -> Option<String> {
         let zhe = price.zhe(original).filter(|z| *z < 10.0)?;
         let off = self.texts().off;
+        // Tenths (`7.5`, `5`), without core's float formatter (10 KB of wasm).
         Some(match self {
-            Lang::Zh => format!("{zhe}{off}"),
+            Lang::Zh => format!("{}{off}", Fixed(zhe, u8::from(zhe.fract() != 0.0))),
             Lang::En => format!("{}% {off}", Fixed(100.0 - zhe * 10.0, 0)),
         })
     }

@@ -3,7 +3,7 @@
 //! `destroy`). The loader script (`static/embed/fujin.js`) builds
 //! `<fujin-deals>` and `window.Fujin` on it.
 
-use fujin_core::geo::LonLat;
+use fujin_core::geo::{Fixed, LonLat};
 use fujin_core::view::{UrlState, WidgetOptions};
 use wasm_bindgen::prelude::*;
 
@@ -46,8 +46,13 @@ fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
         let value = entry.get(1);
         let text = if let Some(s) = value.as_string() {
             s
-        } else if let Some(n) = value.as_f64() {
-            n.to_string()
+        } else if value.as_f64().is_some() {
+            // JavaScript's own digits (Rust's float formatter is 10 KB of wasm).
+            String::from(
+                js_sys::Number::unchecked_from_js_ref(&value)
+                    .to_string_with_radix(10)
+                    .unwrap_or_else(|_| "NaN".into()),
+            )
         } else if let Some(list) = value.dyn_ref::<js_sys::Array>() {
             list.iter().filter_map(|v| v.as_string()).collect::<Vec<_>>().join(" ")
         } else {
@@ -112,7 +117,9 @@ fn position(lat: f64, lon: f64) -> Option<LonLat> {
     let valid = p.is_valid();
     if !valid {
         gloo::console::warn!(format!(
-            "fujin: {lat},{lon} is not a latitude and longitude in degrees; ignored"
+            "fujin: {},{} is not a latitude and longitude in degrees; ignored",
+            Fixed(lat, 7),
+            Fixed(lon, 7)
         ));
     }
     valid.then_some(p)

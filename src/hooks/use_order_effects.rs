@@ -57,7 +57,8 @@ pub fn use_order_effects(
         });
     }
     // This widget, among others on the page, for the news of its writes.
-    let me = use_memo((), |_| js_sys::Math::random().to_string());
+    // (As an integer: Rust's float formatter is 10 KB of wasm.)
+    let me = use_memo((), |_| ((js_sys::Math::random() * 9_007_199_254_740_992.0) as u64).to_string());
     // Write what changed, and tell the other widgets on this page (other
     // tabs hear of it from the browser's `storage` event).
     {

@@ -6,7 +6,7 @@
 //! and [`clusters`](super::clusters), and one canvas draws a city's
 //! merchants where DOM markers would not keep up.
 
-use fujin_core::geo::LonLat;
+use fujin_core::geo::{Fixed, LonLat};
 use fujin_core::index::{Catalog, DealRow};
 use yew::prelude::*;
 
@@ -141,7 +141,12 @@ pub fn MapView(props: &MapViewProps) -> Html {
     };
 
     let (bar_m, bar_px) = scale_bar(screen.metres_per_px().max(1e-9), 100.0);
-    let bar_label = if bar_m >= 1_000.0 { format!("{} km", bar_m / 1_000.0) } else { format!("{bar_m} m") };
+    // Round lengths (1, 2 or 5 times a power of ten): whole kilometres or
+    // metres, tenths below a metre.
+    let bar_label = match bar_m {
+        m if m >= 1_000.0 => format!("{} km", Fixed(m / 1_000.0, 0)),
+        m => format!("{} m", Fixed(m, u8::from(m < 1.0))),
+    };
     let show_tiles = !props.tiles.template.is_empty() && !*tiles_failed && width > 0.0;
     let placed = if show_tiles { screen.tiles() } else { Vec::new() };
     // Positions go through the CSSOM after the render (no `style=`: a strict

@@ -7,6 +7,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::pointer::child;
 use super::problem::{Problem, ProblemKind};
+use crate::geo::Fixed;
 use crate::json::{Json, Object};
 
 /// Longest id, in characters.
@@ -207,12 +208,7 @@ impl<'a> Fields<'a> {
         if !(min..=max).contains(&x) {
             self.report(
                 pointer,
-                ProblemKind::OutOfRange {
-                    field,
-                    value: n.to_string(),
-                    min: min.to_string(),
-                    max: max.to_string(),
-                },
+                ProblemKind::OutOfRange { field, value: n.to_string(), min: bound(min), max: bound(max) },
             );
             return None;
         }
@@ -341,6 +337,12 @@ impl<'a> Fields<'a> {
             .filter_map(|(i, item)| self.text_at(item, key, At::Item(key, i), max_chars))
             .collect()
     }
+}
+
+/// A range's bound as `{}` writes it for the bounds feeds have (whole
+/// numbers, or two decimals), without core's float formatter (10 KB of wasm).
+fn bound(x: f64) -> String {
+    Fixed(x, if x.fract() == 0.0 { 0 } else { 2 }).to_string()
 }
 
 /// The number as a finite `f64`, if it is one.

@@ -8,7 +8,8 @@ use std::fmt;
 /// `value` with `decimals` digits after the point (0 to 9), rounded half
 /// away from zero, as `{:.N}` writes it but for ties of the binary value
 /// (where `{:.N}` rounds half to even) and a negative zero (written `0`).
-/// Values whose scaled magnitude passes 2⁵³ are written as `{}` writes them.
+/// Values whose scaled magnitude passes 2⁵³ are written exactly as integers
+/// (or, past 2¹²⁸, as `1.5e300`), with fewer decimals when there is no room.
 ///
 /// ```
 /// use fujin_core::geo::Fixed;
@@ -32,8 +33,7 @@ impl fmt::Display for Fixed {
         let scale = 10u64.pow(decimals);
         let scaled = (value.abs() * scale as f64).round();
         if scaled.is_nan() || scaled >= EXACT_INTEGERS {
-            // NaN, infinities and huge values: as `{}` writes them.
-            return write!(f, "{value}");
+            return huge(f, value, decimals);
         }
         let n = scaled as u64;
         if value < 0.0 && n != 0 {
@@ -47,9 +47,58 @@ impl fmt::Display for Fixed {
     }
 }
 
+/// NaN, the infinities and values too large to scale: not through `{}`
+/// (core's shortest float formatter is another 6 KB of the bundle).
+/// Past 2⁵³ every f64 is an integer, written exactly with `decimals`
+/// zeros up to 2¹²⁸; beyond, as a mantissa and a power of ten (`1.5e300`).
+fn huge(f: &mut fmt::Formatter<'_>, value: f64, decimals: u32) -> fmt::Result {
+    if value.is_nan() {
+        return f.write_str("NaN");
+    }
+    let magnitude = value.abs();
+    if magnitude < EXACT_INTEGERS {
+        // Small, but too many decimals asked for: fewer.
+        let mut fewer = decimals;
+        while fewer > 0 && (magnitude * 10f64.powi(fewer as i32)).round() >= EXACT_INTEGERS {
+            fewer -= 1;
+        }
+        return write!(f, "{}", Fixed(value, fewer as u8));
+    }
+    f.write_str(if value < 0.0 { "-" } else { "" })?;
+    if magnitude.is_infinite() {
+        return f.write_str("inf");
+    }
+    if magnitude < 2f64.powi(128) {
+        write!(f, "{}", magnitude as u128)?;
+        if decimals > 0 {
+            write!(f, ".{:0width$}", 0, width = decimals as usize)?;
+        }
+        return Ok(());
+    }
+    let mut exponent = 0;
+    let mut mantissa = magnitude;
+    while mantissa >= 10.0 {
+        mantissa /= 10.0;
+        exponent += 1;
+    }
+    write!(f, "{}e{exponent}", Fixed(mantissa, 6))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn huge_and_odd_values_without_the_float_formatter() {
+        assert_eq!(Fixed(f64::NAN, 2).to_string(), "NaN");
+        assert_eq!(Fixed(f64::INFINITY, 0).to_string(), "inf");
+        assert_eq!(Fixed(f64::NEG_INFINITY, 3).to_string(), "-inf");
+        assert_eq!(Fixed(1e20, 2).to_string(), "100000000000000000000.00");
+        assert_eq!(Fixed(-9_007_199_254_740_992.0, 0).to_string(), "-9007199254740992");
+        assert_eq!(Fixed(1.5e300, 0).to_string(), "1.500000e300");
+        // Small, with more decimals than an f64 holds: fewer decimals.
+        assert_eq!(Fixed(123_456_789.5, 9).to_string(), "123456789.5000000");
+    }
 
     /// Agrees with `{:.N}` wherever the value is not a tie in binary, and
     /// ties can only differ by one unit in the last place.
