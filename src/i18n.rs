@@ -157,6 +157,10 @@ pub struct Texts {
     /// The map's text alternative (with [`Lang::map_summary`]).
     pub map_selected: &'static str,
     pub map_keyboard: &'static str,
+    /// Opening hours: the filter, and a merchant open or closed now.
+    pub open_now_only: &'static str,
+    pub open_now: &'static str,
+    pub closed_now: &'static str,
 }
 
 static ZH: Texts = Texts {
@@ -223,6 +227,9 @@ static ZH: Texts = Texts {
     skip_to_map: "跳到地图",
     map_selected: "已选中：",
     map_keyboard: "地图上的标记无法用键盘逐个选择，请使用团购列表；方向键平移，+/- 缩放。",
+    open_now_only: "只看营业中",
+    open_now: "营业中",
+    closed_now: "已打烊",
 };
 
 static EN: Texts = Texts {
@@ -289,6 +296,9 @@ static EN: Texts = Texts {
     skip_to_map: "Skip to the map",
     map_selected: "Selected: ",
     map_keyboard: "Markers cannot be picked one by one with a keyboard: use the list of deals. Arrow keys pan, +/- zoom.",
+    open_now_only: "Open now",
+    open_now: "Open",
+    closed_now: "Closed",
 };
 
 #[cfg(test)]

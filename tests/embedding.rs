@@ -90,12 +90,6 @@ async fn a_linked_feed_the_host_does_not_allow_is_ignored_and_said() {
     until("the host's own deals", &root, |r| listed(r).len() == 2).await;
 }
 
-/// A computed style property of `el`.
-fn computed(el: &web_sys::Element, property: &str) -> String {
-    let style = gloo::utils::window().get_computed_style(el).unwrap().unwrap();
-    style.get_property_value(property).unwrap()
-}
-
 #[wasm_bindgen_test]
 async fn hostile_host_css_does_not_reach_in_and_ours_does_not_leak_out() {
     let document = gloo::utils::document();

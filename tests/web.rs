@@ -467,3 +467,100 @@ async fn long_unbroken_titles_keep_the_price_in_view() {
         );
     }
 }
+
+/// 营业中 / 已打烊 on cards and the deal page, from the merchant's hours in
+/// the device's local time, and the filter that keeps only the open ones
+/// (hours past midnight included: the ranges here may wrap).
+#[wasm_bindgen_test]
+async fn open_now_shows_on_cards_and_filters_the_list() {
+    let date = js_sys::Date::new_0();
+    let now = (date.get_hours() * 60 + date.get_minutes()) as i32;
+    let hhmm = |m: i32| {
+        let m = m.rem_euclid(24 * 60);
+        format!("{:02}:{:02}", m / 60, m % 60)
+    };
+    let json = format!(
+        r#"{{"center": {{"lat": 22.5, "lon": 114.0}}, "merchants": [
+          {{"id": "o", "name": "开着", "category": "food", "lat": 22.501, "lon": 114.0, "opening_hours": "{}-{}",
+            "deals": [{{"id": "open", "title": "开", "price": 100, "original_price": 200}}]}},
+          {{"id": "c", "name": "关着", "category": "food", "lat": 22.502, "lon": 114.0, "opening_hours": "{}-{}",
+            "deals": [{{"id": "closed", "title": "关", "price": 100, "original_price": 200}}]}},
+          {{"id": "u", "name": "不知道", "category": "food", "lat": 22.503, "lon": 114.0, "opening_hours": "看心情",
+            "deals": [{{"id": "unknown", "title": "不", "price": 100, "original_price": 200}}]}}
+        ]}}"#,
+        hhmm(now - 60),
+        hhmm(now + 60),
+        hhmm(now + 120),
+        hhmm(now + 180)
+    );
+    let root = mount(props(&data_url(&json), "lang=zh", denied()));
+    until("three deals", &root, |r| listed(r).len() == 3).await;
+    let badge = |deal: &str| {
+        root.query_selector(&format!("[data-deal={deal}] .hours")).unwrap().and_then(|b| b.text_content())
+    };
+    assert_eq!(badge("open").as_deref(), Some("营业中"));
+    assert_eq!(badge("closed").as_deref(), Some("已打烊"));
+    assert_eq!(badge("unknown"), None, "hours Fujin cannot read get no badge");
+    element(&root, ".open-now input").click();
+    until("only the open one", &root, |r| listed(r) == ["open"]).await;
+    element(&root, "[data-deal=open] .deal-open").click();
+    until("the deal page", &root, |r| deal_title(r).as_deref() == Some("开")).await;
+    assert_eq!(element(&root, ".deal-page .hours").text_content().as_deref(), Some("营业中"));
+}
+
+/// Beside the map, the category chips wrap and none is cut; on a phone they
+/// scroll sideways, and the row says so (a fade at its edge).
+#[wasm_bindgen_test]
+async fn every_category_chip_can_be_seen() {
+    // English names are the longer ones.
+    let root = mount_in(&host_element(1280, 800), props(&data_url(FEED), "lang=en", denied()));
+    until("the list", &root, |r| listed(r).len() == 3).await;
+    let row = element(&root, ".chips").get_bounding_client_rect();
+    let chips = root.query_selector_all(".chips .chip").unwrap();
+    assert!(chips.length() >= 7, "all and every category");
+    for i in 0..chips.length() {
+        let chip: web_sys::Element = chips.item(i).unwrap().dyn_into().unwrap();
+        let r = chip.get_bounding_client_rect();
+        assert!(
+            r.right() <= row.right() + 0.5,
+            "chip {i} cut at the panel's edge: {} > {}",
+            r.right(),
+            row.right()
+        );
+    }
+    let root = mount_in(&host_element(390, 844), props(&data_url(FEED), "lang=zh", denied()));
+    until("the list", &root, |r| listed(r).len() == 3).await;
+    let row = element(&root, ".chips");
+    assert!(row.scroll_width() > row.client_width(), "on a phone the row scrolls");
+    let mask = computed(&row, "mask-image");
+    assert!(mask.contains("gradient"), "and fades at its edge: {mask}");
+}
+
+/// On a phone, buying scrolls the bottom sheet; the way back stays in view.
+#[wasm_bindgen_test]
+async fn the_checkout_keeps_its_way_back_in_view_on_a_phone() {
+    // The test feed's noodles, with a way to pay and a long page.
+    let feed = FEED.replace(
+        r#""rules": ["免预约", "周末通用"]"#,
+        r#""rules": ["免预约", "周末通用", "每桌限用一张", "不可与其他优惠同享", "需提前一天预约", "节假日通用"],
+           "pay": {"stripe": "https://buy.stripe.com/test_1", "alipay": "https://qr.alipay.com/bax1"}"#,
+    );
+    let root = mount_in(&host_element(390, 844), props(&data_url(&feed), "lang=zh", denied()));
+    until("the list", &root, |r| listed(r).len() == 3).await;
+    element(&root, "[data-deal=noodles] .deal-open").click();
+    until("the deal page", &root, |r| deal_title(r).as_deref() == Some("招牌牛肉面")).await;
+    element(&root, ".checkout .buy").click();
+    until("the checkout", &root, |r| r.query_selector(".checkout .providers").unwrap().is_some()).await;
+    let sheet = element(&root, ".sheet");
+    // However far the sheet has scrolled, down to its end.
+    sheet.set_scroll_top(sheet.scroll_height());
+    let (sheet_box, back) =
+        (sheet.get_bounding_client_rect(), element(&root, ".deal-page > .back").get_bounding_client_rect());
+    assert!(
+        back.top() >= sheet_box.top() - 0.5 && back.bottom() <= sheet_box.bottom(),
+        "← 返回 in view: {} in {}–{}",
+        back.top(),
+        sheet_box.top(),
+        sheet_box.bottom()
+    );
+}

@@ -6,6 +6,7 @@ use fujin_core::model::Availability;
 use fujin_core::view::distance_text;
 use yew::prelude::*;
 
+use super::open_badge;
 use crate::i18n::Lang;
 use crate::shared::Shared;
 
@@ -20,6 +21,9 @@ pub struct DealCardProps {
     pub row: DealRow,
     /// True when its merchant is selected.
     pub selected: bool,
+    /// Whether its merchant is open now; `None` when unknown.
+    #[prop_or_default]
+    pub open: Option<bool>,
     /// Open the deal page.
     pub on_open: Callback<String>,
     /// Hover or focus: highlight the merchant's marker (None on leave).
@@ -60,6 +64,7 @@ pub fn DealCard(props: &DealCardProps) -> Html {
                             <span class="rating"><span class="sr-only">{ t.rating_label }</span>{ format!("★{}", Fixed(f64::from(r), 1)) }</span>
                         }
                         <span class="sold">{ format!("{} {}", t.sold, deal.sold) }</span>
+                        { open_badge(props.lang, props.open) }
                         if !props.row.is_available() {
                             <span class="badge">{ unavailable_reason(props.row.availability, t) }</span>
                         }

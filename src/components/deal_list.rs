@@ -27,6 +27,9 @@ pub struct DealListProps {
     pub on_open: Callback<String>,
     /// Hover or focus a card.
     pub on_hover: Callback<Option<u32>>,
+    /// The minute of the day now (local time), for open and closed badges.
+    #[prop_or_default]
+    pub minute: u16,
     /// The card to focus when the list shows (the deal whose page was just
     /// closed), so that a keyboard user is back where they were.
     #[prop_or_default]
@@ -92,6 +95,7 @@ pub fn DealList(props: &DealListProps) -> Html {
                         catalog={props.catalog.clone()}
                         row={*row}
                         selected={props.selected == Some(row.merchant)}
+                        open={props.catalog.is_open_at(row.merchant, props.minute)}
                         on_open={props.on_open.clone()}
                         on_hover={props.on_hover.clone()}
                     />

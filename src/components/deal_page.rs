@@ -8,8 +8,10 @@ use fujin_core::view::{distance_text, time_left};
 use time::OffsetDateTime;
 use yew::prelude::*;
 
+use super::open_badge;
 use crate::i18n::Lang;
 use crate::shared::Shared;
+use crate::state::minute_of_day;
 
 /// Properties of [`DealPage`].
 #[derive(Clone, PartialEq, Properties)]
@@ -113,8 +115,13 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                 </section>
             }
             <section class="merchant">
-                if let Some(address) = &merchant.address { <p><b>{ t.address }{ ": " }</b>{ address }</p> }
-                if let Some(hours) = &merchant.opening_hours { <p><b>{ t.opening_hours }{ ": " }</b>{ hours }</p> }
+                if let Some(address) = &merchant.address { <p><b>{ t.address }{ props.lang.colon() }</b>{ address }</p> }
+                if let Some(hours) = &merchant.opening_hours {
+                    <p>
+                        <b>{ t.opening_hours }{ props.lang.colon() }</b>{ hours }
+                        { open_badge(props.lang, props.catalog.is_open_at(found.merchant_index, minute_of_day(props.now))) }
+                    </p>
+                }
                 if let Some(phone) = &merchant.phone {
                     // Feed validation allows only digits, spaces and + - ( ) in phones.
                     <p><a href={format!("tel:{}", phone.replace(' ', ""))}>{ t.call }{ " " }{ phone }</a></p>

@@ -28,6 +28,8 @@ pub struct FilterBarProps {
     pub on_price: Callback<(Option<u64>, Option<u64>)>,
     /// Show unavailable deals.
     pub on_unavailable: Callback<bool>,
+    /// Only merchants open now, or all.
+    pub on_open_now: Callback<bool>,
 }
 
 /// The filter bar.
@@ -61,10 +63,9 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             if is_min { (value, max) } else { (min, value) }
         })
     };
-    let on_unavailable = props.on_unavailable.reform(|e: Event| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        input.checked()
-    });
+    let checked = |e: Event| e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+    let on_unavailable = props.on_unavailable.reform(checked);
+    let on_open_now = props.on_open_now.reform(checked);
     let yuan = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
     html! {
         <div class="filter-bar">
@@ -92,6 +93,10 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                 </label>
                 <label class="price-range">{ t.price_max }
                     <input type="number" min="0" inputmode="numeric" value={yuan(f.max_yuan)} onchange={price(false)} />
+                </label>
+                <label class="open-now">
+                    <input type="checkbox" checked={f.open_now} onchange={on_open_now} />
+                    { t.open_now_only }
                 </label>
                 <label class="unavailable">
                     <input type="checkbox" checked={f.include_unavailable} onchange={on_unavailable} />

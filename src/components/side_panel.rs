@@ -18,7 +18,7 @@ use super::spot_list::spot_list;
 use crate::browser::Device;
 use crate::hooks::{HostEvent, use_send, use_send_orders};
 use crate::orders::OrderAction;
-use crate::state::{Action, AppState, FeedStatus};
+use crate::state::{Action, AppState, FeedStatus, minute_of_day};
 
 /// Properties of [`SidePanel`].
 #[derive(Clone, PartialEq, Properties)]
@@ -54,6 +54,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let on_radius = use_send(&dispatcher, Action::SetRadius);
     let on_sort = use_send(&dispatcher, Action::SetSort);
     let on_unavailable = use_send(&dispatcher, Action::SetIncludeUnavailable);
+    let on_open_now = use_send(&dispatcher, Action::SetOpenNow);
     let on_price = use_send(&dispatcher, |(min, max)| Action::SetPriceRange(min, max));
     let on_hover = use_send(&dispatcher, Action::HoverMerchant);
     let on_select = use_send(&dispatcher, Action::SelectMerchant);
@@ -121,7 +122,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             (None, None) => html! {
                 <DealList lang={lang} catalog={catalog.clone()} rows={state.rows.clone()}
                     selected={state.selected_merchant} on_open={on_open} on_hover={on_hover}
-                    focus_deal={state.closed_deal.clone().map(AttrValue::from)} />
+                    focus_deal={state.closed_deal.clone().map(AttrValue::from)} minute={minute_of_day(state.now)} />
             },
         },
     };
@@ -129,7 +130,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     html! {
         <aside class="sheet" part="list" tabindex="-1">
             if state.open_deal.is_none() && !showing_orders {
-                <FilterBar lang={lang} filters={state.filters.clone()} {on_category} {on_radius} {on_sort} {on_price} {on_unavailable} />
+                <FilterBar lang={lang} filters={state.filters.clone()} {on_category} {on_radius} {on_sort} {on_price} {on_unavailable} {on_open_now} />
             }
             { content }
         </aside>

@@ -47,6 +47,8 @@ pub enum Action {
     SetPriceRange(Option<u64>, Option<u64>),
     /// Show expired and sold out.
     SetIncludeUnavailable(bool),
+    /// Only merchants open now.
+    SetOpenNow(bool),
     /// Move the map by a pixel offset (drag), at the current zoom.
     PanBy(f64, f64),
     /// Centre the map here.

@@ -127,6 +127,8 @@ pub struct Filters {
     pub max_yuan: Option<u64>,
     /// Show expired and sold-out deals greyed.
     pub include_unavailable: bool,
+    /// Only merchants open now (local time).
+    pub open_now: bool,
 }
 
 impl Default for Filters {
@@ -139,6 +141,7 @@ impl Default for Filters {
             min_yuan: None,
             max_yuan: None,
             include_unavailable: false,
+            open_now: false,
         }
     }
 }
@@ -251,6 +254,7 @@ impl AppState {
             min_yuan: f.min_yuan,
             max_yuan: f.max_yuan,
             include_unavailable: f.include_unavailable,
+            open_now: f.open_now,
             deal: self.open_deal.clone(),
             order: self.orders.open_order,
             returned: None,
@@ -305,6 +309,7 @@ impl AppState {
             text: f.text.clone(),
             sort: f.sort,
             include_unavailable: f.include_unavailable,
+            open_at: f.open_now.then(|| minute_of_day(self.now)),
         }
     }
 
@@ -337,8 +342,15 @@ impl AppState {
             min_yuan: view.min_yuan,
             max_yuan: view.max_yuan,
             include_unavailable: view.include_unavailable,
+            open_now: view.open_now,
         };
         self.open_deal = view.deal.clone();
         self.orders.open_order = view.order.filter(|id| self.orders.get(*id).is_some());
     }
+}
+
+/// Minutes after midnight of `now`, in its own offset (the browser's clock
+/// gives the device's local time: see `browser::now`), for opening hours.
+pub fn minute_of_day(now: OffsetDateTime) -> u16 {
+    u16::from(now.hour()) * 60 + u16::from(now.minute())
 }

@@ -10,6 +10,6 @@ mod reducer;
 pub use action::Action;
 pub use app_state::{
     AppState, DEFAULT_ZOOM, FALLBACK_CENTER, FeedFailure, FeedStatus, FeedTrouble, Filters, LocationStatus,
-    SearchOrigin, Viewport,
+    SearchOrigin, Viewport, minute_of_day,
 };
 pub use purchase::place_order;

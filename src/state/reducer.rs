@@ -80,6 +80,7 @@ impl AppState {
                 self.filters.max_yuan = max;
             }
             Action::SetIncludeUnavailable(on) => self.filters.include_unavailable = on,
+            Action::SetOpenNow(on) => self.filters.open_now = on,
             Action::PanBy(dx, dy) => {
                 let (x, y) = lon_lat_to_px(self.viewport.center, self.viewport.zoom);
                 self.viewport.center = wrap(px_to_lon_lat(x - dx, y - dy, self.viewport.zoom));

@@ -111,3 +111,9 @@ pub fn data_url(json: &str) -> String {
         .collect();
     format!("data:application/json;charset=utf-8,{encoded}")
 }
+
+/// A computed style property of `el`.
+pub fn computed(el: &web_sys::Element, property: &str) -> String {
+    let style = gloo::utils::window().get_computed_style(el).unwrap().unwrap();
+    style.get_property_value(property).unwrap()
+}

@@ -9,7 +9,7 @@ use super::spatial_index::SpatialIndex;
 use crate::commerce::Order;
 use crate::feed::Feed;
 use crate::geo::LonLat;
-use crate::model::{Deal, Merchant};
+use crate::model::{Deal, Merchant, OpeningHours};
 
 /// A deal found in a [`Catalog`], with its merchant and the merchant's index
 /// (as in [`DealRow::merchant`] and [`Hit::index`](super::spatial_index::Hit::index)).
@@ -36,6 +36,8 @@ pub struct Catalog {
     deals_by_id: HashMap<String, (u32, u32)>,
     /// Whether each merchant has a deal: the list's query looks only at these.
     has_deals: Vec<bool>,
+    /// Each merchant's opening hours, when its text is in a form Fujin reads.
+    hours: Vec<Option<OpeningHours>>,
 }
 
 /// Builds a [`Catalog`] a slice of merchants at a time (their search text
@@ -70,6 +72,7 @@ pub struct CatalogBuilder {
     titles_lower: Vec<Vec<String>>,
     deals_by_id: HashMap<String, (u32, u32)>,
     has_deals: Vec<bool>,
+    hours: Vec<Option<OpeningHours>>,
 }
 
 impl CatalogBuilder {
@@ -93,6 +96,7 @@ impl CatalogBuilder {
             titles_lower: Vec::with_capacity(n),
             deals_by_id: HashMap::with_capacity(feed.deal_count()),
             has_deals: Vec::with_capacity(n),
+            hours: Vec::with_capacity(n),
             feed,
         }
     }
@@ -109,6 +113,7 @@ impl CatalogBuilder {
                 self.names_lower.push(merchant.name.to_lowercase());
                 self.titles_lower.push(merchant.deals.iter().map(|d| d.title.to_lowercase()).collect());
                 self.has_deals.push(!merchant.deals.is_empty());
+                self.hours.push(merchant.opening_hours.as_deref().and_then(OpeningHours::parse));
                 if gather_positions {
                     self.positions.push(merchant.position);
                 }
@@ -154,6 +159,7 @@ impl CatalogBuilder {
             titles_lower: self.titles_lower,
             deals_by_id: self.deals_by_id,
             has_deals: self.has_deals,
+            hours: self.hours,
         }
     }
 }
@@ -175,6 +181,13 @@ impl Catalog {
     }
 
     /// The merchant with index `m` (as in [`DealRow::merchant`] and
+    /// Whether merchant `m` is open at `minute` after midnight (local time),
+    /// when its opening hours are in a form Fujin reads
+    /// ([`OpeningHours::parse`]); `None` when they are not, or it has none.
+    pub fn is_open_at(&self, m: u32, minute: u16) -> Option<bool> {
+        Some(self.hours.get(m as usize).copied().flatten()?.is_open_at(minute))
+    }
+
     /// [`Hit::index`](super::spatial_index::Hit::index)), if there is one.
     pub fn merchant_at(&self, m: u32) -> Option<&Merchant> {
         self.feed.merchants.get(m as usize)

@@ -69,6 +69,9 @@ pub struct DealQuery {
     pub sort: SortBy,
     /// Also list expired, not yet started and sold-out deals (marked unavailable).
     pub include_unavailable: bool,
+    /// Only merchants open at this minute after midnight (0 to 1439, local
+    /// time); merchants whose hours Fujin cannot read are left out too.
+    pub open_at: Option<u16>,
 }
 
 impl DealQuery {
@@ -83,6 +86,7 @@ impl DealQuery {
             text: String::new(),
             sort: SortBy::Distance,
             include_unavailable: false,
+            open_at: None,
         }
     }
 }
@@ -112,6 +116,9 @@ impl Catalog {
             let m = hit.index as usize;
             let merchant = &self.feed().merchants[m];
             if !query.categories.is_empty() && !query.categories.contains(&merchant.category) {
+                continue;
+            }
+            if query.open_at.is_some_and(|minute| self.is_open_at(hit.index, minute) != Some(true)) {
                 continue;
             }
             let (name, titles) = self.search_text(m);
@@ -207,6 +214,34 @@ mod tests {
            "deals": [{"id": "a1", "title": "Coffee", "price": 100, "original_price": 2000}]}
         ]}"#;
         Catalog::new(load_feed(json).unwrap().feed)
+    }
+
+    #[test]
+    fn open_now_keeps_merchants_open_at_that_minute() {
+        let json = r#"{"merchants": [
+          {"id": "day", "name": "Day", "category": "food", "lat": 0.001, "lon": 0, "opening_hours": "09:00-21:00",
+           "deals": [{"id": "d", "title": "T", "price": 100, "original_price": 200}]},
+          {"id": "late", "name": "Late", "category": "food", "lat": 0.002, "lon": 0, "opening_hours": "11:00-02:00",
+           "deals": [{"id": "l", "title": "T", "price": 100, "original_price": 200}]},
+          {"id": "always", "name": "Always", "category": "food", "lat": 0.003, "lon": 0, "opening_hours": "全天营业",
+           "deals": [{"id": "a", "title": "T", "price": 100, "original_price": 200}]},
+          {"id": "vague", "name": "Vague", "category": "food", "lat": 0.004, "lon": 0, "opening_hours": "看心情",
+           "deals": [{"id": "v", "title": "T", "price": 100, "original_price": 200}]},
+          {"id": "none", "name": "None", "category": "food", "lat": 0.005, "lon": 0,
+           "deals": [{"id": "n", "title": "T", "price": 100, "original_price": 200}]}
+        ]}"#;
+        let catalog = Catalog::new(load_feed(json.as_bytes()).unwrap().feed);
+        let at = |minute: Option<u16>| {
+            let query = DealQuery { open_at: minute, ..DealQuery::near(LonLat::new(0.0, 0.0), 3_000.0) };
+            catalog.query(&query, NOW).iter().map(|r| catalog.deal(r).id.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(at(None), ["d", "l", "a", "v", "n"]);
+        assert_eq!(at(Some(10 * 60)), ["d", "a"], "10:00");
+        assert_eq!(at(Some(22 * 60)), ["l", "a"], "22:00");
+        assert_eq!(at(Some(60)), ["l", "a"], "01:00, past midnight");
+        assert_eq!(at(Some(3 * 60)), ["a"], "03:00");
+        assert_eq!(catalog.is_open_at(3, 600), None, "unreadable hours are unknown, not closed");
+        assert_eq!(catalog.is_open_at(0, 600), Some(true));
     }
 
     fn ids(catalog: &Catalog, query: &DealQuery) -> Vec<String> {

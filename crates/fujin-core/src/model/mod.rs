@@ -9,12 +9,14 @@ mod deal;
 mod fen;
 pub mod limits;
 mod merchant;
+mod opening_hours;
 mod pay_link;
 
 pub use category::{Category, UnknownCategory};
 pub use deal::{Availability, DEFAULT_VALID_DAYS, Deal};
 pub use fen::Fen;
 pub use merchant::{Merchant, is_valid_phone};
+pub use opening_hours::{MAX_RANGES, OpeningHours};
 pub(crate) use pay_link::is_plain_url;
 pub use pay_link::{
     MAX_LINK_LEN, NESTED_PARAMS, PayLink, PayLinkError, PayProvider, RETURN_PARAMS, check_handed_off_link,

@@ -45,6 +45,8 @@ pub struct ViewState {
     pub max_yuan: Option<u64>,
     /// `all=1`: list expired and sold-out deals too.
     pub include_unavailable: bool,
+    /// `open=1`: only merchants open now.
+    pub open_now: bool,
     /// `deal`: the deal page that is open.
     pub deal: Option<String>,
     /// `ref`: a referral code; a malformed one is ignored.
@@ -102,6 +104,7 @@ impl ViewState {
                 "min" => v.min_yuan = value.parse().ok(),
                 "max" => v.max_yuan = value.parse().ok(),
                 "all" => v.include_unavailable = value == "1",
+                "open" => v.open_now = value == "1",
                 "deal" if is_plain_id(value) => v.deal = Some(value.to_owned()),
                 "ref" => v.referral = ReferralCode::parse(value),
                 "order" => v.order = value.parse().ok(),
@@ -154,6 +157,9 @@ impl ViewState {
         }
         if self.include_unavailable {
             q.append_pair("all", "1");
+        }
+        if self.open_now {
+            q.append_pair("open", "1");
         }
         if let Some(deal) = &self.deal {
             q.append_pair("deal", deal);
@@ -208,6 +214,7 @@ mod tests {
             min_yuan: Some(10),
             max_yuan: Some(200),
             include_unavailable: true,
+            open_now: true,
             deal: Some("d000001-1".into()),
             referral: ReferralCode::parse("ABC123"),
             order: Some(OrderId::from_random_bytes([9; 16])),

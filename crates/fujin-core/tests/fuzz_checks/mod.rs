@@ -14,7 +14,7 @@ use fujin_core::feed::limits::MAX_KEPT_PROBLEMS;
 use fujin_core::feed::load_feed;
 use fujin_core::feed::{FeedReader, load_value, parse_document};
 use fujin_core::geo::{Crs, LonLat};
-use fujin_core::model::{MAX_LINK_LEN, PayProvider, check_handed_off_link, check_pay_link};
+use fujin_core::model::{MAX_LINK_LEN, OpeningHours, PayProvider, check_handed_off_link, check_pay_link};
 
 /// What a target checks on one input: panics when the property fails.
 pub type Check = fn(&[u8]);
@@ -46,6 +46,10 @@ pub fn assert_sound(feed: &fujin_core::feed::Feed) {
     for merchant in &feed.merchants {
         assert!(merchant.position.is_valid(), "{:?}", merchant.position);
         assert!(!merchant.id.is_empty() && !merchant.name.is_empty());
+        // Opening hours read from any text answer for every minute, no panic.
+        if let Some(hours) = merchant.opening_hours.as_deref().and_then(OpeningHours::parse) {
+            let _ = (0..24 * 60).step_by(7).filter(|&m| hours.is_open_at(m)).count();
+        }
         for deal in &merchant.deals {
             assert!(deal.price.get() >= 1 && deal.price <= deal.original_price);
             for link in &deal.pay {
