@@ -161,6 +161,8 @@ pub struct Texts {
     pub open_now_only: &'static str,
     pub open_now: &'static str,
     pub closed_now: &'static str,
+    /// The deal page's photos.
+    pub photos: &'static str,
 }
 
 static ZH: Texts = Texts {
@@ -230,6 +232,7 @@ static ZH: Texts = Texts {
     open_now_only: "只看营业中",
     open_now: "营业中",
     closed_now: "已打烊",
+    photos: "图片",
 };
 
 static EN: Texts = Texts {
@@ -299,6 +302,7 @@ static EN: Texts = Texts {
     open_now_only: "Open now",
     open_now: "Open",
     closed_now: "Closed",
+    photos: "Photos",
 };
 
 #[cfg(test)]

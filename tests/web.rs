@@ -564,3 +564,49 @@ async fn the_checkout_keeps_its_way_back_in_view_on_a_phone() {
         sheet_box.bottom()
     );
 }
+
+/// Deal photos: a thumbnail on the card, of a fixed size before it loads;
+/// a gallery on the deal page with alt text; a neutral frame where a photo
+/// fails (here, a `data:` picture that does not decode: no network).
+#[wasm_bindgen_test]
+async fn photos_show_on_cards_and_the_deal_page_and_fail_quietly() {
+    let good = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20width='8'%20height='8'%3E%3Crect%20width='8'%20height='8'%20fill='red'/%3E%3C/svg%3E";
+    let broken = "data:image/png;base64,AAAA";
+    let json = format!(
+        r#"{{"center": {{"lat": 22.5, "lon": 114.0}}, "merchants": [
+          {{"id": "p", "name": "有图", "category": "food", "lat": 22.501, "lon": 114.0,
+            "deals": [{{"id": "pic", "title": "有图套餐", "price": 100, "original_price": 200, "images": ["{good}", "{broken}"]}},
+                      {{"id": "bad", "title": "坏图", "price": 100, "original_price": 200, "images": ["{broken}"]}},
+                      {{"id": "none", "title": "无图", "price": 100, "original_price": 200}}]}}
+        ]}}"#
+    );
+    let root = mount(props(&data_url(&json), "lang=zh", denied()));
+    until("three deals", &root, |r| listed(r).len() == 3).await;
+    let thumb = |deal: &str| element(&root, &format!("[data-deal={deal}] .thumb"));
+    for deal in ["pic", "bad", "none"] {
+        let r = thumb(deal).get_bounding_client_rect();
+        assert_eq!((r.width(), r.height()), (72.0, 72.0), "{deal}: the same frame, loaded or not");
+    }
+    let image = |r: &web_sys::Element, selector: &str| -> web_sys::HtmlImageElement {
+        r.query_selector(selector).unwrap().unwrap().dyn_into().unwrap()
+    };
+    until("the good photo drawn", &root, |r| image(r, "[data-deal=pic] .thumb img").natural_width() > 0)
+        .await;
+    assert_eq!(
+        image(&root, "[data-deal=pic] .thumb img").alt(),
+        "",
+        "decorative: the button's text names the deal"
+    );
+    until("the broken photo hidden", &root, |r| {
+        image(r, "[data-deal=bad] .thumb img").has_attribute("data-failed")
+    })
+    .await;
+    assert!(root.query_selector("[data-deal=none] .thumb img").unwrap().is_none());
+    element(&root, "[data-deal=pic] .deal-open").click();
+    until("the gallery", &root, |r| r.query_selector_all(".gallery img").unwrap().length() == 2).await;
+    assert_eq!(image(&root, ".gallery img").alt(), "有图套餐 (1/2)");
+    until("the gallery's broken photo hidden", &root, |r| {
+        image(r, ".gallery img:nth-child(2)").has_attribute("data-failed")
+    })
+    .await;
+}

@@ -6,7 +6,7 @@ use fujin_core::model::Availability;
 use fujin_core::view::distance_text;
 use yew::prelude::*;
 
-use super::open_badge;
+use super::{hide_failed_image, open_badge};
 use crate::i18n::Lang;
 use crate::shared::Shared;
 
@@ -55,6 +55,11 @@ pub fn DealCard(props: &DealCardProps) -> Html {
             {onmouseenter} {onmouseleave}
         >
             <button type="button" class="deal-open" aria-current={props.selected.then_some("true")} {onclick} {onfocus} {onblur}>
+                <span class="thumb">
+                    if let Some(src) = deal.images.first().and_then(|image| props.catalog.image_src(image)) {
+                        <img {src} alt="" width="72" height="72" loading="lazy" decoding="async" onerror={hide_failed_image()} />
+                    }
+                </span>
                 <span class="deal-main">
                     <span class="deal-title">{ &deal.title }</span>
                     <span class="merchant-name">{ &merchant.name }</span>

@@ -8,7 +8,7 @@ use fujin_core::view::{distance_text, time_left};
 use time::OffsetDateTime;
 use yew::prelude::*;
 
-use super::open_badge;
+use super::{hide_failed_image, open_badge};
 use crate::i18n::Lang;
 use crate::shared::Shared;
 use crate::state::minute_of_day;
@@ -82,6 +82,18 @@ pub fn DealPage(props: &DealPageProps) -> Html {
     html! {
         <article class="deal-page" aria-labelledby="deal-title" onkeydown={on_key}>
             { close }
+            if !deal.images.is_empty() {
+                // Focusable: a keyboard scrolls it (it may be wider than the page).
+                <div class="gallery" role="region" aria-label={t.photos} tabindex="0">
+                    { for deal.images.iter().enumerate().filter_map(|(i, image)| {
+                        let src = props.catalog.image_src(image)?;
+                        let alt = format!("{} ({}/{})", deal.title, i + 1, deal.images.len());
+                        Some(html! {
+                            <img key={i} {src} {alt} width="240" height="192" loading="lazy" decoding="async" onerror={hide_failed_image()} />
+                        })
+                    }) }
+                </div>
+            }
             <h2 id="deal-title">{ &deal.title }</h2>
             <p class="merchant-name">{ &merchant.name }</p>
             <p class="prices">

@@ -56,7 +56,7 @@ pub fn use_feed(state: &UseReducerHandle<AppState>, url: &AttrValue) -> Callback
             match fetch_feed(&url, &signal, progress).await {
                 Ok(fetched) => dispatch.dispatch(Action::FeedLoaded {
                     rejected: fetched.rejected,
-                    catalog: Shared::new(fetched.catalog),
+                    catalog: Shared::new(fetched.catalog.with_feed_url(absolute(&url))),
                 }),
                 // Called off: whoever called it off has moved on.
                 Err(FetchError::Cancelled) => {}
@@ -89,4 +89,11 @@ fn trouble_of(e: &FetchError) -> FeedTrouble {
         | FetchError::Packed(PackError::TooLarge(_)) => FeedTrouble::TooLarge,
         FetchError::Feed(_) | FetchError::Packed(_) => FeedTrouble::Damaged,
     }
+}
+
+/// The feed's address made absolute against the page's (photos given as
+/// paths are beside the feed, not beside the host page).
+fn absolute(url: &str) -> Option<url::Url> {
+    let page = gloo::utils::document().base_uri().ok().flatten()?;
+    url::Url::parse(&page).ok()?.join(url).ok()
 }

@@ -36,6 +36,8 @@ fn every_problem_is_reported_at_its_pointer() {
         ("/merchants/0/deals/17/id", "duplicate id \"good-1-a\"; first used at /merchants/0/deals/0/id"),
         ("/merchants/0/deals/18", "record must be a JSON object, found a string"),
         ("/merchants/0/deals/19/valid_days", "valid_days 0"),
+        ("/merchants/0/deals/20/images/1", "an image must be https:// on one of the feed's checkout_hosts"),
+        ("/merchants/0/deals/21/images/0", "host \"elsewhere.example\" is not allowed"),
         ("/merchants/1/id", "id is missing"),
         ("/merchants/2/id", "duplicate id \"good-1\"; first used at /merchants/0/id"),
         ("/merchants/3/lat", "lat must be a number, found a string"),
@@ -56,8 +58,8 @@ fn every_problem_is_reported_at_its_pointer() {
         assert_eq!(pointer, want_pointer);
         assert!(message.contains(want_fragment), "{pointer}: {message:?} lacks {want_fragment:?}");
     }
-    // 19 bad deals + 12 bad merchants; the bad checkout host and order parameter reject no record.
-    assert_eq!(loaded.rejected, 31);
+    // 21 bad deals + 12 bad merchants; the bad checkout host and order parameter reject no record.
+    assert_eq!(loaded.rejected, 33);
 }
 
 #[test]

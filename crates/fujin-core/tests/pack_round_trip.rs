@@ -133,6 +133,41 @@ fn a_pack_without_an_index_still_reads() {
     assert_eq!(catalog.index(), &SpatialIndex::new(&feed.positions()));
 }
 
+/// Photos travel in the optional IMGS section: a pack without it (written
+/// before photos) reads the same feed with none; counts that do not fit the
+/// deals, or an address the JSON path would refuse, fail the file.
+#[test]
+fn photos_round_trip_and_their_section_is_checked() {
+    let feed = demo(6, 20, Crs::Wgs84);
+    assert!(feed.merchants.iter().flat_map(|m| &m.deals).all(|d| d.images.len() == 2), "the demo has photos");
+    let pack = pack_feed(&feed);
+    assert_eq!(read_pack(&pack).unwrap().feed, feed);
+
+    let mut without = pack.clone();
+    let entry = table_entry(&without, b"IMGS");
+    without[entry..entry + 4].copy_from_slice(b"XXXX");
+    let read = read_pack(&without).unwrap().feed;
+    assert!(read.merchants.iter().flat_map(|m| &m.deals).all(|d| d.images.is_empty()));
+
+    // One deal fewer than DEAL has.
+    let mut short = pack.clone();
+    let at = section(&short, b"IMGS").start;
+    let deals = u32::from_le_bytes(short[at..at + 4].try_into().unwrap());
+    short[at..at + 4].copy_from_slice(&(deals - 1).to_le_bytes());
+    assert!(read_pack(&short).unwrap_err().to_string().contains("photo counts"));
+    // A deal claiming a seventh photo.
+    let mut many = pack.clone();
+    many[at + 4] = 7;
+    assert!(read_pack(&many).unwrap_err().to_string().contains("its photos"));
+    // An address rewritten in the text to one the allowlist refuses.
+    let mut forged = pack.clone();
+    let text = section(&forged, b"TEXT");
+    let found = forged[text.clone()].windows(11).position(|w| w == b"demo-images").unwrap() + text.start;
+    forged[found..found + 11].copy_from_slice(b"javascript:");
+    let err = read_pack(&forged).unwrap_err().to_string();
+    assert!(err.contains("a photo"), "{err}");
+}
+
 /// A forged index is refused as one corrupted file, saying it is the index;
 /// a forged leaf order that is still each merchant once is accepted, and the
 /// index it gives answers exactly all the same (boxes come from positions).

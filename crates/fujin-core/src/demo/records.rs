@@ -139,6 +139,11 @@ pub(super) fn deal(rng: &mut ChaCha8Rng, i: usize, k: usize, category: Category)
         pay.insert("checkout".into(), json!(format!("https://{DEMO_CHECKOUT_HOST}/checkout?deal={id}")));
     }
     d.insert("pay".into(), Value::Object(pay));
+    // Two of the category's three drawings beside the feed (static/demo-images,
+    // served with it), picked without the random source so that every other
+    // field stays as it was for the same seed.
+    let image = |n: usize| format!("demo-images/{}-{}.svg", category.key(), (i + k + n) % 3 + 1);
+    d.insert("images".into(), json!([image(0), image(1)]));
     Value::Object(d)
 }
 

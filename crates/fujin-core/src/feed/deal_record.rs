@@ -7,7 +7,9 @@ use super::fields::{At, Fields, type_name};
 use super::problem::{Problem, ProblemKind};
 use crate::commerce::check_handoff_room;
 use crate::model::limits::*;
-use crate::model::{Deal, Fen, PayProvider, check_pay_link};
+use crate::model::{
+    Deal, Fen, ImageSrc, MAX_IMAGE_SRC_LEN, MAX_IMAGES, PayProvider, check_image_src, check_pay_link,
+};
 
 /// Reads the deal at `pointer`; `None` when it is rejected (its problems are
 /// then in the returned list).
@@ -42,6 +44,7 @@ pub(super) fn read_deal(v: &Json, pointer: String, ctx: &Context) -> (Option<Dea
     }
     let rules = f.text_list("rules", MAX_RULES, MAX_RULE_CHARS);
     let pay = read_pay(&mut f, ctx);
+    let images = read_images(&mut f, ctx);
     let valid_days = f.whole_number("valid_days", false, (1, MAX_VALID_DAYS), " of days").map(|n| n as u32);
 
     let problems = std::mem::take(&mut f.problems);
@@ -67,6 +70,7 @@ pub(super) fn read_deal(v: &Json, pointer: String, ctx: &Context) -> (Option<Dea
         group_joined,
         rules,
         pay,
+        images,
         valid_days,
     };
     (Some(deal), problems)
@@ -120,4 +124,23 @@ fn read_pay(f: &mut Fields, ctx: &Context) -> Vec<crate::model::PayLink> {
         in_order.extend(pay.extract_if(.., |l| l.provider() == provider));
     }
     in_order
+}
+
+/// The `images` list: every address must pass [`check_image_src`].
+fn read_images(f: &mut Fields, ctx: &Context) -> Vec<ImageSrc> {
+    let before = f.problems.len();
+    let texts = f.text_list("images", MAX_IMAGES, MAX_IMAGE_SRC_LEN);
+    if f.problems.len() != before {
+        // A bad item was left out of `texts`: their places no longer
+        // match the list's, and the deal is refused anyway.
+        return Vec::new();
+    }
+    let mut images = Vec::with_capacity(texts.len());
+    for (i, raw) in texts.iter().enumerate() {
+        match check_image_src(raw, &ctx.checkout_hosts) {
+            Ok(image) => images.push(image),
+            Err(e) => f.report(At::Item("images", i), ProblemKind::BadImage(e)),
+        }
+    }
+    images
 }

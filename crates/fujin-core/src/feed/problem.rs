@@ -167,6 +167,9 @@ pub enum ProblemKind {
     /// A refused payment link.
     #[error(transparent)]
     PayLink(#[from] PayLinkError),
+    /// A refused deal photo.
+    #[error("{0}")]
+    BadImage(crate::model::ImageError),
     /// A refused `verify_url`.
     #[error("verify_url must be an https link on one of the feed's checkout_hosts: {0}")]
     BadVerifyUrl(PayLinkError),

@@ -9,7 +9,8 @@ use super::spatial_index::SpatialIndex;
 use crate::commerce::Order;
 use crate::feed::Feed;
 use crate::geo::LonLat;
-use crate::model::{Deal, Merchant, OpeningHours};
+use crate::model::{Deal, ImageSrc, Merchant, OpeningHours};
+use url::Url;
 
 /// A deal found in a [`Catalog`], with its merchant and the merchant's index
 /// (as in [`DealRow::merchant`] and [`Hit::index`](super::spatial_index::Hit::index)).
@@ -38,6 +39,8 @@ pub struct Catalog {
     has_deals: Vec<bool>,
     /// Each merchant's opening hours, when its text is in a form Fujin reads.
     hours: Vec<Option<OpeningHours>>,
+    /// The feed's own address, which photos given as paths are beside.
+    feed_url: Option<Url>,
 }
 
 /// Builds a [`Catalog`] a slice of merchants at a time (their search text
@@ -160,6 +163,7 @@ impl CatalogBuilder {
             deals_by_id: self.deals_by_id,
             has_deals: self.has_deals,
             hours: self.hours,
+            feed_url: None,
         }
     }
 }
@@ -181,6 +185,19 @@ impl Catalog {
     }
 
     /// The merchant with index `m` (as in [`DealRow::merchant`] and
+    /// The catalog of a feed read from `feed_url` (absolute): photos given
+    /// as paths are resolved against it ([`image_src`](Self::image_src)).
+    pub fn with_feed_url(mut self, feed_url: Option<Url>) -> Self {
+        self.feed_url = feed_url;
+        self
+    }
+
+    /// What an `<img>` may load for `image` ([`ImageSrc::resolve`]): worked
+    /// out when shown, not for every photo of a city as the feed loads.
+    pub fn image_src(&self, image: &ImageSrc) -> Option<String> {
+        image.resolve(self.feed_url.as_ref())
+    }
+
     /// Whether merchant `m` is open at `minute` after midnight (local time),
     /// when its opening hours are in a form Fujin reads
     /// ([`OpeningHours::parse`]); `None` when they are not, or it has none.

@@ -3,6 +3,7 @@
 use time::OffsetDateTime;
 
 use super::fen::Fen;
+use super::image_src::ImageSrc;
 use super::pay_link::PayLink;
 
 /// How long a voucher stays valid when the deal does not say, in days.
@@ -50,6 +51,9 @@ pub struct Deal {
     pub rules: Vec<String>,
     /// The payment links that passed the allowlist, one per provider at most.
     pub pay: Vec<PayLink>,
+    /// Photos, first the one a card shows: checked addresses, at most
+    /// [`MAX_IMAGES`](super::MAX_IMAGES).
+    pub images: Vec<ImageSrc>,
     /// Days a voucher stays valid after purchase, if the merchant says
     /// (otherwise [`DEFAULT_VALID_DAYS`]).
     pub valid_days: Option<u32>,

@@ -7,6 +7,7 @@
 mod category;
 mod deal;
 mod fen;
+mod image_src;
 pub mod limits;
 mod merchant;
 mod opening_hours;
@@ -15,6 +16,7 @@ mod pay_link;
 pub use category::{Category, UnknownCategory};
 pub use deal::{Availability, DEFAULT_VALID_DAYS, Deal};
 pub use fen::Fen;
+pub use image_src::{ImageError, ImageSrc, MAX_IMAGE_SRC_LEN, MAX_IMAGES, check_image_src};
 pub use merchant::{Merchant, is_valid_phone};
 pub use opening_hours::{MAX_RANGES, OpeningHours};
 pub(crate) use pay_link::is_plain_url;

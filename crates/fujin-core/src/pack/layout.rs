@@ -10,6 +10,7 @@
 //!           DEAL  deals, a column per field, merchant by merchant
 //!           LIST  deal rules and payment links, deal by deal
 //!           INDX  the spatial index's shape (optional): node bytes, leaf order
+//!           IMGS  deal photos (optional): a count per deal, then the addresses
 //! ```
 //!
 //! A string is a [`Str`]: (start, length) in bytes into TEXT; start
@@ -31,6 +32,8 @@ pub const DEAL: [u8; 4] = *b"DEAL";
 pub const LIST: [u8; 4] = *b"LIST";
 /// Optional: without it, a reader bulk loads the index.
 pub const INDX: [u8; 4] = *b"INDX";
+/// Optional: without it, no deal has photos (files written before photos).
+pub const IMGS: [u8; 4] = *b"IMGS";
 
 /// An absent u32 (and the start of an absent string).
 pub const NONE: u32 = u32::MAX;

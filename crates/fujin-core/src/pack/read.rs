@@ -10,7 +10,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::error::PackError;
 use super::layout::{
-    DEAL, HEAD, HEADER_LEN, INDX, LIST, MAGIC, MAX_SECTIONS, MRCH, NONE, PACK_VERSION, STR_LEN,
+    DEAL, HEAD, HEADER_LEN, IMGS, INDX, LIST, MAGIC, MAX_SECTIONS, MRCH, NONE, PACK_VERSION, STR_LEN,
     TABLE_ENTRY_LEN, TEXT,
 };
 use crate::commerce::{OrderParams, check_handoff_room, is_valid_param_name};
@@ -25,8 +25,8 @@ use crate::model::limits::{
     MAX_VALID_DAYS,
 };
 use crate::model::{
-    Category, Deal, Fen, MAX_LINK_LEN, Merchant, PayLink, PayProvider, check_pay_link,
-    is_valid_checkout_host, is_valid_phone,
+    Category, Deal, Fen, MAX_IMAGES, MAX_LINK_LEN, Merchant, PayLink, PayProvider, check_image_src,
+    check_pay_link, is_valid_checkout_host, is_valid_phone,
 };
 
 /// True when `bytes` start like a packed feed (the magic bytes): how the
@@ -92,20 +92,24 @@ pub struct PackReader<'a> {
     deal_ids: HashSet<&'a str>,
 }
 
-/// How many merchants, deals, rules and links (in all, or read so far).
+/// How many merchants, deals, rules, links and photos (in all, or read so far).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Counts {
     merchants: usize,
     deals: usize,
     rules: usize,
     links: usize,
+    images: usize,
 }
 
-/// The LIST section's columns.
+/// The LIST section's columns, and the IMGS section's (empty without one).
 struct Lists<'a> {
     rules: Column<'a, STR_LEN>,
     providers: Column<'a, 1>,
     links: Column<'a, STR_LEN>,
+    /// Photos per deal: as many as deals, or none (no IMGS section).
+    image_counts: Column<'a, 1>,
+    images: Column<'a, STR_LEN>,
 }
 
 impl<'a> PackReader<'a> {
@@ -128,9 +132,9 @@ impl<'a> PackReader<'a> {
         if count > MAX_SECTIONS {
             return Err(corrupted(format!("{count} sections")));
         }
-        let mut sections: [Option<&[u8]>; 6] = [None; 6];
-        // The first five must be there; INDX is optional.
-        let tags = [TEXT, HEAD, MRCH, DEAL, LIST, INDX];
+        let mut sections: [Option<&[u8]>; 7] = [None; 7];
+        // The first five must be there; INDX and IMGS are optional.
+        let tags = [TEXT, HEAD, MRCH, DEAL, LIST, INDX, IMGS];
         let table = header.take(count * TABLE_ENTRY_LEN)?;
         debug_assert_eq!(header.pos, HEADER_LEN + count * TABLE_ENTRY_LEN);
         for entry in table.chunks_exact(TABLE_ENTRY_LEN) {
@@ -159,8 +163,23 @@ impl<'a> PackReader<'a> {
         let n_rules = l.count(STR_LEN)?;
         let rules = l.column::<STR_LEN>(n_rules)?;
         let n_links = l.count(1 + STR_LEN)?;
-        let lists = Lists { rules, providers: l.column::<1>(n_links)?, links: l.column::<STR_LEN>(n_links)? };
-        let counts = Counts { merchants: n, deals: n_deals, rules: n_rules, links: n_links };
+        let (providers, links) = (l.column::<1>(n_links)?, l.column::<STR_LEN>(n_links)?);
+        let (image_counts, images) = match sections[6] {
+            None => (Column(&[]), Column(&[])),
+            Some(section) => {
+                let mut p = Cursor::new(section, "IMGS");
+                if p.count(1)? != n_deals {
+                    return Err(corrupted("photo counts for another number of deals".into()));
+                }
+                let counts = p.column::<1>(n_deals)?;
+                let n_images = p.count(STR_LEN)?;
+                (counts, p.column::<STR_LEN>(n_images)?)
+            }
+        };
+        let n_images = images.0.len() / STR_LEN;
+        let lists = Lists { rules, providers, links, image_counts, images };
+        let counts =
+            Counts { merchants: n, deals: n_deals, rules: n_rules, links: n_links, images: n_images };
         Ok(Self {
             feed: Feed::default(),
             index: sections[5],
@@ -223,7 +242,9 @@ impl<'a> PackReader<'a> {
     pub fn finish(mut self) -> Result<(Feed, Option<IndexBuild>), PackError> {
         while !self.step(usize::MAX)? {}
         if self.next != self.counts {
-            return Err(corrupted("counts of merchants, deals, rules or links that do not add up".into()));
+            return Err(corrupted(
+                "counts of merchants, deals, rules, links or photos that do not add up".into(),
+            ));
         }
         let index = self.index.map(|bytes| start_index(bytes, &self.feed)).transpose()?;
         Ok((self.feed, index))
@@ -648,6 +669,17 @@ fn read_deal<'a>(
         pay.push(link);
     }
     next.links += n_links;
+    let n_images = if lists.image_counts.0.is_empty() { 0 } else { usize::from(lists.image_counts.u8(d)) };
+    if n_images > MAX_IMAGES || n_images > lists.images.0.len() / STR_LEN - next.images {
+        return Err("its photos".into());
+    }
+    let mut images = Vec::with_capacity(n_images);
+    for i in next.images..next.images + n_images {
+        // Checked again, as the JSON path checks them.
+        let raw = text.get(lists.images.str_ref(i).unwrap_or((NONE, 0)))?;
+        images.push(check_image_src(raw, &feed.checkout_hosts).map_err(|e| format!("a photo: {e}"))?);
+    }
+    next.images += n_images;
     let deal = Deal {
         id: id.to_owned(),
         title: title.to_owned(),
@@ -662,6 +694,7 @@ fn read_deal<'a>(
         group_joined: dc.group_joined.opt_u32(d),
         rules: deal_rules,
         pay,
+        images,
         valid_days: dc.valid_days.opt_u32(d),
     };
     Ok((deal, id))

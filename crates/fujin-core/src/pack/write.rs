@@ -1,7 +1,7 @@
 //! Writing a packed feed from a loaded (so already validated) one.
 
 use super::layout::{
-    DEAL, HEAD, HEADER_LEN, INDX, LIST, MAGIC, MRCH, NONE, PACK_VERSION, Str, TABLE_ENTRY_LEN, TEXT,
+    DEAL, HEAD, HEADER_LEN, IMGS, INDX, LIST, MAGIC, MRCH, NONE, PACK_VERSION, Str, TABLE_ENTRY_LEN, TEXT,
 };
 use time::format_description::well_known::Rfc3339;
 
@@ -29,9 +29,17 @@ pub fn pack_feed(feed: &Feed) -> Vec<u8> {
     let head = head(feed, &mut text);
     let merchants = merchants(feed, &mut text);
     let (deals, lists) = deals(feed, &mut text);
+    let images = images(feed, &mut text);
     let index = index(feed);
-    let sections =
-        [(TEXT, text.bytes), (HEAD, head), (MRCH, merchants), (DEAL, deals), (LIST, lists), (INDX, index)];
+    let sections = [
+        (TEXT, text.bytes),
+        (HEAD, head),
+        (MRCH, merchants),
+        (DEAL, deals),
+        (LIST, lists),
+        (INDX, index),
+        (IMGS, images),
+    ];
 
     let mut out = Vec::with_capacity(sections.iter().map(|(_, s)| s.len()).sum::<usize>() + 128);
     out.extend_from_slice(&MAGIC);
@@ -196,6 +204,21 @@ fn deals(feed: &Feed, text: &mut Text) -> (Vec<u8>, Vec<u8>) {
         put_str(&mut lists, text.add(link.as_str()));
     }
     (out, lists)
+}
+
+/// The IMGS section: how many photos each deal has (u8, deal by deal, as
+/// in DEAL), then every photo's address.
+fn images(feed: &Feed, text: &mut Text) -> Vec<u8> {
+    let ds: Vec<&crate::model::Deal> = feed.merchants.iter().flat_map(|m| &m.deals).collect();
+    let mut out = Vec::with_capacity(8 + ds.len());
+    out.extend_from_slice(&(ds.len() as u32).to_le_bytes());
+    out.extend(ds.iter().map(|d| d.images.len() as u8));
+    let images: Vec<_> = ds.iter().flat_map(|d| &d.images).collect();
+    out.extend_from_slice(&(images.len() as u32).to_le_bytes());
+    for image in images {
+        put_str(&mut out, text.add(image.as_str()));
+    }
+    out
 }
 
 /// The INDX section: the bulk-loaded tree's node bytes and leaf order.
