@@ -76,7 +76,11 @@ pub fn CheckoutPanel(props: &CheckoutPanelProps) -> Html {
                 })
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(first) = first {
-                first.focus().ok();
+                // Without scrolling: the step took the buy box's place, so
+                // the total and the code to scan stay where the shopper looks.
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                first.focus_with_options(&options).ok();
             }
         });
     }
