@@ -71,7 +71,8 @@ def audit(driver, view):
 def keyboard_journey(driver, base):
     """From the page start to a voucher with the keyboard alone: the skip
     link, a card, the deal page (and back to the same card), the checkout,
-    the hand-off, "I have paid". Returns the number of key presses."""
+    the hand-off, "I have paid", the voucher, and back to the deal page and
+    its card. Returns the number of key presses."""
     presses = 0
 
     def key(name):
@@ -117,6 +118,12 @@ def keyboard_journey(driver, base):
         tab_to("paid", limit=5)
     key("Enter")
     driver.wait_for("the voucher", lambda h: 'class="voucher' in h)
+    expect("back", "the order page takes the focus")
+    key("Enter")
+    driver.wait_for("the deal page again", lambda h: 'class="deal-page' in h and 'class="voucher' not in h)
+    expect("back", "closing the order page returns to the deal page it came from")
+    key("Enter")
+    expect("deal-open", "and closing that to the deal's card")
     return presses
 
 
@@ -162,7 +169,7 @@ def main():
         driver.quit()
         server.shutdown()
     print(f"a11y: axe-core finds no serious or critical violation in {views} views (both languages); "
-          f"a keyboard alone goes from the page start to a voucher in {presses} key presses")
+          f"a keyboard alone goes from the page start to a voucher and back to the deal's card in {presses} key presses")
 
 
 if __name__ == "__main__":

@@ -11,8 +11,8 @@ use yew::prelude::*;
 use crate::browser::{Device, Locator, now, random_bytes};
 use crate::components::{SidePanel, SkipLinks, StatusBanner, TopBar};
 use crate::hooks::{
-    HostEvent, Remote, use_clock, use_feed, use_host_events, use_locate, use_order_effects, use_remote,
-    use_send, use_send_orders, use_url_sync,
+    HostEvent, Remote, use_clock, use_element_size, use_feed, use_host_events, use_locate, use_order_effects,
+    use_remote, use_send, use_send_orders, use_url_sync,
 };
 use crate::i18n::Lang;
 use crate::map::{MapView, TileSource};
@@ -74,6 +74,10 @@ pub struct AppProps {
     #[prop_or_else(|| Callback::from(|_| true))]
     pub on_event: Callback<HostEvent, bool>,
 }
+
+/// The widget's width from which the list sits beside the map, as the
+/// stylesheet's container query says (`static/fujin.css`).
+const WIDE_PX: f64 = 900.0;
 
 /// The root component.
 #[component]
@@ -149,10 +153,20 @@ pub fn App(props: &AppProps) -> Html {
     };
     let far_from_search = distance_m(state.viewport.center, state.search_point) > 300.0;
 
+    // From 900 px wide the list sits left of the map (the stylesheet's
+    // container query): it then comes first in the page too, so that the
+    // keyboard's order follows what the eye sees in both layouts.
+    let body_ref = use_node_ref();
+    let wide = use_element_size(&body_ref).0 >= WIDE_PX;
     let lang = state.lang;
     let t = lang.texts();
     let rejected = state.rejected();
     let open_orders = state.orders.orders.iter().filter(|o| !o.status.is_final()).count();
+    let panel = html! {
+        <SidePanel state={state.clone()} device={props.device} verify_trouble={verify_trouble}
+            on_retry={retry} on_pay={on_pay} on_event={props.on_event.clone()} />
+    };
+    let (panel_before, panel_after) = if wide { (panel, Html::default()) } else { (Html::default(), panel) };
     html! {
         <main class="fujin-app" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             <SkipLinks lang={lang} />
@@ -162,7 +176,8 @@ pub fn App(props: &AppProps) -> Html {
                 feed_ready={state.catalog().is_some()}
                 refused_feed_origin={match &*feed { FeedChoice::Refused { origin, .. } => Some(AttrValue::from(origin.clone())), _ => None }}
                 storage_unavailable={state.orders.storage == StorageHealth::Unavailable} skipped_orders={state.orders.skipped} missing_order={state.orders.missing_order} />
-            <div class="body">
+            <div class={classes!("body", wide.then_some("wide"))} ref={body_ref}>
+                { panel_before }
                 <div class="map-pane" part="map">
                     <MapView
                         lang={lang}
@@ -180,8 +195,7 @@ pub fn App(props: &AppProps) -> Html {
                         <button class="search-here" onclick={search_here}>{ t.search_here }</button>
                     }
                 </div>
-                <SidePanel state={state.clone()} device={props.device} verify_trouble={verify_trouble}
-                    on_retry={retry} on_pay={on_pay} on_event={props.on_event.clone()} />
+                { panel_after }
             </div>
         </main>
     }

@@ -130,8 +130,17 @@ async fn the_layout_follows_the_widgets_width_not_the_windows() {
     until("the wide list", &wide, |r| listed(r).len() == 2).await;
     until("the narrow list", &narrow, |r| listed(r).len() == 2).await;
     let body = |root: &web_sys::Element| root.query_selector(".body").unwrap().unwrap();
-    assert_eq!(computed(&body(&wide), "flex-direction"), "row-reverse", "the list beside the map");
+    // Wide: the list left of the map, and first in the page, so that the
+    // keyboard's order is what the eye sees (the widget measures itself).
+    until("the wide order", &wide, |r| body(r).class_name().split_whitespace().any(|c| c == "wide")).await;
+    assert_eq!(computed(&body(&wide), "flex-direction"), "row", "the list beside the map");
+    let first = |root: &web_sys::Element| body(root).first_element_child().unwrap().tag_name();
+    assert_eq!(first(&wide), "ASIDE", "the list first");
+    let left =
+        |root: &web_sys::Element, selector: &str| element(root, selector).get_bounding_client_rect().left();
+    assert!(left(&wide, ".sheet") < left(&wide, ".map-pane"));
     assert_eq!(computed(&body(&narrow), "flex-direction"), "column", "the list as a bottom sheet");
+    assert_eq!(first(&narrow), "DIV", "under the map, after it in the page");
 }
 
 /// A JS object of string options.

@@ -22,7 +22,10 @@ async fn the_panic_screen_fills_each_widgets_box_and_nothing_else() {
     let bystander = document.create_element("p").unwrap();
     bystander.set_text_content(Some("the host's own paragraph"));
     document.body().unwrap().append_child(&bystander).unwrap();
-    let (a, b) = (mount(props(&data_url(FEED), "", denied())), mount(props(&data_url(FEED), "", denied())));
+    let (a, b) = (
+        mount(props(&data_url(FEED), "lang=zh", denied())),
+        mount(props(&data_url(FEED), "lang=en", denied())),
+    );
     until("a's list", &a, |r| listed(r).len() == 1).await;
     until("b's list", &b, |r| listed(r).len() == 1).await;
     fujin_web::embed::show_panic_screen();
@@ -32,8 +35,11 @@ async fn the_panic_screen_fills_each_widgets_box_and_nothing_else() {
             "the error screen, in the box"
         );
         assert!(root.query_selector(".deal-list").unwrap().is_none(), "instead of the widget");
-        assert!(root.text_content().unwrap().contains("Reload"), "with a way forward");
     }
+    // In each widget's own language, with a way forward.
+    let said = |root: &web_sys::Element| root.text_content().unwrap_or_default();
+    assert_eq!(said(&a), "出错了，请刷新页面重试。刷新");
+    assert_eq!(said(&b), "Something went wrong. Please reload the page.Reload");
     assert_eq!(bystander.text_content().as_deref(), Some("the host's own paragraph"));
     assert!(bystander.is_connected(), "the rest of the page untouched");
     bystander.remove();

@@ -610,3 +610,19 @@ async fn photos_show_on_cards_and_the_deal_page_and_fail_quietly() {
     })
     .await;
 }
+
+/// Closing My orders gives the focus back to the button that opened it.
+#[wasm_bindgen_test]
+async fn closing_my_orders_gives_the_focus_back_to_its_button() {
+    let root = mount(props(&data_url(FEED), "lang=zh", denied()));
+    until("the list", &root, |r| listed(r).len() == 3).await;
+    element(&root, ".my-orders").click();
+    until("My orders, focused", &root, |r| {
+        r.query_selector(".order-list").unwrap().is_some()
+            && focused(r).is_some_and(|f| f.class_name().contains("back"))
+    })
+    .await;
+    element(&root, ".order-list .back").click();
+    until("the button focused", &root, |r| focused(r).is_some_and(|f| f.class_name().contains("my-orders")))
+        .await;
+}

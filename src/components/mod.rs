@@ -8,6 +8,7 @@ mod deal_list;
 mod deal_page;
 mod failed_image;
 mod filter_bar;
+mod focus;
 mod open_badge;
 mod order_list;
 mod order_page;

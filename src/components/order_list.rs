@@ -3,6 +3,8 @@
 use fujin_core::commerce::{Order, OrderId};
 use yew::prelude::*;
 
+use super::focus::focus_in_widget;
+
 use crate::i18n::Lang;
 
 /// Properties of [`OrderList`].
@@ -50,7 +52,7 @@ pub fn OrderList(props: &OrderListProps) -> Html {
         props.orders.iter().partition(|o| o.status.is_final());
     html! {
         <section class="order-list" aria-labelledby="orders-title">
-            <button class="back" ref={back_ref} onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "← " }{ t.back_to_deals }</button>
+            <button class="back" ref={back_ref} onclick={props.on_close.reform(|e: MouseEvent| focus_in_widget(&e, &[".my-orders"]))}>{ "← " }{ t.back_to_deals }</button>
             <h2 id="orders-title">{ t.my_orders }</h2>
             if props.orders.is_empty() { <p class="empty">{ t.no_orders }</p> }
             if !current.is_empty() {

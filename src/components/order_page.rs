@@ -5,6 +5,8 @@ use fujin_core::geo::{MapApp, directions_url};
 use fujin_core::index::Catalog;
 use yew::prelude::*;
 
+use super::focus::focus_in_widget;
+
 use super::qr_image::QrImage;
 use crate::i18n::Lang;
 use crate::shared::Shared;
@@ -56,7 +58,7 @@ pub fn OrderPage(props: &OrderPageProps) -> Html {
     let status_class = o.status.key().replace('_', "-");
     html! {
         <article class="order-page" aria-labelledby="order-title">
-            <button class="back" ref={back_ref} onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "← " }{ t.back_to_deals }</button>
+            <button class="back" ref={back_ref} onclick={props.on_close.reform(|e: MouseEvent| focus_in_widget(&e, &[".my-orders"]))}>{ "← " }{ t.back_to_deals }</button>
             <h2 id="order-title">{ &o.deal_title }</h2>
             <p class="merchant-name">{ &o.merchant_name }</p>
             <p class={classes!("order-status", status_class)} role="status">{ props.lang.order_status(o.status) }</p>

@@ -3,8 +3,9 @@
 //! filters. Buttons that move the focus, not `#fragment` links: the widget
 //! lives in a shadow root, and must not write the host page's address.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use super::focus::focus_in_widget;
 
 use crate::i18n::Lang;
 
@@ -20,17 +21,8 @@ pub struct SkipLinksProps {
 #[component]
 pub fn SkipLinks(props: &SkipLinksProps) -> Html {
     let t = props.lang.texts();
-    // The first of `targets` (selectors, in order of preference) found.
-    let to = |targets: &'static [&'static str]| {
-        Callback::from(move |e: MouseEvent| {
-            let button = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-            let Some(app) = button.and_then(|b| b.closest(".fujin-app").ok()?) else { return };
-            let target = targets.iter().find_map(|selector| app.query_selector(selector).ok()?);
-            if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                target.focus().ok();
-            }
-        })
-    };
+    let to =
+        |targets: &'static [&'static str]| Callback::from(move |e: MouseEvent| focus_in_widget(&e, targets));
     html! {
         <div class="skip-links">
             <button type="button" onclick={to(&[".deal-open", ".sheet"])}>{ t.skip_to_list }</button>

@@ -115,6 +115,8 @@ impl AppState {
                 requery = false;
             }
             Action::OpenDeal(deal) => {
+                // Only the deal page just closed gives its card the focus back.
+                self.closed_deal = None;
                 // A deal page replaces any checkout or order on show.
                 self.orders.checkout = None;
                 if deal.is_some() {
@@ -154,6 +156,8 @@ impl AppState {
                 requery = false;
             }
             Action::Orders(action) => {
+                // Orders take the panel: the focus follows them, not a deal closed before.
+                self.closed_deal = None;
                 let before = self.orders.open_order;
                 self.orders.reduce(action);
                 if self.orders.open_order != before {
