@@ -120,7 +120,6 @@ pub struct Texts {
     pub price_min: &'static str,
     pub price_max: &'static str,
     pub show_unavailable: &'static str,
-    pub deals_found: &'static str,
     pub no_deals: &'static str,
     pub sold: &'static str,
     pub stock_left: &'static str,
@@ -195,7 +194,6 @@ static ZH: Texts = Texts {
     price_min: "最低价 ¥",
     price_max: "最高价 ¥",
     show_unavailable: "显示已过期和已售罄",
-    deals_found: "个团购",
     no_deals: "这里还没有符合条件的团购。试试扩大范围或清除筛选。",
     sold: "已售",
     stock_left: "剩余",
@@ -265,7 +263,6 @@ static EN: Texts = Texts {
     price_min: "Min ¥",
     price_max: "Max ¥",
     show_unavailable: "Show expired and sold out",
-    deals_found: "deals",
     no_deals: "No deals match here yet. Try a wider radius or clear the filters.",
     sold: "Sold",
     stock_left: "Left",
@@ -375,6 +372,9 @@ mod tests {
         assert_eq!(Lang::En.records_skipped(1), "1 record had errors and was skipped");
         assert_eq!(Lang::En.records_skipped(2), "2 records had errors and were skipped");
         assert_eq!(Lang::Zh.records_skipped(1), "1 条记录有误，已跳过");
+        assert_eq!(Lang::En.deals_found(1), "1 deal");
+        assert_eq!(Lang::En.deals_found(0), "0 deals");
+        assert_eq!(Lang::Zh.deals_found(2), "2 个团购");
     }
 }
 
@@ -607,6 +607,15 @@ impl Lang {
             ),
         };
         format!("{shown}{}{}", selected.unwrap_or_default(), t.map_keyboard)
+    }
+
+    /// "N deals" above the list, with English's plural.
+    pub fn deals_found(self, count: usize) -> String {
+        match (self, count) {
+            (Lang::Zh, n) => format!("{n} 个团购"),
+            (Lang::En, 1) => "1 deal".to_owned(),
+            (Lang::En, n) => format!("{n} deals"),
+        }
     }
 
     /// "N records had errors and were skipped", with English's plural.

@@ -83,7 +83,7 @@ pub fn DealList(props: &DealListProps) -> Html {
     let rows = &props.rows;
     html! {
         <section class="deal-list" aria-label={t.title}>
-            <p class="count" aria-live="polite">{ format!("{} {}", rows.len(), t.deals_found) }</p>
+            <p class="count" aria-live="polite">{ props.lang.deals_found(rows.len()) }</p>
             if rows.is_empty() {
                 <p class="empty">{ t.no_deals }</p>
             }
