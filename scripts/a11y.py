@@ -149,18 +149,16 @@ def main():
             driver.go(base + f"?lang={lang}&deal={deal}")
             driver.wait_for("the buy button", lambda h: 'class="buy"' in h)
             failures += audit(driver, f"{lang} deal page")
-            driver.run("document.querySelector('#fujin').shadowRoot.querySelector('.checkout .buy').click()")
-            driver.wait_for("the checkout", lambda h: 'class="providers"' in h)
-            failures += audit(driver, f"{lang} checkout")
-            driver.run("document.querySelector('#fujin').shadowRoot.querySelector('.checkout .provider').click()")
-            driver.wait_for("the hand-off", lambda h: 'class="paid"' in h)
-            failures += audit(driver, f"{lang} hand-off")
-            driver.run("document.querySelector('#fujin').shadowRoot.querySelector('.paid').click()")
-            driver.wait_for("the voucher", lambda h: 'class="voucher' in h)
-            failures += audit(driver, f"{lang} order page")
-            driver.run("document.querySelector('#fujin').shadowRoot.querySelector('.my-orders').click()")
-            driver.wait_for("My orders", lambda h: 'class="order-row' in h)
-            failures += audit(driver, f"{lang} my orders")
+            # Each step: what to click, what shows then, the view's name.
+            for click, shows, view in [
+                (".checkout .buy", 'class="providers"', "checkout"),
+                (".checkout .provider", 'class="paid"', "hand-off"),
+                (".paid", 'class="voucher', "order page"),
+                (".my-orders", 'class="order-row', "my orders"),
+            ]:
+                driver.run("document.querySelector('#fujin').shadowRoot.querySelector(arguments[0]).click()", click)
+                driver.wait_for(view, lambda h, shows=shows: shows in h)
+                failures += audit(driver, f"{lang} {view}")
             views += 6
         if failures:
             fail(f"{failures} serious or critical accessibility violations (above)")
