@@ -4,7 +4,6 @@ use fujin_core::commerce::{Order, OrderId};
 use yew::prelude::*;
 
 use super::focus::focus_in_widget;
-
 use crate::i18n::Lang;
 
 /// Properties of [`OrderList`].

@@ -6,7 +6,6 @@ use fujin_core::index::Catalog;
 use yew::prelude::*;
 
 use super::focus::focus_in_widget;
-
 use super::qr_image::QrImage;
 use crate::i18n::Lang;
 use crate::shared::Shared;

@@ -6,7 +6,6 @@
 use yew::prelude::*;
 
 use super::focus::focus_in_widget;
-
 use crate::i18n::Lang;
 
 /// Properties of [`SkipLinks`].
