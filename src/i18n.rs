@@ -153,7 +153,7 @@ pub struct Texts {
     /// The skip links at the widget's start.
     pub skip_to_list: &'static str,
     pub skip_to_map: &'static str,
-    /// The map's text alternative (with [`Lang::map_summary`]).
+    /// The map's text alternative (with [`Lang::map_description`]).
     pub map_selected: &'static str,
     pub map_keyboard: &'static str,
     /// Opening hours: the filter, and a merchant open or closed now.

@@ -139,7 +139,7 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                     <p><a href={format!("tel:{}", phone.replace(' ', ""))}>{ t.call }{ " " }{ phone }</a></p>
                 }
                 <p class="directions">
-                    <b>{ t.directions }{ ": " }</b>
+                    <b>{ t.directions }{ props.lang.colon() }</b>
                     { for MapApp::ALL.iter().map(|&app| html! {
                         <a href={directions_url(app, merchant.position, &merchant.name)} target="_blank" rel="noopener noreferrer">{ app.name() }</a>
                     }) }

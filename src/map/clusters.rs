@@ -89,6 +89,16 @@ impl MarkerLevels {
         Self { tile_crs, merchants, levels: RefCell::default() }
     }
 
+    /// How many merchants are drawn.
+    pub fn len(&self) -> usize {
+        self.merchants.len()
+    }
+
+    /// True when no merchant is drawn.
+    pub fn is_empty(&self) -> bool {
+        self.merchants.is_empty()
+    }
+
     /// The markers within `margin_px` of the screen, in screen pixels, in
     /// the level's own order. Only the grid cells the screen covers are
     /// looked at.

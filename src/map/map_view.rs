@@ -85,20 +85,13 @@ pub fn MapView(props: &MapViewProps) -> Html {
         })
     };
 
-    // The map's text alternative: how many shops and deals it shows (the
-    // list's), which is selected, and that the list is the keyboard's way.
-    let shops = {
-        let rows = props.rows.clone();
-        use_memo(rows.key(), move |_| {
-            let mut merchants: Vec<u32> = rows.iter().map(|r| r.merchant).collect();
-            merchants.sort_unstable();
-            merchants.dedup();
-            merchants.len()
-        })
-    };
+    // The map's text alternative: how many shops it draws and deals it
+    // shows (the list's), which is selected, and that the list is the
+    // keyboard's way.
     let selected_name =
         props.selected.and_then(|m| Some(props.catalog.as_ref()?.merchant_at(m)?.name.clone()));
-    let description = props.lang.map_description(*shops, props.rows.len(), selected_name.as_deref());
+    let description =
+        props.lang.map_description(markers_by_level.len(), props.rows.len(), selected_name.as_deref());
 
     // Draw the canvas after every render.
     {

@@ -115,8 +115,6 @@ impl AppState {
                 requery = false;
             }
             Action::OpenDeal(deal) => {
-                // Only the deal page just closed gives its card the focus back.
-                self.closed_deal = None;
                 // A deal page replaces any checkout or order on show.
                 self.orders.checkout = None;
                 if deal.is_some() {
@@ -134,9 +132,8 @@ impl AppState {
                     self.selected_merchant = Some(m);
                     self.viewport.center = position;
                 }
-                if deal.is_none() {
-                    self.closed_deal = self.open_deal.take();
-                }
+                // Only the deal page just closed gives its card the focus back.
+                self.closed_deal = if deal.is_none() { self.open_deal.take() } else { None };
                 self.open_deal = deal;
                 requery = false;
             }

@@ -139,10 +139,11 @@ pub fn handoff_link(
     let mut url = Url::parse(link.as_str()).map_err(PayLinkError::Unparsable)?;
     let return_url = return_page(return_url);
     let order_id = order.id.to_string();
-    let added: Vec<(&str, &str)> = parts(link, params)
-        .into_iter()
+    let parts = parts(link, params);
+    let added: Vec<(&str, &str)> = parts
+        .iter()
         .flatten()
-        .filter_map(|(name, part)| {
+        .filter_map(|&(name, part)| {
             let value = match part {
                 Part::OrderId => order_id.as_str(),
                 Part::ReturnUrl => return_url.as_ref()?.as_str(),
@@ -156,11 +157,10 @@ pub fn handoff_link(
     // return URL) still takes the feed's value away. The other pairs are
     // kept byte for byte, so the link only gets shorter than the room
     // checked at load allows for.
-    let managed: Vec<&str> = parts(link, params).into_iter().flatten().map(|(name, _)| name).collect();
     if let Some(query) = url.query() {
         let is_managed = |pair: &&str| {
             let name = form_urlencoded::parse(pair.as_bytes()).next().map(|(name, _)| name);
-            name.is_some_and(|name| managed.iter().any(|m| m.eq_ignore_ascii_case(&name)))
+            name.is_some_and(|name| parts.iter().flatten().any(|(m, _)| m.eq_ignore_ascii_case(&name)))
         };
         if query.split('&').any(|pair| is_managed(&pair)) {
             let kept = query.split('&').filter(|pair| !is_managed(pair)).collect::<Vec<_>>().join("&");

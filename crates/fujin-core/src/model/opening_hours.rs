@@ -3,6 +3,8 @@
 //! (open now / closed) and filter on it. Text in any other form stays text:
 //! shown as written, never guessed at.
 
+use std::borrow::Cow;
+
 /// Most time ranges in one day (`10:00-14:00, 17:00-22:00` is two).
 pub const MAX_RANGES: usize = 4;
 
@@ -73,8 +75,12 @@ impl OpeningHours {
 const RANGE_MARKS: [char; 7] = ['-', '–', '—', '~', '～', '至', '到'];
 
 /// The text without the spaces around range marks (`9:00 - 21:00`), so
-/// that spaces left separate ranges.
-fn tighten(text: &str) -> String {
+/// that spaces left separate ranges; as it is (no copy, as a catalog reads
+/// a city's worth) when it has no space at all.
+fn tighten(text: &str) -> Cow<'_, str> {
+    if !text.contains(char::is_whitespace) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
@@ -88,7 +94,7 @@ fn tighten(text: &str) -> String {
         }
         out.push(c);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// `H:MM` or `HH:MM` (a full-width colon too) as minutes after midnight;
