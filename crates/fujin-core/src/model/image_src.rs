@@ -113,7 +113,10 @@ pub fn check_image_src(raw: &str, checkout_hosts: &[String]) -> Result<ImageSrc,
     }
     // A scheme is letters (and + - .) up to the first colon, before any
     // slash, question mark or hash: `https:`, or anything else refused.
-    let scheme_end = raw.find([':', '/', '?', '#']).filter(|&i| raw.as_bytes()[i] == b':');
+    let scheme_end = raw
+        .bytes()
+        .position(|b| matches!(b, b':' | b'/' | b'?' | b'#'))
+        .filter(|&i| raw.as_bytes()[i] == b':');
     match scheme_end.map(|i| &raw[..i]) {
         Some(scheme) if scheme.eq_ignore_ascii_case("https") => {
             let link =

@@ -12,6 +12,7 @@ pub mod limits;
 mod merchant;
 mod opening_hours;
 mod pay_link;
+mod plain_link;
 
 pub use category::{Category, UnknownCategory};
 pub use deal::{Availability, DEFAULT_VALID_DAYS, Deal};

@@ -148,6 +148,10 @@ pub fn pay_link(data: &[u8]) {
     let hosts = ["shop.example.com".to_owned(), "pay.example.com".to_owned()];
     let Ok(link) = check_pay_link(provider, raw, &hosts) else { return };
     assert!(link.as_str().len() <= MAX_LINK_LEN);
+    // What is kept is the parser's own form, whether or not the parser ran
+    // (plain links skip it): parsed again, it is unchanged.
+    let parsed = url::Url::parse(link.as_str()).expect("a checked link parses");
+    assert_eq!(parsed.as_str(), link.as_str());
     if check_handoff_room(&link, &params).is_err() {
         return;
     }
