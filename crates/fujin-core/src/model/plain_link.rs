@@ -43,14 +43,46 @@ pub(super) fn plainly_allowed(provider: PayProvider, raw: &str, checkout_hosts: 
         return false;
     }
     let (path, query) = tail.split_once('?').unwrap_or((tail, ""));
-    let path_kept = path.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b));
+    let path_kept = path.bytes().all(|b| PATH_KEEPS.has(b));
     // The parser removes `.` and `..` segments.
     if !path_kept || path.split('/').any(|segment| matches!(segment, "." | "..")) {
         return false;
     }
     // No `#` (a fragment), nor anything the parser would percent-encode.
-    let query_kept = query.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~!$&()*+,;=:@/?%".contains(&b));
+    let query_kept = query.bytes().all(|b| QUERY_KEEPS.has(b));
     query_kept && !query.split('&').any(carries_a_link)
+}
+
+/// The bytes the parser keeps as they are in a path: letters, digits and
+/// these (fewer than it keeps; `%` is left out, since `%2e` is a dot).
+const PATH_KEEPS: ByteSet = ByteSet::of(b"-._~!$&'()*+,;=:@/");
+
+/// The bytes the parser keeps as they are in a query (fewer than it keeps).
+const QUERY_KEEPS: ByteSet = ByteSet::of(b"-._~!$&()*+,;=:@/?%");
+
+/// A set of ASCII bytes: letters, digits and the given punctuation. A
+/// table, since the check runs on every byte of every link.
+struct ByteSet([bool; 128]);
+
+impl ByteSet {
+    const fn of(punctuation: &[u8]) -> Self {
+        let mut set = [false; 128];
+        let mut b = 0;
+        while b < 128 {
+            set[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        let mut i = 0;
+        while i < punctuation.len() {
+            set[punctuation[i] as usize] = true;
+            i += 1;
+        }
+        Self(set)
+    }
+
+    fn has(&self, b: u8) -> bool {
+        self.0.get(usize::from(b)).copied().unwrap_or(false)
+    }
 }
 
 /// True when the parameter `pair` (`name=value`) may name a return page or
