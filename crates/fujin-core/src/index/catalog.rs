@@ -29,9 +29,10 @@ pub struct FoundDeal<'a> {
 pub struct Catalog {
     feed: Feed,
     index: SpatialIndex,
-    /// Lower-cased merchant names, for text search.
-    names_lower: Vec<String>,
-    /// Lower-cased deal titles, per merchant.
+    /// Lower-cased merchant names, for text search; `None` where the name
+    /// has no case (see [`lowered`]).
+    names_lower: Vec<Option<String>>,
+    /// Lower-cased deal titles, per merchant; empty where no title has a case.
     titles_lower: Vec<Vec<String>>,
     /// Deal id → (merchant index, deal index); ids are unique in a loaded feed.
     deals_by_id: HashMap<String, (u32, u32)>,
@@ -71,7 +72,7 @@ pub struct CatalogBuilder {
     positions: Vec<LonLat>,
     /// The index, once built.
     index: Option<SpatialIndex>,
-    names_lower: Vec<String>,
+    names_lower: Vec<Option<String>>,
     titles_lower: Vec<Vec<String>>,
     deals_by_id: HashMap<String, (u32, u32)>,
     has_deals: Vec<bool>,
@@ -113,8 +114,14 @@ impl CatalogBuilder {
             let end = start.saturating_add(max_merchants).min(n);
             let gather_positions = self.build.is_none();
             for (m, merchant) in self.feed.merchants.iter().enumerate().take(end).skip(start) {
-                self.names_lower.push(merchant.name.to_lowercase());
-                self.titles_lower.push(merchant.deals.iter().map(|d| d.title.to_lowercase()).collect());
+                self.names_lower.push(lowered(&merchant.name));
+                let titles = &merchant.deals;
+                let cased = titles.iter().any(|d| lowered(&d.title).is_some());
+                self.titles_lower.push(if cased {
+                    titles.iter().map(|d| d.title.to_lowercase()).collect()
+                } else {
+                    Vec::new()
+                });
                 self.has_deals.push(!merchant.deals.is_empty());
                 self.hours.push(merchant.opening_hours.as_deref().and_then(OpeningHours::parse));
                 if gather_positions {
@@ -232,9 +239,16 @@ impl Catalog {
         &self.has_deals
     }
 
-    /// Lower-cased search text of merchant `m`: its name and its deals' titles.
-    pub(crate) fn search_text(&self, m: usize) -> (&str, &[String]) {
-        (&self.names_lower[m], &self.titles_lower[m])
+    /// Lower-cased search text of merchant `m`: its name, and its deal
+    /// `d`'s title.
+    pub(crate) fn search_text(&self, m: usize, d: usize) -> (&str, &str) {
+        let merchant = &self.feed.merchants[m];
+        let name = self.names_lower[m].as_deref().unwrap_or(&merchant.name);
+        let title = match self.titles_lower[m].get(d) {
+            Some(lower) => lower,
+            None => merchant.deals.get(d).map_or("", |deal| &deal.title),
+        };
+        (name, title)
     }
 
     /// The deal an order was made for, if it is in this feed: same deal id,
@@ -245,5 +259,48 @@ impl Catalog {
         let found = self.find_deal(&order.deal_id)?;
         let merchant = found.merchant;
         (merchant.id == order.merchant_id && merchant.name == order.merchant_name).then_some(found)
+    }
+}
+
+/// `text` in lower case, or `None` when it has no letter with a case: a
+/// Chinese name or title, kept as it is, is searched without a copy (and
+/// without looking up each character's lower case, which was a tenth of
+/// preparing a catalog).
+fn lowered(text: &str) -> Option<String> {
+    (!text.chars().all(is_caseless)).then(|| text.to_lowercase())
+}
+
+/// True for a character that is surely its own lower case, found without a
+/// table for ASCII and the CJK, kana and Hangul blocks; anything else is
+/// looked up.
+fn is_caseless(c: char) -> bool {
+    match c {
+        'A'..='Z' => false,
+        '\0'..='\u{7F}' | '\u{3000}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' => true,
+        _ => c.to_lowercase().eq([c]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character taken as caseless without a lookup is its own lower
+    /// case (all of them, not a sample).
+    #[test]
+    fn the_caseless_blocks_have_no_case() {
+        let blocks = ['\0'..='\u{7F}', '\u{3000}'..='\u{9FFF}', '\u{AC00}'..='\u{D7A3}'];
+        for c in blocks.into_iter().flatten().filter(|c| !c.is_ascii_uppercase()) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn only_text_with_a_case_is_copied() {
+        assert_eq!(lowered("老王烧烤(福田店) 123"), None);
+        assert_eq!(lowered("老王KTV"), Some("老王ktv".to_owned()));
+        assert_eq!(lowered("ＫＴＶ"), Some("ｋｔｖ".to_owned()), "full-width capitals have a case");
+        assert_eq!(lowered("Çé"), Some("çé".to_owned()));
+        assert_eq!(lowered("é"), None);
     }
 }
