@@ -3,6 +3,9 @@
 //! order is the shopper's record, and the merchant's `verify_url` (when the
 //! feed gives one) is the only source that can say it is paid.
 
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
 use time::{Duration, OffsetDateTime};
 
 use super::order_id::OrderId;
@@ -219,10 +222,12 @@ pub struct OrderRandomness {
 
 impl Order {
     /// Sorts orders as they are listed: newest first, then by id. One
-    /// function for every list of orders, so that the bundle holds one copy
-    /// of the sort (each `sort_by` call site is a copy of its own).
-    pub fn sort_newest_first(orders: &mut [Order]) {
-        orders.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
+    /// function for every list of orders, and by a heap rather than a slice
+    /// sort, which would be a sizeable copy of its own in the bundle
+    /// (O(n log n) either way, for however many orders storage holds).
+    pub fn sort_newest_first(orders: &mut Vec<Order>) {
+        let heap: BinaryHeap<Newest> = orders.drain(..).map(Newest).collect();
+        orders.extend(heap.into_sorted_vec().into_iter().map(|newest| newest.0));
     }
 
     /// A new `pending` order for `quantity` of `deal`, about to be handed to
@@ -352,6 +357,29 @@ pub fn voucher_payload(id: OrderId, code: VoucherCode) -> String {
     format!("FUJIN1:{id}:{}", code.digits())
 }
 
+/// An order ordered as lists show them: a newer one first, then by id.
+struct Newest(Order);
+
+impl Ord for Newest {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.0.created_at.cmp(&self.0.created_at).then(self.0.id.cmp(&other.0.id))
+    }
+}
+
+impl PartialOrd for Newest {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Newest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Newest {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,6 +410,21 @@ mod tests {
     fn after(status: OrderStatus, event: OrderEvent) -> Result<OrderStatus, TransitionError> {
         let mut o = order(status);
         o.apply(event).map(|_| o.status)
+    }
+
+    #[test]
+    fn lists_are_newest_first_then_by_id() {
+        let made = |seconds: i64, id: u8| Order {
+            id: OrderId::from_random_bytes([id; 16]),
+            created_at: OffsetDateTime::UNIX_EPOCH + Duration::seconds(seconds),
+            ..order(Pending)
+        };
+        let mut orders = vec![made(1, 5), made(3, 1), made(2, 9), made(3, 0), made(1, 2)];
+        Order::sort_newest_first(&mut orders);
+        assert_eq!(orders, [made(3, 0), made(3, 1), made(2, 9), made(1, 2), made(1, 5)]);
+        let mut none: Vec<Order> = Vec::new();
+        Order::sort_newest_first(&mut none);
+        assert!(none.is_empty());
     }
 
     #[test]

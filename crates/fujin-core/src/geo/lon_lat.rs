@@ -3,7 +3,6 @@
 use std::fmt;
 
 use super::fixed::Fixed;
-use super::sin_cos::sin_cos_deg;
 
 /// A position in degrees, **longitude first** (x, then y), as in GeoJSON.
 ///
@@ -46,8 +45,8 @@ impl LonLat {
     /// monotonically with great-circle distance, which is what lets the
     /// spatial index answer great-circle queries exactly.
     pub fn to_unit_vector(self) -> [f64; 3] {
-        let (sin_lat, cos_lat) = sin_cos_deg(self.lat);
-        let (sin_lon, cos_lon) = sin_cos_deg(self.lon);
+        let (sin_lat, cos_lat) = self.lat.to_radians().sin_cos();
+        let (sin_lon, cos_lon) = self.lon.to_radians().sin_cos();
         [cos_lat * cos_lon, cos_lat * sin_lon, sin_lat]
     }
 }

@@ -11,7 +11,6 @@ mod fixed;
 mod gcj02;
 mod lon_lat;
 mod lon_lat_box;
-mod sin_cos;
 pub mod web_mercator;
 
 pub use bd09::{bd09_to_gcj02, bd09_to_wgs84, gcj02_to_bd09, wgs84_to_bd09};

@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use std::collections::BinaryHeap;
 use std::fmt;
 
-use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
 /// How `serde_json` (with `arbitrary_precision`) hands a number to a
@@ -159,42 +159,16 @@ impl<'a> From<&'a Map<String, Value>> for Object<'a> {
 
 impl<'de> Deserialize<'de> for Json<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        JsonSeed { scratch: &mut Scratch::default() }.deserialize(deserializer)
-    }
-}
-
-/// Where the entries and items of the lists and objects being read wait
-/// until their list or object is complete; then they move, all at once,
-/// into a vector of their exact size. One growing vector for the whole
-/// value instead of one per list and object: a record has a dozen, and
-/// growing each was about a tenth of reading a feed.
-#[derive(Default)]
-struct Scratch<'de> {
-    entries: Vec<(Cow<'de, str>, Json<'de>)>,
-    items: Vec<Json<'de>>,
-}
-
-/// A value to read with the [`Scratch`] of the value it is in.
-struct JsonSeed<'s, 'de> {
-    scratch: &'s mut Scratch<'de>,
-}
-
-impl<'de> DeserializeSeed<'de> for JsonSeed<'_, 'de> {
-    type Value = Json<'de>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json<'de>, D::Error> {
-        deserializer.deserialize_any(JsonVisitor { scratch: self.scratch })
+        deserializer.deserialize_any(JsonVisitor)
     }
 }
 
 /// Builds a [`Json`] call for call as `serde_json`'s own visitor builds a
 /// `Value`, so that both accept and refuse the same texts. (`serde_json`
 /// hands `null` over as a unit, never as an option.)
-struct JsonVisitor<'s, 'de> {
-    scratch: &'s mut Scratch<'de>,
-}
+struct JsonVisitor;
 
-impl<'de> Visitor<'de> for JsonVisitor<'_, 'de> {
+impl<'de> Visitor<'de> for JsonVisitor {
     type Value = Json<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -234,13 +208,11 @@ impl<'de> Visitor<'de> for JsonVisitor<'_, 'de> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
-        // The items of the lists inside come after this list's, and are
-        // gone again before the next item of this one is pushed.
-        let first = self.scratch.items.len();
-        while let Some(item) = seq.next_element_seed(JsonSeed { scratch: self.scratch })? {
-            self.scratch.items.push(item);
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
         }
-        Ok(Json::Array(self.scratch.items.drain(first..).collect()))
+        Ok(Json::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
@@ -251,15 +223,11 @@ impl<'de> Visitor<'de> for JsonVisitor<'_, 'de> {
             let NumberText(number) = map.next_value()?;
             return number.parse().map(Json::Number).map_err(de::Error::custom);
         }
-        // As for lists (see `visit_seq`).
-        let start = self.scratch.entries.len();
-        let value = map.next_value_seed(JsonSeed { scratch: self.scratch })?;
-        self.scratch.entries.push((first, value));
-        while let Some(Text(key)) = map.next_key()? {
-            let value = map.next_value_seed(JsonSeed { scratch: self.scratch })?;
-            self.scratch.entries.push((key, value));
+        let mut entries = vec![(first, map.next_value()?)];
+        while let Some((Text(key), value)) = map.next_entry()? {
+            entries.push((key, value));
         }
-        Ok(Json::Object(Object::from_entries(self.scratch.entries.drain(start..).collect())))
+        Ok(Json::Object(Object::from_entries(entries)))
     }
 }
 

@@ -297,26 +297,11 @@ fn parse_link(
         Some(other) => other.to_string(),
         None => String::new(),
     };
-    let scheme_ok = match provider {
-        PayProvider::Wechat => matches!(scheme, "https" | "weixin"),
-        PayProvider::Alipay => matches!(scheme, "https" | "alipays" | "alipay"),
-        PayProvider::Stripe | PayProvider::Checkout => scheme == "https",
-    };
-    if !scheme_ok {
+    if !scheme_allowed(provider, scheme) {
         return Err(PayLinkError::SchemeNotAllowed { provider, scheme: scheme.to_owned() });
     }
-    let host_ok = match (provider, scheme) {
-        (PayProvider::Wechat, "weixin") => host == "wxpay" && url.path().starts_with("/bizpayurl"),
-        (PayProvider::Wechat, _) => host == "wx.tenpay.com",
-        (PayProvider::Alipay, "https") => host == "qr.alipay.com",
-        (PayProvider::Alipay, _) => host == "platformapi",
-        (PayProvider::Stripe, _) => {
-            matches!(host.as_str(), "buy.stripe.com" | "checkout.stripe.com")
-        }
-        (PayProvider::Checkout, _) => {
-            matches!(url.host(), Some(Host::Domain(_))) && checkout_hosts.contains(&host)
-        }
-    };
+    let host_ok = host_allowed(provider, scheme, &host, url.path(), checkout_hosts)
+        && (provider != PayProvider::Checkout || matches!(url.host(), Some(Host::Domain(_))));
     if !host_ok {
         return Err(PayLinkError::HostNotAllowed { provider, host });
     }
@@ -328,6 +313,35 @@ fn parse_link(
         return Err(PayLinkError::TooLong(url.len()));
     }
     Ok(PayLink { provider, url })
+}
+
+/// The allowlist's schemes: whether `provider` takes links of `scheme`.
+pub(super) fn scheme_allowed(provider: PayProvider, scheme: &str) -> bool {
+    match provider {
+        PayProvider::Wechat => matches!(scheme, "https" | "weixin"),
+        PayProvider::Alipay => matches!(scheme, "https" | "alipays" | "alipay"),
+        PayProvider::Stripe | PayProvider::Checkout => scheme == "https",
+    }
+}
+
+/// The allowlist's hosts: whether `provider` pays through `host` with a
+/// link of `scheme` (which passed [`scheme_allowed`]) and `path`. A
+/// checkout host must also be a domain name, which the caller checks.
+pub(super) fn host_allowed(
+    provider: PayProvider,
+    scheme: &str,
+    host: &str,
+    path: &str,
+    checkout_hosts: &[String],
+) -> bool {
+    match (provider, scheme) {
+        (PayProvider::Wechat, "weixin") => host == "wxpay" && path.starts_with("/bizpayurl"),
+        (PayProvider::Wechat, _) => host == "wx.tenpay.com",
+        (PayProvider::Alipay, "https") => host == "qr.alipay.com",
+        (PayProvider::Alipay, _) => host == "platformapi",
+        (PayProvider::Stripe, _) => matches!(host, "buy.stripe.com" | "checkout.stripe.com"),
+        (PayProvider::Checkout, _) => checkout_hosts.iter().any(|h| h == host),
+    }
 }
 
 /// Checks the links a link carries in its query: return pages

@@ -20,7 +20,9 @@
 //! refusal keeps its exact reason. A property test below, and the
 //! `pay_link` fuzz target, hold every `true` to the parser's own answer.
 
-use super::pay_link::{MAX_LINK_LEN, NESTED_PARAMS, PayProvider, RETURN_PARAMS};
+use super::pay_link::{
+    MAX_LINK_LEN, NESTED_PARAMS, PayProvider, RETURN_PARAMS, host_allowed, scheme_allowed,
+};
 
 /// True when the full check would accept `raw` for `provider`, and keep it
 /// as it is, and that is plain without the URL parser (see the module);
@@ -33,15 +35,11 @@ pub(super) fn plainly_allowed(provider: PayProvider, raw: &str, checkout_hosts: 
     let Some(rest) = rest.strip_prefix("//") else { return false };
     let host_end = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
     let (host, tail) = rest.split_at(host_end);
-    let allowed = match (provider, scheme) {
-        (PayProvider::Wechat, "weixin") => host == "wxpay" && tail.starts_with("/bizpayurl"),
-        (PayProvider::Wechat, "https") => host == "wx.tenpay.com",
-        (PayProvider::Alipay, "https") => host == "qr.alipay.com",
-        (PayProvider::Alipay, "alipays" | "alipay") => host == "platformapi",
-        (PayProvider::Stripe, "https") => matches!(host, "buy.stripe.com" | "checkout.stripe.com"),
-        (PayProvider::Checkout, "https") => is_plain_domain(host) && checkout_hosts.iter().any(|h| h == host),
-        _ => false,
-    };
+    // The allowlist's own rules; a checkout host is the parser's domain
+    // only when it is plain (the other hosts are).
+    let allowed = scheme_allowed(provider, scheme)
+        && host_allowed(provider, scheme, host, tail, checkout_hosts)
+        && (provider != PayProvider::Checkout || is_plain_domain(host));
     // A path must be there: the parser writes an empty one as `/`.
     allowed && tail.starts_with('/') && raw.len() <= MAX_LINK_LEN && is_plain_tail(tail.as_bytes())
 }
@@ -55,44 +53,64 @@ fn is_plain_tail(tail: &[u8]) -> bool {
         None => (tail, None),
     };
     path.split(|&b| b == b'/')
-        .all(|segment| !matches!(segment, b"." | b"..") && segment.iter().all(|&b| PATH_KEEPS.has(b)))
+        .all(|segment| !matches!(segment, b"." | b"..") && segment.iter().all(|&b| path_keeps(b)))
         && query.is_none_or(|query| {
             query
                 .split(|&b| b == b'&')
-                .all(|pair| pair.iter().all(|&b| QUERY_KEEPS.has(b)) && !carries_a_link(pair))
+                .all(|pair| pair.iter().all(|&b| query_keeps(b)) && !carries_a_link(pair))
         })
 }
 
-/// The bytes the parser keeps as they are in a path: letters, digits and
+/// True for a byte the parser keeps as it is in a path: letters, digits and
 /// these (fewer than it keeps; `%` is left out, since `%2e` is a dot).
-const PATH_KEEPS: ByteSet = ByteSet::of(b"-._~!$&'()*+,;=:@/");
+fn path_keeps(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'-' | b'.'
+                | b'_'
+                | b'~'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b','
+                | b';'
+                | b'='
+                | b':'
+                | b'@'
+                | b'/'
+        )
+}
 
-/// The bytes the parser keeps as they are in a query (fewer than it keeps).
-const QUERY_KEEPS: ByteSet = ByteSet::of(b"-._~!$&()*+,;=:@/?%");
-
-/// A set of ASCII bytes: letters, digits and the given punctuation. A
-/// table, since the check runs on every byte of every link.
-struct ByteSet([bool; 128]);
-
-impl ByteSet {
-    const fn of(punctuation: &[u8]) -> Self {
-        let mut set = [false; 128];
-        let mut b = 0;
-        while b < 128 {
-            set[b] = (b as u8).is_ascii_alphanumeric();
-            b += 1;
-        }
-        let mut i = 0;
-        while i < punctuation.len() {
-            set[punctuation[i] as usize] = true;
-            i += 1;
-        }
-        Self(set)
-    }
-
-    fn has(&self, b: u8) -> bool {
-        self.0.get(usize::from(b)).copied().unwrap_or(false)
-    }
+/// True for a byte the parser keeps as it is in a query (fewer than it keeps).
+fn query_keeps(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'-' | b'.'
+                | b'_'
+                | b'~'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b','
+                | b';'
+                | b'='
+                | b':'
+                | b'@'
+                | b'/'
+                | b'?'
+                | b'%'
+        )
 }
 
 /// True when the parameter `pair` (`name=value`) may name a return page or
