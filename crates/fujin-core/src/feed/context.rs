@@ -4,6 +4,7 @@
 use super::id_set::IdSet;
 use super::limits::MAX_KEPT_PROBLEMS;
 use super::problem::Problem;
+use super::recent_times::RecentTimes;
 use crate::commerce::OrderParams;
 use crate::geo::Crs;
 
@@ -19,6 +20,8 @@ pub(super) struct Context {
     pub merchant_ids: IdSet,
     /// Deal id → pointer of its first use.
     pub deal_ids: IdSet,
+    /// The times deals gave lately.
+    pub times: RecentTimes,
     pub(super) problems: Vec<Problem>,
     pub(super) problem_count: usize,
     pub(super) rejected: usize,
@@ -33,6 +36,7 @@ impl Context {
             order_params,
             merchant_ids: IdSet::default(),
             deal_ids: IdSet::default(),
+            times: RecentTimes::default(),
             problems: Vec::new(),
             problem_count: 0,
             rejected: 0,

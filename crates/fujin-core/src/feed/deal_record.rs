@@ -13,7 +13,7 @@ use crate::model::{
 
 /// Reads the deal at `pointer`; `None` when it is rejected (its problems are
 /// then in the returned list).
-pub(super) fn read_deal(v: &Json, pointer: String, ctx: &Context) -> (Option<Deal>, Vec<Problem>) {
+pub(super) fn read_deal(v: &Json, pointer: String, ctx: &mut Context) -> (Option<Deal>, Vec<Problem>) {
     let Json::Object(map) = v else {
         let kind = ProblemKind::NotAnObject(type_name(v));
         return (None, vec![Problem { pointer, kind }]);
@@ -34,12 +34,15 @@ pub(super) fn read_deal(v: &Json, pointer: String, ctx: &Context) -> (Option<Dea
     let max_per_order = count(&mut f, "max_per_order", 1);
     let group_size = count(&mut f, "group_size", 2);
     let group_joined = count(&mut f, "group_joined", 0);
-    let starts_at = f.optional_time("starts_at");
-    let ends_at = f.optional_time("ends_at");
+    let starts_at = f.optional_time("starts_at", &mut ctx.times);
+    let ends_at = f.optional_time("ends_at", &mut ctx.times);
     if let (Some((start, start_text)), Some((end, end_text))) = (&starts_at, &ends_at)
         && end < start
     {
-        let kind = ProblemKind::EndsBeforeStarts { starts_at: start_text.clone(), ends_at: end_text.clone() };
+        let kind = ProblemKind::EndsBeforeStarts {
+            starts_at: start_text.to_string(),
+            ends_at: end_text.to_string(),
+        };
         f.report_at("ends_at", kind);
     }
     let rules = f.text_list("rules", MAX_RULES, MAX_RULE_CHARS);

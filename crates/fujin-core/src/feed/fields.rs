@@ -3,10 +3,10 @@
 
 use serde_json::Number;
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 use super::pointer::child;
 use super::problem::{Problem, ProblemKind};
+use super::recent_times::RecentTimes;
 use crate::geo::Fixed;
 use crate::json::{Json, Object};
 
@@ -293,8 +293,13 @@ impl<'a> Fields<'a> {
         Some(whole)
     }
 
-    /// An optional RFC 3339 time with an offset; returns it with its text.
-    pub fn optional_time(&mut self, key: &'static str) -> Option<(OffsetDateTime, String)> {
+    /// An optional RFC 3339 time with an offset (read through `times`);
+    /// returns it with its text.
+    pub fn optional_time(
+        &mut self,
+        key: &'static str,
+        times: &mut RecentTimes,
+    ) -> Option<(OffsetDateTime, &'a str)> {
         let v = self.get(key)?;
         let pointer = At::Field(key);
         let Json::String(s) = v else {
@@ -304,9 +309,9 @@ impl<'a> Fields<'a> {
             );
             return None;
         };
-        match OffsetDateTime::parse(s, &Rfc3339) {
-            Ok(t) => Some((t, s.to_string())),
-            Err(_) => {
+        match times.parse(s) {
+            Some(t) => Some((t, s)),
+            None => {
                 self.report(pointer, ProblemKind::BadTime { field: key, value: s.to_string() });
                 None
             }

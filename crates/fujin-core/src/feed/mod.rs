@@ -24,6 +24,7 @@ mod outline;
 mod pointer;
 mod problem;
 mod reader;
+mod recent_times;
 mod syntax;
 mod text;
 pub(crate) mod utf8_steps;
@@ -36,6 +37,7 @@ pub use format::FEED_VERSION;
 pub use load::{load_feed, load_value};
 pub use problem::{Problem, ProblemKind};
 pub use reader::FeedReader;
+pub(crate) use recent_times::RecentTimes;
 pub use text::parse_document;
 
 use crate::commerce::OrderParams;

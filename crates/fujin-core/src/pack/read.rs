@@ -6,7 +6,6 @@
 use foldhash::{HashSet, HashSetExt};
 
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 use super::error::PackError;
 use super::layout::{
@@ -16,7 +15,7 @@ use super::layout::{
 use crate::commerce::{OrderParams, check_handoff_room, is_valid_param_name};
 use crate::feed::limits::MAX_FEED_BYTES;
 use crate::feed::utf8_steps::Utf8Steps;
-use crate::feed::{Feed, is_valid_id, is_valid_text};
+use crate::feed::{Feed, RecentTimes, is_valid_id, is_valid_text};
 use crate::geo::{Crs, LonLat};
 use crate::index::{IndexBuild, IndexShape, SpatialIndex};
 use crate::model::limits::{
@@ -90,6 +89,8 @@ pub struct PackReader<'a> {
     /// Ids seen so far: merchant ids and deal ids are unique each among their own.
     merchant_ids: HashSet<&'a str>,
     deal_ids: HashSet<&'a str>,
+    /// The times deals gave lately.
+    times: RecentTimes,
 }
 
 /// How many merchants, deals, rules, links and photos (in all, or read so far).
@@ -196,6 +197,7 @@ impl<'a> PackReader<'a> {
             // whole, a task of 140 ms in the browser.
             merchant_ids: HashSet::with_capacity(n),
             deal_ids: HashSet::with_capacity(n_deals),
+            times: RecentTimes::default(),
         })
     }
 
@@ -570,8 +572,9 @@ impl<'a> PackReader<'a> {
         let mut deals = Vec::with_capacity(count);
         for k in 0..count {
             let d = self.next.deals + k;
-            let (deal, id) = read_deal(&self.deals, d, text, &self.feed, &self.lists, &mut self.next)
-                .map_err(|what| bad(format!("deal {k}: {what}")))?;
+            let (deal, id) =
+                read_deal(&self.deals, d, text, &self.feed, &self.lists, &mut self.next, &mut self.times)
+                    .map_err(|what| bad(format!("deal {k}: {what}")))?;
             if !self.deal_ids.insert(id) {
                 return Err(bad(format!("deal id {id:?} used twice")));
             }
@@ -594,7 +597,8 @@ impl<'a> PackReader<'a> {
 }
 
 /// Deal `d`, checked, and its id as it lies in the file (for the duplicate
-/// check); its rules and links are the next in `lists`, and `next` counts them.
+/// check); its rules and links are the next in `lists`, and `next` counts
+/// them; its times are read through `times`.
 fn read_deal<'a>(
     dc: &DealColumns,
     d: usize,
@@ -602,6 +606,7 @@ fn read_deal<'a>(
     feed: &Feed,
     lists: &Lists,
     next: &mut Counts,
+    times: &mut RecentTimes,
 ) -> Result<(Deal, &'a str), String> {
     let id = text.get(dc.id.str_ref(d).unwrap_or((NONE, 0)))?;
     let title = text.get(dc.title.str_ref(d).unwrap_or((NONE, 0)))?;
@@ -609,10 +614,10 @@ fn read_deal<'a>(
     let count = |c: &Column<4>, min: u32| c.opt_u32(d).filter(|&v| v >= min && u64::from(v) <= MAX_COUNT);
     let sold = dc.sold.u32(d);
     // Times are RFC 3339 text, read by the parser the JSON path uses.
-    let time = |c: &Column<STR_LEN>| -> Result<Option<OffsetDateTime>, String> {
+    let mut time = |c: &Column<STR_LEN>| -> Result<Option<OffsetDateTime>, String> {
         match text.opt(c.str_ref(d))? {
             None => Ok(None),
-            Some(t) => OffsetDateTime::parse(t, &Rfc3339).map(Some).map_err(|_| "a time".into()),
+            Some(t) => times.parse(t).map(Some).ok_or_else(|| "a time".into()),
         }
     };
     let starts_at = time(&dc.starts_at)?;
