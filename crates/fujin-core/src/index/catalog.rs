@@ -1,8 +1,7 @@
 //! A feed made ready to search: its spatial index, search text and deal
 //! ids, built once (in steps, for the browser), and looked up by index or id.
 
-use foldhash::{HashMap, HashMapExt};
-
+use super::deal_ids::DealIds;
 use super::deal_row::DealRow;
 use super::index_build::IndexBuild;
 use super::spatial_index::SpatialIndex;
@@ -35,7 +34,7 @@ pub struct Catalog {
     /// Lower-cased deal titles, per merchant; empty where no title has a case.
     titles_lower: Vec<Vec<String>>,
     /// Deal id → (merchant index, deal index); ids are unique in a loaded feed.
-    deals_by_id: HashMap<String, (u32, u32)>,
+    deals_by_id: DealIds,
     /// Whether each merchant has a deal: the list's query looks only at these.
     has_deals: Vec<bool>,
     /// Each merchant's opening hours, when its text is in a form Fujin reads.
@@ -74,7 +73,7 @@ pub struct CatalogBuilder {
     index: Option<SpatialIndex>,
     names_lower: Vec<Option<String>>,
     titles_lower: Vec<Vec<String>>,
-    deals_by_id: HashMap<String, (u32, u32)>,
+    deals_by_id: DealIds,
     has_deals: Vec<bool>,
     hours: Vec<Option<OpeningHours>>,
 }
@@ -98,7 +97,7 @@ impl CatalogBuilder {
             index: None,
             names_lower: Vec::with_capacity(n),
             titles_lower: Vec::with_capacity(n),
-            deals_by_id: HashMap::with_capacity(feed.deal_count()),
+            deals_by_id: DealIds::with_capacity(feed.deal_count()),
             has_deals: Vec::with_capacity(n),
             hours: Vec::with_capacity(n),
             feed,
@@ -127,8 +126,8 @@ impl CatalogBuilder {
                 if gather_positions {
                     self.positions.push(merchant.position);
                 }
-                for (d, deal) in merchant.deals.iter().enumerate() {
-                    self.deals_by_id.insert(deal.id.clone(), (m as u32, d as u32));
+                for d in 0..merchant.deals.len() {
+                    self.deals_by_id.insert(&self.feed, m as u32, d as u32);
                 }
             }
             if end < n {
@@ -229,7 +228,7 @@ impl Catalog {
 
     /// Finds a deal by id, with its merchant.
     pub fn find_deal(&self, id: &str) -> Option<FoundDeal<'_>> {
-        let &(m, d) = self.deals_by_id.get(id)?;
+        let (m, d) = self.deals_by_id.find(&self.feed, id)?;
         let merchant = self.merchant_at(m)?;
         Some(FoundDeal { merchant_index: m, merchant, deal: merchant.deals.get(d as usize)? })
     }

@@ -5,6 +5,7 @@
 //! [`model`](crate::model) and [`geo`](crate::geo).
 
 mod catalog;
+mod deal_ids;
 mod deal_query;
 mod deal_row;
 mod index_build;
