@@ -247,29 +247,31 @@ impl<'a> Fields<'a> {
                 return None;
             }
         };
-        let value = n.to_string();
+        // The number's text, for a report only: most numbers are fine,
+        // and a feed has millions.
+        let value = || n.to_string();
         let whole = match (n.as_u64(), n.as_i64()) {
             (Some(u), _) => u,
             (None, Some(_)) => {
                 let kind = if min > 0 {
-                    ProblemKind::NotPositive { field: key, value }
+                    ProblemKind::NotPositive { field: key, value: value() }
                 } else {
-                    ProblemKind::TooSmall { field: key, value, min }
+                    ProblemKind::TooSmall { field: key, value: value(), min }
                 };
                 self.report(pointer, kind);
                 return None;
             }
             (None, None) => {
                 let kind = match finite(n) {
-                    None => ProblemKind::NotFinite { field: key, value },
-                    Some(x) if x <= 0.0 && min > 0 => ProblemKind::NotPositive { field: key, value },
+                    None => ProblemKind::NotFinite { field: key, value: value() },
+                    Some(x) if x <= 0.0 && min > 0 => ProblemKind::NotPositive { field: key, value: value() },
                     Some(x) if x.fract() == 0.0 => ProblemKind::OutOfRange {
                         field: key,
-                        value,
+                        value: value(),
                         min: min.to_string(),
                         max: max.to_string(),
                     },
-                    Some(_) => ProblemKind::NotWhole { field: key, value, unit },
+                    Some(_) => ProblemKind::NotWhole { field: key, value: value(), unit },
                 };
                 self.report(pointer, kind);
                 return None;
@@ -277,16 +279,20 @@ impl<'a> Fields<'a> {
         };
         if whole < min {
             let kind = if min == 1 {
-                ProblemKind::NotPositive { field: key, value }
+                ProblemKind::NotPositive { field: key, value: value() }
             } else {
-                ProblemKind::TooSmall { field: key, value, min }
+                ProblemKind::TooSmall { field: key, value: value(), min }
             };
             self.report(pointer, kind);
             return None;
         }
         if whole > max {
-            let kind =
-                ProblemKind::OutOfRange { field: key, value, min: min.to_string(), max: max.to_string() };
+            let kind = ProblemKind::OutOfRange {
+                field: key,
+                value: value(),
+                min: min.to_string(),
+                max: max.to_string(),
+            };
             self.report(pointer, kind);
             return None;
         }
