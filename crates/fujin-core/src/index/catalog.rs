@@ -115,8 +115,7 @@ impl CatalogBuilder {
             for (m, merchant) in self.feed.merchants.iter().enumerate().take(end).skip(start) {
                 self.names_lower.push(lowered(&merchant.name));
                 let titles = &merchant.deals;
-                let cased = titles.iter().any(|d| lowered(&d.title).is_some());
-                self.titles_lower.push(if cased {
+                self.titles_lower.push(if titles.iter().any(|d| has_case(&d.title)) {
                     titles.iter().map(|d| d.title.to_lowercase()).collect()
                 } else {
                     Vec::new()
@@ -266,7 +265,12 @@ impl Catalog {
 /// without looking up each character's lower case, which was a tenth of
 /// preparing a catalog).
 fn lowered(text: &str) -> Option<String> {
-    (!text.chars().all(is_caseless)).then(|| text.to_lowercase())
+    has_case(text).then(|| text.to_lowercase())
+}
+
+/// True when `text` may have a letter with a case (see [`is_caseless`]).
+fn has_case(text: &str) -> bool {
+    !text.chars().all(is_caseless)
 }
 
 /// True for a character that is surely its own lower case: ASCII but the

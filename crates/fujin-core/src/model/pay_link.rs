@@ -268,8 +268,6 @@ fn check_text(raw: &str) -> Result<(), PayLinkError> {
     if let Some(at) = raw.bytes().position(|b| !b.is_ascii_graphic()) {
         return Err(PayLinkError::BadCharacter(at));
     }
-    // No allowed host has a percent sign, and the ASCII-only `idna` back
-    // end must never see one in a host (see [`is_plain_url`]).
     Ok(())
 }
 
@@ -280,6 +278,8 @@ fn parse_link(
     checkout_hosts: &[String],
     level: Level,
 ) -> Result<PayLink, PayLinkError> {
+    // No allowed host has a percent sign, and the ASCII-only `idna` back
+    // end must never see one in a host (see [`is_plain_url`]).
     let authority = authority(raw);
     if authority.contains('%') {
         return Err(PayLinkError::HostNotAllowed { provider, host: authority.to_owned() });
