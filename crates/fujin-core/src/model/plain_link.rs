@@ -17,8 +17,9 @@
 //! link is accepted, and its parsed form is the text itself.
 //! [`plainly_allowed`] recognises exactly those texts, and answers `false` for
 //! anything else, good or bad, which then goes through the parser: every
-//! refusal keeps its exact reason. A property test below, and the
-//! `pay_link` fuzz target, hold every `true` to the parser's own answer.
+//! refusal keeps its exact reason. A property test below holds every
+//! `true` to the parser's own answer, and the `pay_link` fuzz target checks
+//! that every link kept parses to itself.
 
 use super::pay_link::{
     MAX_LINK_LEN, NESTED_PARAMS, PayProvider, RETURN_PARAMS, host_allowed, scheme_allowed,
