@@ -189,7 +189,6 @@ impl Catalog {
         &self.index
     }
 
-    /// The merchant with index `m` (as in [`DealRow::merchant`] and
     /// The catalog of a feed read from `feed_url` (absolute): photos given
     /// as paths are resolved against it ([`image_src`](Self::image_src)).
     pub fn with_feed_url(mut self, feed_url: Option<Url>) -> Self {
@@ -210,6 +209,7 @@ impl Catalog {
         Some(self.hours.get(m as usize).copied().flatten()?.is_open_at(minute))
     }
 
+    /// The merchant with index `m` (as in [`DealRow::merchant`] and
     /// [`Hit::index`](super::spatial_index::Hit::index)), if there is one.
     pub fn merchant_at(&self, m: u32) -> Option<&Merchant> {
         self.feed.merchants.get(m as usize)
@@ -237,16 +237,17 @@ impl Catalog {
         &self.has_deals
     }
 
-    /// Lower-cased search text of merchant `m`: its name, and its deal
-    /// `d`'s title.
-    pub(crate) fn search_text(&self, m: usize, d: usize) -> (&str, &str) {
-        let merchant = &self.feed.merchants[m];
-        let name = self.names_lower[m].as_deref().unwrap_or(&merchant.name);
-        let title = match self.titles_lower[m].get(d) {
+    /// Merchant `m`'s name in lower case, for text search.
+    pub(crate) fn search_name(&self, m: usize) -> &str {
+        self.names_lower[m].as_deref().unwrap_or(&self.feed.merchants[m].name)
+    }
+
+    /// The title of deal `d` of merchant `m` in lower case, for text search.
+    pub(crate) fn search_title(&self, m: usize, d: usize) -> &str {
+        match self.titles_lower[m].get(d) {
             Some(lower) => lower,
-            None => merchant.deals.get(d).map_or("", |deal| &deal.title),
-        };
-        (name, title)
+            None => self.feed.merchants[m].deals.get(d).map_or("", |deal| &deal.title),
+        }
     }
 
     /// The deal an order was made for, if it is in this feed: same deal id,

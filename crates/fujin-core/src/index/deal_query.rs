@@ -121,6 +121,7 @@ impl Catalog {
             if query.open_at.is_some_and(|minute| self.is_open_at(hit.index, minute) != Some(true)) {
                 continue;
             }
+            let name = self.search_name(m);
             for (d, deal) in merchant.deals.iter().enumerate() {
                 if query.min_price_fen.is_some_and(|min| deal.price.get() < min)
                     || query.max_price_fen.is_some_and(|max| deal.price.get() > max)
@@ -128,7 +129,7 @@ impl Catalog {
                     continue;
                 }
                 // Every word must appear in the merchant's name or the deal's title.
-                let (name, title) = self.search_text(m, d);
+                let title = self.search_title(m, d);
                 if !needles.iter().all(|n| name.contains(n.as_str()) || title.contains(n.as_str())) {
                     continue;
                 }
