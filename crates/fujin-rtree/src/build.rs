@@ -15,7 +15,6 @@
 //! subtrees of the root's children.
 
 use rstar::RTree;
-use rstar::primitives::GeomWithData;
 
 use crate::shape::{self, Node, Part, ShapeError};
 use crate::{Entry, MAX_CHILDREN, NodeParams, UnitTree, leaves_in_order};
@@ -166,7 +165,7 @@ impl TreeBuild {
             }
             None => {
                 let ids = self.ids[first_slot..first_slot + at.len()].to_vec();
-                let entries = at.into_iter().zip(ids).map(|(p, id)| GeomWithData::new(p, id));
+                let entries = at.into_iter().zip(ids).map(|(p, id)| Entry::new(p, id));
                 self.load(first_slot, entries.collect());
             }
         }
@@ -186,7 +185,7 @@ impl TreeBuild {
             self.slot_of[id as usize] = slot as u32;
         }
         for entry in part.iter_mut() {
-            entry.data = self.slot_of[entry.data as usize];
+            entry.slot = self.slot_of[entry.slot as usize];
         }
         self.ids[first_slot..first_slot + ids.len()].copy_from_slice(&ids);
         self.done += ids.len();
@@ -214,7 +213,7 @@ fn rebuilt(nodes: &mut [Node], at: &[[f64; 3]], first_slot: usize) -> Option<RTr
 }
 
 fn entry((vector, id): ([f64; 3], u32)) -> Entry {
-    GeomWithData::new(vector, id)
+    Entry::new(vector, id)
 }
 
 /// Cells per axis of the grid that orders the points: 2 to this power.
@@ -286,8 +285,8 @@ impl Grid {
         let (mut lower, mut upper) = ([f64::MAX; 3], [f64::MIN; 3]);
         for (p, _) in entries {
             for axis in 0..3 {
-                lower[axis] = lower[axis].min(p[axis]);
-                upper[axis] = upper[axis].max(p[axis]);
+                lower[axis] = crate::lesser(lower[axis], p[axis]);
+                upper[axis] = crate::greater(upper[axis], p[axis]);
             }
         }
         let extent = |axis: usize| upper[axis] - lower[axis];

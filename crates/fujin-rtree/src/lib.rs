@@ -29,14 +29,59 @@ mod shape;
 
 use std::collections::BinaryHeap;
 
-use rstar::primitives::GeomWithData;
-use rstar::{AABB, ParentNode, RStarInsertionStrategy, RTree, RTreeNode, RTreeParams};
+use rstar::{AABB, ParentNode, RStarInsertionStrategy, RTree, RTreeNode, RTreeObject, RTreeParams};
+use serde::Deserialize;
 
 pub use build::{CheckedShape, PART_LEN, TreeBuild};
 pub use shape::{MAX_CHILDREN, MAX_DEPTH, ShapeError};
 
-/// A unit vector and the slot of its id (see [`UnitTree`]).
-type Entry = GeomWithData<[f64; 3], u32>;
+/// A leaf: a unit vector and the slot of its id (see [`UnitTree`]).
+///
+/// The point is kept exactly (`f64`), but its box, and so every node's
+/// box, is in `f32`, rounded outwards so that it still holds the point.
+/// A child of a node is then 40 bytes in the browser (64 with `f64`
+/// boxes), and a query, which is bound by memory at a million points,
+/// reads less. Boxes only prune: every distance that is answered is the
+/// exact `f64` chord of the point itself, and every box distance is
+/// computed in `f64` from the box's corners ([`box_distance_2`]).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+struct Entry {
+    point: [f64; 3],
+    slot: u32,
+}
+
+impl Entry {
+    fn new(point: [f64; 3], slot: u32) -> Self {
+        Self { point, slot }
+    }
+}
+
+impl RTreeObject for Entry {
+    type Envelope = AABB<[f32; 3]>;
+
+    fn envelope(&self) -> Self::Envelope {
+        let (lower, upper) = outward(self.point);
+        AABB::from_corners(lower, upper)
+    }
+}
+
+/// The smallest `f32` box that holds `point`: each coordinate rounded
+/// down for the lower corner and up for the upper one.
+fn outward(point: [f64; 3]) -> ([f32; 3], [f32; 3]) {
+    (point.map(round_down), point.map(round_up))
+}
+
+/// The greatest `f32` at most `x`.
+fn round_down(x: f64) -> f32 {
+    let f = x as f32;
+    if f64::from(f) > x { f.next_down() } else { f }
+}
+
+/// The least `f32` at least `x`.
+fn round_up(x: f64) -> f32 {
+    let f = x as f32;
+    if f64::from(f) < x { f.next_up() } else { f }
+}
 
 /// The tree's shape: up to 16 children a node. Measured in the browser
 /// bench (`bench.html`), rstar's default of 6 makes a tree twice as deep,
@@ -189,7 +234,7 @@ impl UnitTree {
         // leaf within the bound when it was seen; the bound, once k are found.
         let mut queue = BinaryHeap::with_capacity(64 + self.parts.len());
         for part in &self.parts {
-            queue.push(Queued(part.root().envelope().distance_2(&query).to_bits(), part.root()));
+            queue.push(Queued(box_distance_2(&part.root().envelope(), query).to_bits(), part.root()));
         }
         let mut best: BinaryHeap<u64> = BinaryHeap::with_capacity(k + 1);
         let mut seen: Vec<(u32, f64)> = Vec::with_capacity(4 * k + 16);
@@ -201,11 +246,11 @@ impl UnitTree {
             for child in node.children() {
                 match child {
                     RTreeNode::Leaf(entry) => {
-                        let c2 = chord_2(query, *entry.geom());
+                        let c2 = chord_2(query, entry.point);
                         if c2 > bound {
                             continue;
                         }
-                        seen.push((entry.data, c2));
+                        seen.push((entry.slot, c2));
                         if best.len() < k {
                             best.push(c2.to_bits());
                         } else if best.peek().is_some_and(|&top| c2.to_bits() < top) {
@@ -217,7 +262,7 @@ impl UnitTree {
                         }
                     }
                     RTreeNode::Parent(parent) => {
-                        let d = parent.envelope().distance_2(&query);
+                        let d = box_distance_2(&parent.envelope(), query);
                         if d <= bound {
                             queue.push(Queued(d.to_bits(), parent));
                         }
@@ -240,16 +285,16 @@ impl UnitTree {
             for child in node.children() {
                 match child {
                     RTreeNode::Leaf(entry) => {
-                        let c2 = chord_2(ball.centre, *entry.geom());
+                        let c2 = chord_2(ball.centre, entry.point);
                         if c2 <= ball.outer_2 {
-                            let id = self.ids[entry.data as usize];
+                            let id = self.ids[entry.slot as usize];
                             if among.is_none_or(|among| among.get(id as usize) == Some(&true)) {
                                 out.push((id, c2));
                             }
                         }
                     }
                     RTreeNode::Parent(parent) => {
-                        if parent.envelope().distance_2(&ball.centre) <= ball.outer_2 {
+                        if box_distance_2(&parent.envelope(), ball.centre) <= ball.outer_2 {
                             stack.push(parent);
                         }
                     }
@@ -282,16 +327,16 @@ impl UnitTree {
             for child in node.children() {
                 match child {
                     RTreeNode::Leaf(entry) => {
-                        let c2 = chord_2(ball.centre, *entry.geom());
+                        let c2 = chord_2(ball.centre, entry.point);
                         if c2 <= ball.inner_2 {
-                            inside.push(self.ids[entry.data as usize]);
+                            inside.push(self.ids[entry.slot as usize]);
                         } else if c2 <= ball.outer_2 {
-                            edge.push((self.ids[entry.data as usize], c2));
+                            edge.push((self.ids[entry.slot as usize], c2));
                         }
                     }
                     RTreeNode::Parent(parent) => {
                         let envelope = parent.envelope();
-                        if envelope.distance_2(&ball.centre) > ball.outer_2 {
+                        if box_distance_2(&envelope, ball.centre) > ball.outer_2 {
                             continue;
                         }
                         if farthest_2(&envelope, ball.centre) <= ball.inner_2 {
@@ -308,16 +353,21 @@ impl UnitTree {
     /// Appends to `out` the ids of the entries inside the box from `lower`
     /// to `upper` (edges included), in no particular order.
     pub fn in_box(&self, lower: [f64; 3], upper: [f64; 3], out: &mut Vec<u32>) {
-        let envelope = AABB::from_corners(lower, upper);
+        // The boxes are in f32: ask for the f32 box around the f64 one, then
+        // keep the points inside the f64 one.
+        let envelope = AABB::from_corners(lower.map(round_down), upper.map(round_up));
+        let inside =
+            |entry: &&Entry| (0..3).all(|axis| (lower[axis]..=upper[axis]).contains(&entry.point[axis]));
         for part in &self.parts {
-            out.extend(part.locate_in_envelope(&envelope).map(|entry| self.ids[entry.data as usize]));
+            let found = part.locate_in_envelope(&envelope).filter(inside);
+            out.extend(found.map(|entry| self.ids[entry.slot as usize]));
         }
     }
 
     /// The parts' roots whose boxes reach into the ball.
     fn roots_near(&self, ball: &Ball) -> Vec<&ParentNode<Entry>> {
         let roots = self.parts.iter().map(RTree::root);
-        roots.filter(|root| root.envelope().distance_2(&ball.centre) <= ball.outer_2).collect()
+        roots.filter(|root| box_distance_2(&root.envelope(), ball.centre) <= ball.outer_2).collect()
     }
 }
 
@@ -358,12 +408,52 @@ impl Ord for Queued<'_> {
     }
 }
 
-/// The squared distance from `point` to the farthest corner of `envelope`.
-fn farthest_2(envelope: &AABB<[f64; 3]>, point: [f64; 3]) -> f64 {
+/// The greater of two numbers that are not NaN. `f64::max` is not used in
+/// the hot loops: for its NaN rules it is a call to `fmax` on x86-64 and,
+/// in wasm32, a few instructions more than a compare (6 % of a nearest
+/// query natively, measured with `perf`).
+#[inline]
+pub(crate) fn greater<T: PartialOrd>(a: T, b: T) -> T {
+    if a > b { a } else { b }
+}
+
+/// The lesser of two numbers that are not NaN (see [`greater`]).
+#[inline]
+pub(crate) fn lesser<T: PartialOrd>(a: T, b: T) -> T {
+    if a < b { a } else { b }
+}
+
+/// The squared distance from `point` to the nearest point of `envelope`
+/// (0 inside it), in `f64`: rstar's own `distance_2` would compute it in
+/// the boxes' `f32` and could round it past a point inside.
+#[inline]
+fn box_distance_2(envelope: &AABB<[f32; 3]>, point: [f64; 3]) -> f64 {
     let (lower, upper) = (envelope.lower(), envelope.upper());
     let mut sum = 0.0;
     for axis in 0..3 {
-        let d = (point[axis] - lower[axis]).abs().max((upper[axis] - point[axis]).abs());
+        let (below, above) = (f64::from(lower[axis]) - point[axis], point[axis] - f64::from(upper[axis]));
+        let d = if below > 0.0 {
+            below
+        } else if above > 0.0 {
+            above
+        } else {
+            0.0
+        };
+        sum += d * d;
+    }
+    sum
+}
+
+/// The squared distance from `point` to the farthest corner of `envelope`,
+/// in `f64`.
+fn farthest_2(envelope: &AABB<[f32; 3]>, point: [f64; 3]) -> f64 {
+    let (lower, upper) = (envelope.lower(), envelope.upper());
+    let mut sum = 0.0;
+    for axis in 0..3 {
+        let d = greater(
+            (point[axis] - f64::from(lower[axis])).abs(),
+            (f64::from(upper[axis]) - point[axis]).abs(),
+        );
         sum += d * d;
     }
     sum
@@ -388,7 +478,7 @@ fn edge_slot(
 ) -> Option<u32> {
     loop {
         match pick(node.children())? {
-            RTreeNode::Leaf(entry) => return Some(entry.data),
+            RTreeNode::Leaf(entry) => return Some(entry.slot),
             RTreeNode::Parent(child) => node = child,
         }
     }
@@ -398,8 +488,30 @@ fn edge_slot(
 pub(crate) fn leaves_in_order(node: &ParentNode<Entry>, out: &mut Vec<u32>) {
     for child in node.children() {
         match child {
-            RTreeNode::Leaf(entry) => out.push(entry.data),
+            RTreeNode::Leaf(entry) => out.push(entry.slot),
             RTreeNode::Parent(node) => leaves_in_order(node, out),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the `f32` boxes are for: a node's child is 48 bytes natively
+    /// (40 in wasm32), where `f64` boxes made it 80 (64).
+    #[test]
+    fn a_child_is_small() {
+        assert!(std::mem::size_of::<RTreeNode<Entry>>() <= 48);
+    }
+
+    /// Rounding outwards holds the value, by at most one `f32` step.
+    #[test]
+    fn rounding_outwards_holds_the_value() {
+        for x in [0.0, -0.0, 1.0, -1.0, 0.1, -0.1, 1e-40, -1e-40, 0.999_999_999, 1.0 / 3.0, -2.0 / 3.0] {
+            let (down, up) = (round_down(x), round_up(x));
+            assert!(f64::from(down) <= x && x <= f64::from(up), "{x}");
+            assert!(down == up || down.next_up() == up, "{x}");
         }
     }
 }

@@ -91,8 +91,8 @@ impl<'de> Deserializer<'de> for &mut Walk<'_> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         match name {
-            // (root, size, params) and (geom, data): their fields follow.
-            "RTree" | "GeomWithData" => {}
+            // (root, size, params) and (point, slot): their fields follow.
+            "RTree" | "Entry" => {}
             "ParentNode" => {
                 let node = *self.nodes.get(self.next_node).ok_or_else(out_of_step)?;
                 self.next_node += 1;
@@ -101,7 +101,7 @@ impl<'de> Deserializer<'de> for &mut Walk<'_> {
             // A node's envelope comes after its children: the node is done.
             "AABB" => {
                 let node = self.open.pop().ok_or_else(out_of_step)?;
-                self.vectors.extend([node.upper, node.lower]);
+                self.vectors.extend([node.upper.map(f64::from), node.lower.map(f64::from)]);
             }
             _ => return Err(out_of_step()),
         }
@@ -256,7 +256,7 @@ mod tests {
     fn rstar_takes_a_rebuilt_tree() {
         let points: Vec<[f64; 3]> =
             (0..5_000).map(|i| [f64::from(i).cos(), f64::from(i).sin(), 0.5]).collect();
-        let entries = points.iter().zip(0..).map(|(&p, id)| rstar::primitives::GeomWithData::new(p, id));
+        let entries = points.iter().zip(0..).map(|(&p, id)| Entry::new(p, id));
         let tree: RTree<Entry, NodeParams> = RTree::bulk_load_with_params(entries.collect());
         let mut bytes = Vec::new();
         write_shape(tree.root(), &mut bytes);

@@ -60,13 +60,14 @@ impl fmt::Display for ShapeError {
 
 impl std::error::Error for ShapeError {}
 
-/// A node as the checked shape has it: its byte, and its box.
+/// A node as the checked shape has it: its byte, and its box (in `f32`,
+/// rounded outwards, as rstar has it for an [`Entry`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Node {
     pub(crate) children: u8,
     pub(crate) leaf_level: bool,
-    pub(crate) lower: [f64; 3],
-    pub(crate) upper: [f64; 3],
+    pub(crate) lower: [f32; 3],
+    pub(crate) upper: [f32; 3],
 }
 
 impl Node {
@@ -75,15 +76,15 @@ impl Node {
         Self {
             children: byte & !LEAF_LEVEL,
             leaf_level: byte & LEAF_LEVEL != 0,
-            lower: [f64::MAX; 3],
-            upper: [f64::MIN; 3],
+            lower: [f32::MAX; 3],
+            upper: [f32::MIN; 3],
         }
     }
 
-    fn take(&mut self, lower: [f64; 3], upper: [f64; 3]) {
+    fn take(&mut self, lower: [f32; 3], upper: [f32; 3]) {
         for axis in 0..3 {
-            self.lower[axis] = self.lower[axis].min(lower[axis]);
-            self.upper[axis] = self.upper[axis].max(upper[axis]);
+            self.lower[axis] = crate::lesser(self.lower[axis], lower[axis]);
+            self.upper[axis] = crate::greater(self.upper[axis], upper[axis]);
         }
     }
 }
@@ -248,8 +249,17 @@ pub(crate) fn fill_boxes(nodes: &mut [Node], points: &[[f64; 3]]) {
             continue;
         }
         let end = next_leaf + usize::from(node.children);
-        for &p in points.get(next_leaf..end).unwrap_or(&[]) {
-            node.take(p, p);
+        // The leaves' box in f64, then rounded outwards once (rounding is
+        // monotone, so this is the box of the rounded boxes).
+        let (mut lower, mut upper) = ([f64::MAX; 3], [f64::MIN; 3]);
+        for p in points.get(next_leaf..end).unwrap_or(&[]) {
+            for axis in 0..3 {
+                lower[axis] = crate::lesser(lower[axis], p[axis]);
+                upper[axis] = crate::greater(upper[axis], p[axis]);
+            }
+        }
+        if end > next_leaf {
+            node.take(lower.map(crate::round_down), upper.map(crate::round_up));
         }
         next_leaf = end;
         nodes[i] = node;

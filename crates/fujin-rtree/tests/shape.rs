@@ -289,3 +289,39 @@ fn a_forest_is_built_and_rebuilt_in_steps_and_answers_exactly() {
     let (want, _, _) = brute(&pts[1..], probe, 0.01);
     assert_eq!(within, want);
 }
+
+/// Points packed closer than an `f32` step (about 6e-8 near 1, a third of
+/// a metre on the Earth) on a clump of a few metres, where the boxes, kept
+/// in `f32` rounded outwards, overlap and touch.
+fn crowded(seed: u64, n: usize) -> Vec<[f64; 3]> {
+    let mut state = seed;
+    let mut next = move || {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let (lon, lat) = (1.99, 0.39);
+    (0..n).map(|_| unit(lon + next() * 4e-7, lat + next() * 4e-7)).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Boxes in `f32` only prune: among points closer than an `f32` step,
+    /// every query still answers as a scan of every point does, with the
+    /// points' own `f64` chords.
+    #[test]
+    fn crowded_points_answer_as_brute_force(seed in any::<u64>(), n in 1usize..3_000, dlon in 0.0f64..4e-7, dlat in 0.0f64..4e-7, chord in 0.0f64..4e-7, k in 1usize..40) {
+        let pts = crowded(seed, n);
+        let tree = bulk(&pts);
+        let probe = unit(1.99 + dlon, 0.39 + dlat);
+        let (nearest, within, ids, boxed) = answers(&tree, probe, k, chord);
+        let (want_within, want_ids, want_boxed) = brute(&pts, probe, chord);
+        prop_assert_eq!(within, want_within);
+        prop_assert_eq!(ids, want_ids);
+        prop_assert_eq!(boxed, want_boxed);
+        let mut all: Vec<(u32, f64)> = pts.iter().zip(0..).map(|(&p, id)| (id, chord_2(probe, p))).collect();
+        all.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+        prop_assert!(nearest.len() >= k.min(pts.len()));
+        prop_assert_eq!(&nearest[..k.min(pts.len())], &all[..k.min(pts.len())]);
+    }
+}

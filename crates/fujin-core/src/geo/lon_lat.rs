@@ -32,10 +32,10 @@ impl LonLat {
     /// assert!(!LonLat::new(f64::NAN, 0.0).is_valid());
     /// ```
     pub fn is_valid(self) -> bool {
-        self.lon.is_finite()
-            && self.lat.is_finite()
-            && (-180.0..=180.0).contains(&self.lon)
-            && (-90.0..=90.0).contains(&self.lat)
+        // Plain comparisons (NaN fails each) rather than `RangeInclusive::contains`,
+        // which the size-optimised bundle calls instead of inlining: this
+        // runs for every position of a feed.
+        self.lon >= -180.0 && self.lon <= 180.0 && self.lat >= -90.0 && self.lat <= 90.0
     }
 
     /// The unit vector from the Earth's centre through this position

@@ -95,7 +95,12 @@ impl IndexBuild {
     fn vectors_up_to(&mut self, end: usize) {
         let end = end.min(self.positions.len());
         let new = self.positions[self.next..end].iter().zip(self.next as u32..);
-        self.entries.extend(new.filter(|(p, _)| p.is_valid()).map(|(p, i)| (p.to_unit_vector(), i)));
+        if self.shape.is_some() {
+            // `from_shape` found every position valid.
+            self.entries.extend(new.map(|(p, i)| (p.to_unit_vector(), i)));
+        } else {
+            self.entries.extend(new.filter(|(p, _)| p.is_valid()).map(|(p, i)| (p.to_unit_vector(), i)));
+        }
         self.next = end;
     }
 
