@@ -24,6 +24,7 @@
 //! ```
 
 mod build;
+mod chord_sort;
 mod rebuild;
 mod shape;
 
@@ -31,6 +32,8 @@ use std::collections::BinaryHeap;
 
 use rstar::{AABB, ParentNode, RStarInsertionStrategy, RTree, RTreeNode, RTreeObject, RTreeParams};
 use serde::Deserialize;
+
+use chord_sort::sort_by_chord;
 
 pub use build::{CheckedShape, PART_LEN, TreeBuild};
 pub use shape::{MAX_CHILDREN, MAX_DEPTH, ShapeError};
@@ -375,13 +378,6 @@ impl std::fmt::Debug for UnitTree {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UnitTree").field("len", &self.len()).finish_non_exhaustive()
     }
-}
-
-/// Sorts (id or slot, squared chord) pairs by chord, then id: one copy of
-/// the sort for every query. Squared chords are never negative, so their
-/// bits sort as they do.
-fn sort_by_chord(pairs: &mut [(u32, f64)]) {
-    pairs.sort_unstable_by_key(|&(id, c2)| (c2.to_bits(), id));
 }
 
 /// A node waiting to be opened, by the squared distance to its box (as
