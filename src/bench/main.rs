@@ -5,6 +5,7 @@
 //! - `?data-path`: the app's loading, query and map on generated feeds ([`data_path`]);
 //! - `?hostile=NAME`: memory and time of one hostile feed ([`hostile`]);
 //! - `?million`: the app's loading, list and map at 1,000,000 merchants ([`million`]);
+//! - `?probe=NAME`: one piece of work repeated, for a CPU profile ([`probe`]);
 //! - no query: the first two.
 
 mod counting;
@@ -12,6 +13,7 @@ mod data_path;
 mod hostile;
 mod million;
 mod peers;
+mod probe;
 mod report;
 mod versus;
 
@@ -29,9 +31,10 @@ async fn run() {
         "?versus" => versus::run().await,
         "?data-path" => data_path::run().await,
         "?million" => million::run().await,
-        _ => match search.strip_prefix("?hostile=") {
-            Some(case) => hostile::run(case),
-            None => versus::run().await + "\n" + &data_path::run().await,
+        _ => match (search.strip_prefix("?hostile="), search.strip_prefix("?probe=")) {
+            (Some(case), _) => hostile::run(case),
+            (_, Some(name)) => probe::run(name).await,
+            _ => versus::run().await + "\n" + &data_path::run().await,
         },
     };
     report::show(&text);

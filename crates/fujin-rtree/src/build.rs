@@ -69,8 +69,8 @@ enum Work {
     /// `part_len` from `next` on.
     Load { entries: Vec<([f64; 3], u32)>, ordering: CellOrder, order: Vec<u32>, next: usize, part_len: usize },
     /// Rebuild a checked shape's parts (`todo`, the next last) over the
-    /// entries, which are by id.
-    Rebuild { nodes: Vec<Node>, todo: Vec<Part>, entries: Vec<([f64; 3], u32)> },
+    /// points of its leaves, in leaf order.
+    Rebuild { nodes: Vec<Node>, todo: Vec<Part>, at: Vec<[f64; 3]> },
 }
 
 impl TreeBuild {
@@ -87,9 +87,8 @@ impl TreeBuild {
         };
         let (work, ids) = match shape {
             Some(shape) if by_id(&shape) => {
-                let mut todo = shape::parts(&shape.nodes);
-                todo.reverse();
-                (Work::Rebuild { nodes: shape.nodes, todo, entries }, shape.ids)
+                let at = shape.ids.iter().map(|&id| entries[id as usize].0).collect();
+                return Self::from_leaves(shape, at);
             }
             _ => {
                 let part_len = PART_LEN.max(n.div_ceil(usize::from(MAX_CHILDREN)));
@@ -98,6 +97,27 @@ impl TreeBuild {
             }
         };
         Self { work, parts: Vec::new(), ids, done: 0, slot_of: Vec::new() }
+    }
+
+    /// Starts rebuilding the tree of `shape` over the points of its leaves
+    /// in leaf order: `at[i]` is the point of the shape's `i`-th leaf (of id
+    /// `shape.leaf_ids()[i]`). What [`new`](Self::new) does with a shape,
+    /// for a caller that computes the points in that order itself, saving
+    /// a pass that gathers them by id.
+    ///
+    /// # Panics
+    /// When `at` and the shape's leaves differ in number.
+    pub fn from_leaves(shape: CheckedShape, at: Vec<[f64; 3]>) -> Self {
+        assert_eq!(at.len(), shape.len(), "a point for every leaf of the shape");
+        let mut todo = shape::parts(&shape.nodes);
+        todo.reverse();
+        Self {
+            work: Work::Rebuild { nodes: shape.nodes, todo, at },
+            parts: Vec::new(),
+            ids: shape.ids,
+            done: 0,
+            slot_of: Vec::new(),
+        }
     }
 
     /// Does one piece of work; true when the tree is built.
@@ -128,14 +148,19 @@ impl TreeBuild {
                 }
                 matches!(self.work, Work::Load { next, ref entries, .. } if next == entries.len())
             }
-            Work::Rebuild { nodes, todo, entries } => {
+            Work::Rebuild { nodes, todo, at } => {
                 let Some(part) = todo.pop() else { return true };
-                let ids = &self.ids[part.leaves.clone()];
-                // A checked shape's ids are each of 0..entries.len() once.
-                let at: Vec<[f64; 3]> = ids.iter().map(|&id| entries[id as usize].0).collect();
                 let first_slot = part.leaves.start;
-                let tree = rebuilt(&mut nodes[part.nodes], &at, first_slot);
-                self.take_part(tree, first_slot, at);
+                match crate::rebuild::rebuild(&nodes[part.nodes], &at[part.leaves.clone()], first_slot) {
+                    Some(tree) => {
+                        self.done += part.leaves.len();
+                        self.parts.push(tree);
+                    }
+                    None => {
+                        let at = at[part.leaves].to_vec();
+                        self.take_part(None, first_slot, at);
+                    }
+                }
                 matches!(&self.work, Work::Rebuild { todo, .. } if todo.is_empty())
             }
         }
@@ -149,7 +174,7 @@ impl TreeBuild {
     /// for a tree that answers as fast (see the README's figures).
     fn pack(&mut self, first_slot: usize, at: Vec<[f64; 3]>, ids: Vec<u32>) {
         self.ids[first_slot..first_slot + ids.len()].copy_from_slice(&ids);
-        let tree = rebuilt(&mut shape::packed(at.len()), &at, first_slot);
+        let tree = crate::rebuild::rebuild(&shape::packed(at.len()), &at, first_slot);
         self.take_part(tree, first_slot, at);
     }
 
@@ -202,14 +227,6 @@ impl TreeBuild {
         while !self.step() {}
         UnitTree { parts: self.parts, ids: self.ids }
     }
-}
-
-/// The tree of a checked (sub)tree's `nodes` whose leaves, in order, are at
-/// `at` and take the slots from `first_slot` on: every node's box computed
-/// from the points, then the tree rebuilt through rstar's serde code.
-fn rebuilt(nodes: &mut [Node], at: &[[f64; 3]], first_slot: usize) -> Option<RTree<Entry, NodeParams>> {
-    shape::fill_boxes(nodes, at);
-    crate::rebuild::rebuild(nodes, at, first_slot)
 }
 
 fn entry((vector, id): ([f64; 3], u32)) -> Entry {
@@ -357,6 +374,11 @@ impl CheckedShape {
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
+
+    /// The ids of the leaves, in leaf order (see [`TreeBuild::from_leaves`]).
+    pub fn leaf_ids(&self) -> &[u32] {
+        &self.ids
+    }
 }
 
 #[cfg(test)]
@@ -401,13 +423,12 @@ mod tests {
     #[test]
     fn packed_trees_are_taken_as_they_are() {
         for n in [1, 2, 15, 16, 17, 255, 256, 257, 4_097, 40_000] {
-            let mut nodes = shape::packed(n);
+            let nodes = shape::packed(n);
             let bytes: Vec<u8> =
                 nodes.iter().map(|n| n.children | if n.leaf_level { 0x80 } else { 0 }).collect();
             assert!(CheckedShape::new(&bytes, (0..n as u32).collect()).is_ok(), "{n}");
             assert!(nodes.iter().all(|node| usize::from(node.children) <= 16), "{n}");
             let at: Vec<[f64; 3]> = (0..n).map(|i| [1.0, i as f64 * 1e-6, 0.0]).collect();
-            shape::fill_boxes(&mut nodes, &at);
             let tree = crate::rebuild::rebuild(&nodes, &at, 0).expect("rstar takes a packed tree");
             assert_eq!(tree.size(), n);
         }

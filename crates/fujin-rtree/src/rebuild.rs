@@ -20,19 +20,28 @@ use serde::de::{self, DeserializeSeed, EnumAccess, IntoDeserializer, SeqAccess, 
 use serde::{Deserialize, Deserializer};
 
 use crate::shape::Node;
-use crate::{Entry, NodeParams};
+use crate::{Entry, NodeParams, greater, lesser, round_down, round_up};
 
-/// Builds the tree of `nodes` (checked, in preorder, boxes filled) whose
-/// leaves, in order, are at `points`; leaf `i` gets slot `first_slot + i`
-/// as its data.
+/// Builds the tree of `nodes` (checked, in preorder) whose leaves, in
+/// order, are at `points`; leaf `i` gets slot `first_slot + i` as its data.
+/// Every node's box is computed on the way from the points under it (as
+/// rstar asks for a node's box after its children), so the points are read
+/// once, in order.
 #[inline(never)] // called for a bulk load and a packed feed: one copy in the bundle
 pub(crate) fn rebuild(
     nodes: &[Node],
     points: &[[f64; 3]],
     first_slot: usize,
 ) -> Option<RTree<Entry, NodeParams>> {
-    let mut walk =
-        Walk { nodes, points, first_slot, next_node: 0, next_leaf: 0, open: Vec::new(), vectors: Vec::new() };
+    let mut walk = Walk {
+        nodes,
+        points,
+        first_slot,
+        next_node: 0,
+        next_leaf: 0,
+        open: Vec::with_capacity(8),
+        vectors: Vec::with_capacity(4),
+    };
     let tree = RTree::deserialize(&mut walk).ok()?;
     let in_step =
         walk.next_node == nodes.len() && walk.next_leaf == points.len() && tree.size() == points.len();
@@ -49,10 +58,33 @@ struct Walk<'s> {
     next_node: usize,
     next_leaf: usize,
     /// The nodes being built, from the root down.
-    open: Vec<Node>,
+    open: Vec<Open>,
     /// The vectors the next `[f64; 3]`s are, last first: an entry's point,
     /// or a node's envelope corners.
     vectors: Vec<[f64; 3]>,
+}
+
+/// A node being built: its byte, and the box (in `f64`) of the points
+/// under it seen so far.
+struct Open {
+    node: Node,
+    lower: [f64; 3],
+    upper: [f64; 3],
+}
+
+impl Open {
+    fn new(node: Node) -> Self {
+        // An empty box: lower at the largest value, upper at the lowest.
+        Self { node, lower: [f64::MAX; 3], upper: [f64::MIN; 3] }
+    }
+
+    /// Widens the box to hold the box from `lower` to `upper`.
+    fn take(&mut self, lower: &[f64; 3], upper: &[f64; 3]) {
+        for axis in 0..3 {
+            self.lower[axis] = lesser(self.lower[axis], lower[axis]);
+            self.upper[axis] = greater(self.upper[axis], upper[axis]);
+        }
+    }
 }
 
 /// A rebuild that did not go as rstar expected: rstar asked for something
@@ -96,12 +128,19 @@ impl<'de> Deserializer<'de> for &mut Walk<'_> {
             "ParentNode" => {
                 let node = *self.nodes.get(self.next_node).ok_or_else(out_of_step)?;
                 self.next_node += 1;
-                self.open.push(node);
+                self.open.push(Open::new(node));
             }
             // A node's envelope comes after its children: the node is done.
+            // Its box is the f64 box of its points rounded outwards to f32
+            // (as `Entry::envelope` rounds; rounding is monotone, so this is
+            // the box of its children's boxes), and it widens its parent's.
             "AABB" => {
-                let node = self.open.pop().ok_or_else(out_of_step)?;
-                self.vectors.extend([node.upper.map(f64::from), node.lower.map(f64::from)]);
+                let done = self.open.pop().ok_or_else(out_of_step)?;
+                let (lower, upper) = (done.lower.map(round_down), done.upper.map(round_up));
+                self.vectors.extend([upper.map(f64::from), lower.map(f64::from)]);
+                if let Some(parent) = self.open.last_mut() {
+                    parent.take(&done.lower, &done.upper);
+                }
             }
             _ => return Err(out_of_step()),
         }
@@ -110,8 +149,8 @@ impl<'de> Deserializer<'de> for &mut Walk<'_> {
 
     /// A node's children.
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let node = *self.open.last().ok_or_else(out_of_step)?;
-        visitor.visit_seq(Fields { walk: self, left: usize::from(node.children) })
+        let children = self.open.last().ok_or_else(out_of_step)?.node.children;
+        visitor.visit_seq(Fields { walk: self, left: usize::from(children) })
     }
 
     /// A child: a leaf or a node, as its parent's byte says.
@@ -121,12 +160,14 @@ impl<'de> Deserializer<'de> for &mut Walk<'_> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let node = *self.open.last().ok_or_else(out_of_step)?;
-        if node.leaf_level {
+        let open = self.open.last_mut().ok_or_else(out_of_step)?;
+        let leaf = open.node.leaf_level;
+        if leaf {
             let point = *self.points.get(self.next_leaf).ok_or_else(out_of_step)?;
+            open.take(&point, &point);
             self.vectors.push(point);
         }
-        visitor.visit_enum(Child { walk: self, leaf: node.leaf_level })
+        visitor.visit_enum(Child { walk: self, leaf })
     }
 
     /// A unit vector: an entry's point or an envelope's corner.
@@ -247,7 +288,7 @@ impl<'de> SeqAccess<'de> for Floats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::shape::{check_shape, fill_boxes, write_shape};
+    use crate::shape::{check_shape, write_shape};
 
     /// rstar takes the rebuilt tree as described (this fails if rstar's
     /// serde layout changes, which would otherwise only fall back to bulk
@@ -262,13 +303,28 @@ mod tests {
         write_shape(tree.root(), &mut bytes);
         let mut ids = Vec::new();
         crate::leaves_in_order(tree.root(), &mut ids);
-        let mut nodes = check_shape(&bytes, &ids).unwrap();
+        let nodes = check_shape(&bytes, &ids).unwrap();
         let in_order: Vec<[f64; 3]> = ids.iter().map(|&id| points[id as usize]).collect();
-        fill_boxes(&mut nodes, &in_order);
         let again = rebuild(&nodes, &in_order, 0).expect("rstar took the tree");
         let mut again_bytes = Vec::new();
         write_shape(again.root(), &mut again_bytes);
         assert_eq!(again_bytes, bytes);
         assert_eq!(again.size(), points.len());
+        // Every box as rstar would compute it from the children.
+        let mut stack = vec![again.root()];
+        while let Some(node) = stack.pop() {
+            let children = node.children().iter().map(|child| match child {
+                rstar::RTreeNode::Leaf(entry) => rstar::RTreeObject::envelope(entry),
+                rstar::RTreeNode::Parent(parent) => parent.envelope(),
+            });
+            let want = children.fold(<rstar::AABB<[f32; 3]> as rstar::Envelope>::new_empty(), |all, one| {
+                rstar::Envelope::merged(&all, &one)
+            });
+            assert_eq!(node.envelope(), want);
+            stack.extend(node.children().iter().filter_map(|child| match child {
+                rstar::RTreeNode::Parent(parent) => Some(parent),
+                rstar::RTreeNode::Leaf(_) => None,
+            }));
+        }
     }
 }

@@ -60,32 +60,16 @@ impl fmt::Display for ShapeError {
 
 impl std::error::Error for ShapeError {}
 
-/// A node as the checked shape has it: its byte, and its box (in `f32`,
-/// rounded outwards, as rstar has it for an [`Entry`]).
+/// A node as the checked shape has it: its byte.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Node {
     pub(crate) children: u8,
     pub(crate) leaf_level: bool,
-    pub(crate) lower: [f32; 3],
-    pub(crate) upper: [f32; 3],
 }
 
 impl Node {
     fn new(byte: u8) -> Self {
-        // rstar's empty box: lower at the largest value, upper at the lowest.
-        Self {
-            children: byte & !LEAF_LEVEL,
-            leaf_level: byte & LEAF_LEVEL != 0,
-            lower: [f32::MAX; 3],
-            upper: [f32::MIN; 3],
-        }
-    }
-
-    fn take(&mut self, lower: [f32; 3], upper: [f32; 3]) {
-        for axis in 0..3 {
-            self.lower[axis] = crate::lesser(self.lower[axis], lower[axis]);
-            self.upper[axis] = crate::greater(self.upper[axis], upper[axis]);
-        }
+        Self { children: byte & !LEAF_LEVEL, leaf_level: byte & LEAF_LEVEL != 0 }
     }
 }
 
@@ -103,7 +87,7 @@ pub(crate) fn write_shape(root: &ParentNode<Entry>, nodes: &mut Vec<u8>) {
     }
 }
 
-/// The nodes, in preorder and with empty boxes, of a tree over `n` leaves
+/// The nodes, in preorder, of a tree over `n` leaves
 /// packed in their order, [`PACK`] to a node, level by level up to one
 /// root (as flatbush packs a Hilbert-sorted list): the shape of a bulk
 /// load of points already in cell order, rebuilt like a packed feed's.
@@ -135,8 +119,8 @@ pub(crate) fn packed(n: usize) -> Vec<Node> {
 const PACK: usize = <crate::NodeParams as rstar::RTreeParams>::MAX_SIZE;
 
 /// Checks `bytes` as the shape of a tree whose leaves, in order, are `ids`
-/// (each of `0..ids.len()` once): the nodes, with empty boxes (the rebuild
-/// fills them part by part, from the points). O(nodes + leaves), no floats.
+/// (each of `0..ids.len()` once): the nodes (the rebuild computes their
+/// boxes part by part, from the points). O(nodes + leaves), no floats.
 pub(crate) fn check_shape(bytes: &[u8], ids: &[u32]) -> Result<Vec<Node>, ShapeError> {
     let mut seen = vec![false; ids.len()];
     for &id in ids {
@@ -231,47 +215,6 @@ pub(crate) fn parts(nodes: &[Node]) -> Vec<Part> {
                 parts.push(Part { nodes: start.0..i, leaves: start.1..leaf });
             }
             parts
-        }
-    }
-}
-
-/// Computes the box of every node of a checked (sub)tree in preorder whose
-/// leaves, in order, are at `points`: reads the points in order.
-#[inline(never)] // one copy in the bundle for its two callers
-pub(crate) fn fill_boxes(nodes: &mut [Node], points: &[[f64; 3]]) {
-    // The open nodes from the root down: (node, children still to come).
-    let mut open: Vec<(usize, u8)> = Vec::new();
-    let mut next_leaf = 0;
-    for i in 0..nodes.len() {
-        let mut node = nodes[i];
-        if !node.leaf_level {
-            open.push((i, node.children));
-            continue;
-        }
-        let end = next_leaf + usize::from(node.children);
-        // The leaves' box in f64, then rounded outwards once (rounding is
-        // monotone, so this is the box of the rounded boxes).
-        let (mut lower, mut upper) = ([f64::MAX; 3], [f64::MIN; 3]);
-        for p in points.get(next_leaf..end).unwrap_or(&[]) {
-            for axis in 0..3 {
-                lower[axis] = crate::lesser(lower[axis], p[axis]);
-                upper[axis] = crate::greater(upper[axis], p[axis]);
-            }
-        }
-        if end > next_leaf {
-            node.take(lower.map(crate::round_down), upper.map(crate::round_up));
-        }
-        next_leaf = end;
-        nodes[i] = node;
-        let (mut lower, mut upper) = (node.lower, node.upper);
-        while let Some((parent, left)) = open.last_mut() {
-            nodes[*parent].take(lower, upper);
-            *left -= 1;
-            if *left > 0 {
-                break;
-            }
-            (lower, upper) = (nodes[*parent].lower, nodes[*parent].upper);
-            open.pop();
         }
     }
 }
