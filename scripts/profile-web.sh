@@ -4,7 +4,10 @@
 # src/bench/probe.rs in headless Chromium under its CPU profiler, and
 # prints the functions that took the time.
 #
-#   scripts/profile-web.sh rebuild|knn|json|packed [TOP]
+#   scripts/profile-web.sh rebuild|knn|json|packed [TOP] [FOCUS]
+#
+# TOP functions are listed (40); with FOCUS (part of a function's name, say
+# PackReader::step) only the time inside that function is shared out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser --peers
@@ -20,4 +23,4 @@ cat > "$dist/index.html" <<'HTML'
 <html lang="en"><head><meta charset="utf-8" /><title>Fujin probe</title></head>
 <body><script type="module">import init from "./fujin-bench.js"; init();</script></body></html>
 HTML
-CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" python3 scripts/profile_page.py "$dist" "$1" "${2:-40}"
+CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" python3 scripts/profile_page.py "$dist" "$1" "${2:-40}" ${3:+"$3"}

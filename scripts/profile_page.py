@@ -3,11 +3,16 @@
 Chromium under its sampling CPU profiler (through chromedriver's DevTools
 endpoint) and prints where the time went, by function, self and total:
 
-    scripts/profile_page.py DIST NAME [TOP]
+    scripts/profile_page.py DIST NAME [TOP] [FOCUS]
+    scripts/profile_page.py - SAVED.cpuprofile [TOP] [FOCUS]
+
+With FOCUS (part of a function's name), only the samples taken inside
+that function count, and shares are of those.
 
 Used by scripts/profile-web.sh, which builds DIST with function names."""
 
 import collections
+import json
 import os
 import sys
 import time
@@ -18,8 +23,13 @@ from e2e import Driver, fail, serve  # noqa: E402
 
 def main():
     if len(sys.argv) < 3:
-        fail("usage: profile_page.py DIST NAME [TOP]")
+        fail("usage: profile_page.py DIST NAME [TOP] [FOCUS]")
+    if sys.argv[2].endswith(".cpuprofile"):
+        with open(sys.argv[2]) as saved:
+            report(json.load(saved), int(sys.argv[3]) if len(sys.argv) > 3 else 40, sys.argv[4] if len(sys.argv) > 4 else None)
+        return
     top = int(sys.argv[3]) if len(sys.argv) > 3 else 40
+    focus = sys.argv[4] if len(sys.argv) > 4 else None
     server = serve(sys.argv[1])
     driver = Driver()
     try:
@@ -36,14 +46,17 @@ def main():
             if result is None:
                 time.sleep(1)
         profile = driver.cdp("Profiler.stop", {})["profile"]
+        # For DevTools' Performance panel, or another look with other options.
+        with open(os.path.join(sys.argv[1], f"{sys.argv[2]}.cpuprofile"), "w") as out:
+            json.dump(profile, out)
         print(result)
-        report(profile, top)
+        report(profile, top, focus)
     finally:
         driver.quit()
         server.shutdown()
 
 
-def report(profile, top):
+def report(profile, top, focus=None):
     nodes = {n["id"]: n for n in profile["nodes"]}
     parent = {}
     for n in profile["nodes"]:
@@ -57,6 +70,12 @@ def report(profile, top):
         hits = n.get("hitCount", 0)
         if not hits:
             continue
+        if focus:
+            at = i
+            while at is not None and focus not in name[at]:
+                at = parent.get(at)
+            if at is None:
+                continue
         total += hits
         own[name[i]] += hits
         seen = set()

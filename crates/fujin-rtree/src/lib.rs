@@ -54,6 +54,7 @@ struct Entry {
 }
 
 impl Entry {
+    #[cfg(test)]
     fn new(point: [f64; 3], slot: u32) -> Self {
         Self { point, slot }
     }
@@ -481,6 +482,7 @@ fn edge_slot(
 }
 
 /// Appends the ids of the leaves under `node` in depth-first order.
+#[cfg(test)]
 pub(crate) fn leaves_in_order(node: &ParentNode<Entry>, out: &mut Vec<u32>) {
     for child in node.children() {
         match child {
