@@ -10,9 +10,10 @@
 //! cells of a grid over their box (a counting sort by the cells' Hilbert
 //! order, O(n): a selection or a sort would add 3–6 KB of code to the
 //! bundle for no better parts), cuts that order into runs of a part's
-//! length, and bulk loads each run with rstar. Rebuilding a packed index
-//! takes the parts its shape already has: the
-//! subtrees of the root's children.
+//! length, and packs each run 16 to a node in that order, rebuilt through
+//! rstar's serde code as a packed index is (rstar's own bulk load is not
+//! used at all). Rebuilding a packed index takes the parts its shape
+//! already has: the subtrees of the root's children.
 
 use rstar::RTree;
 

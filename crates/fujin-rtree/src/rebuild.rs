@@ -88,8 +88,8 @@ impl Open {
 }
 
 /// A rebuild that did not go as rstar expected: rstar asked for something
-/// a tree of a checked shape does not have (a changed rstar layout; the
-/// tests below catch it, and the caller bulk loads instead). It keeps no
+/// a tree of a checked shape does not have (a changed rstar layout, which
+/// the tests below catch; rstar is pinned so that it cannot). It keeps no
 /// message: none would reach anyone, and formatting serde's messages costs
 /// the bundle.
 #[derive(Debug)]
