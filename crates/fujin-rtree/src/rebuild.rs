@@ -291,8 +291,8 @@ mod tests {
     use crate::shape::{check_shape, write_shape};
 
     /// rstar takes the rebuilt tree as described (this fails if rstar's
-    /// serde layout changes, which would otherwise only fall back to bulk
-    /// loading, unseen).
+    /// serde layout changes, which would otherwise stop every index build
+    /// at run time), and every box is the one rstar would compute.
     #[test]
     fn rstar_takes_a_rebuilt_tree() {
         let points: Vec<[f64; 3]> =
