@@ -5,9 +5,9 @@
 use fujin_core::demo::{DemoOptions, demo_positions, write_demo_feed};
 use fujin_core::index::{DealQuery, SpatialIndex};
 use fujin_core::pack::pack_feed;
-use fujin_web::browser::{LoadStep, Pace, load_in_steps, now_ms};
+use fujin_web::browser::{load_in_steps, now_ms};
 
-use crate::report::{FUTIAN, on_sale};
+use crate::report::{FUTIAN, FlatOut, on_sale};
 
 /// Runs the probe `name`; what it timed, or why not.
 pub async fn run(name: &str) -> String {
@@ -62,13 +62,4 @@ pub async fn run(name: &str) -> String {
         _ => return format!("no probe {name:?}"),
     }
     format!("probe {name}: rounds {rounds:.1?} ms\n")
-}
-
-/// A pace that never waits.
-struct FlatOut;
-
-impl Pace for FlatOut {
-    async fn after(&mut self, _step: LoadStep) -> bool {
-        true
-    }
 }

@@ -8,13 +8,13 @@ use fujin_core::demo::{DemoOptions, demo_positions, write_demo_feed};
 use fujin_core::geo::{Crs, EARTH_RADIUS_M, LonLat, LonLatBox};
 use fujin_core::index::{DealQuery, SpatialIndex};
 use fujin_core::pack::pack_feed;
-use fujin_web::browser::{LoadStep, Pace, load_in_steps, now_ms};
+use fujin_web::browser::{load_in_steps, now_ms};
 use fujin_web::map::{CLUSTER_RADIUS_PX, MarkerLevels, Screen};
 use js_sys::{Float64Array, Uint8Array};
 use wasm_bindgen::JsValue;
 
 use crate::peers::Peers;
-use crate::report::{FUTIAN, on_sale};
+use crate::report::{FUTIAN, FlatOut, on_sale};
 
 /// Points in the index figures, and query points per round.
 const POINTS: usize = 1_000_000;
@@ -248,15 +248,6 @@ fn marker_figures(peers: &Peers, figures: &mut Vec<Figure>) -> Result<(), String
         check: format!("markers in the last frame: Fujin {markers}, supercluster {}", js[1]),
     });
     Ok(())
-}
-
-/// A pace that never waits: loading runs flat out, as `JSON.parse` does.
-struct FlatOut;
-
-impl Pace for FlatOut {
-    async fn after(&mut self, _step: LoadStep) -> bool {
-        true
-    }
 }
 
 async fn cold_start(peers: &Peers, figures: &mut Vec<Figure>) -> Result<(), String> {

@@ -21,10 +21,10 @@ use crate::shape::{self, Node, Part, ShapeError};
 use crate::{Entry, MAX_CHILDREN, NodeParams, UnitTree};
 
 /// Most points in one part of a bulk-loaded tree (more when there are so
-/// many points that the parts would be more than [`MAX_CHILDREN`]): a bulk
-/// load of 32,768 takes about 15 ms in the browser bench on a loaded
-/// machine, a third of a step's 50 ms. Up to this many points the tree is
-/// one rstar tree, as bulk loaded before parts.
+/// many points that the parts would be more than [`MAX_CHILDREN`]): packing
+/// a part of 32,768 points takes a few milliseconds in the browser bench,
+/// far below a step's 50 ms. Up to this many points the tree is one rstar
+/// tree, with the shape it had before parts.
 pub const PART_LEN: usize = 32_768;
 
 /// A [`UnitTree`] built in steps, each at most a part's work: bulk loaded,

@@ -206,7 +206,8 @@ impl UnitTree {
         if points.len() != shape.len() {
             return Err(ShapeError::NotAPermutation);
         }
-        Ok(TreeBuild::new(points.into_iter().zip(0..).collect(), Some(shape)).finish())
+        let at = shape.leaf_ids().iter().map(|&id| points[id as usize]).collect();
+        Ok(TreeBuild::from_leaves(shape, at).finish())
     }
 
     /// Number of entries.
